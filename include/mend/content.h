@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/* The program's words: prompts, milestone messages, what is shown after a
+ * slip or a low week, module descriptions and suggestion reasons. They
+ * live in data/ as JSON, are embedded in the binary at build time, and are
+ * validated when loaded; a user may add prompts of their own. */
+#ifndef MEND_CONTENT_H
+#define MEND_CONTENT_H
+
+#include <stddef.h>
+
+#include "mend/entry.h"
+#include "mend/err.h"
+
+/* X(enum, key in messages.json) — reasons for suggesting a module. */
+#define SUGGEST_LIST(X)                                                        \
+	X(SUGGEST_NO_START, "no_start")                                        \
+	X(SUGGEST_EARLY_DAYS, "early_days")                                    \
+	X(SUGGEST_AFTER_SLIP, "after_slip")                                    \
+	X(SUGGEST_URGES_HIGH, "urges_high")                                    \
+	X(SUGGEST_REFLECT_START, "reflect_start")                              \
+	X(SUGGEST_GROWTH_QUIET, "growth_quiet")                                \
+	X(SUGGEST_ACCEPTANCE_READY, "acceptance_ready")                        \
+	X(SUGGEST_REFLECT_MORE, "reflect_more")                                \
+	X(SUGGEST_BALANCE, "balance")
+
+enum suggest_reason {
+#define SUGGEST_ENUM(e, key) e,
+	SUGGEST_LIST(SUGGEST_ENUM)
+#undef SUGGEST_ENUM
+	SUGGEST_COUNT
+};
+
+/* X(enum, name) — the outcomes a decision can name. */
+#define OUTCOME_LIST(X)                                                        \
+	X(OUTCOME_RECONNECT, "reconnect")                                      \
+	X(OUTCOME_FRIENDS, "friends")                                          \
+	X(OUTCOME_PART_WAYS, "part-ways")                                      \
+	X(OUTCOME_UNDECIDED, "undecided")
+
+enum outcome {
+#define OUTCOME_ENUM(e, name) e,
+	OUTCOME_LIST(OUTCOME_ENUM)
+#undef OUTCOME_ENUM
+	OUTCOME_COUNT
+};
+
+/* All strings below are borrowed from the content and live until
+ * content_free. */
+struct prompt {
+	const char *id;
+	enum module module;
+	const char *theme;
+	const char *text;
+};
+
+struct milestone {
+	int day;
+	const char *message;
+};
+
+struct category {
+	const char *id;
+	const char *label;
+	const char *hint;
+};
+
+struct content {
+	struct prompt *prompts;
+	size_t n_prompts;
+	struct milestone *milestones; /* ascending days */
+	size_t n_milestones;
+	struct category *categories;
+	size_t n_categories;
+	const char **slip;
+	size_t n_slip;
+	const char **urge_logged;
+	size_t n_urge_logged;
+	const char *welcome;
+	const char *low_mood;
+	const char *module_title[MODULE_COUNT];
+	const char *module_purpose[MODULE_COUNT];
+	const char *suggestion[SUGGEST_COUNT];
+	const char *decision[OUTCOME_COUNT];
+	void *trees[3]; /* the parsed documents the strings point into */
+};
+
+/* Load the built-in content, then the user's prompts from
+ * $XDG_CONFIG_HOME/mend/prompts.json (or ~/.config/...) if that file
+ * exists. A bad user file is MEND_ECONTENT naming the file and the
+ * problem. Caller frees *out with content_free. */
+enum mend_rc content_load(struct content **out, struct mend_err *err);
+
+/* Parse content from memory: prompts and messages documents (each
+ * len bytes, no NUL needed). The built-in minimum counts are checked
+ * when require_minimum is non-zero. Caller frees with content_free. */
+enum mend_rc content_parse(struct content **out, const char *prompts,
+			   size_t prompts_len, const char *messages,
+			   size_t messages_len, int require_minimum,
+			   struct mend_err *err);
+
+/* Add the prompts of a user document (same format as data/prompts.json)
+ * to c; ids must not clash with existing ones. source names the file in
+ * messages. On error c is unchanged. */
+enum mend_rc content_add_prompts(struct content *c, const char *json,
+				 size_t len, const char *source,
+				 struct mend_err *err);
+
+/* Free c and everything it holds (NULL is fine). */
+void content_free(struct content *c);
+
+/* The prompt with this id, or NULL. */
+const struct prompt *content_prompt(const struct content *c, const char *id);
+
+/* Number of prompts of module m. */
+size_t content_prompt_count(const struct content *c, enum module m);
+
+/* The prompt of the day for module m on journal day `day` (days since
+ * 1970-01-01). Over any run of n consecutive days (n = the module's
+ * prompt count, starting at a multiple of n) each prompt appears once.
+ * `offset` picks another: the prompt `offset` places further on in the
+ * same cycle. NULL when the module has no prompts. */
+const struct prompt *content_prompt_of_day(const struct content *c,
+					   enum module m, long day,
+					   unsigned offset);
+
+/* The growth category with this id, or NULL. */
+const struct category *content_category(const struct content *c,
+					const char *id);
+
+/* Outcome names, static storage; false when name is not one. */
+const char *outcome_name(enum outcome o);
+int outcome_from_name(const char *name, enum outcome *out);
+
+#endif

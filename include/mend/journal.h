@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: MIT */
+/* The open journal: the store, the content and the clock bundled for the
+ * modules, plus what every module shares: checking user text, and
+ * listing, finding, editing and deleting entries of any kind. Front ends
+ * hold one journal and pass it to the module functions. */
+#ifndef MEND_JOURNAL_H
+#define MEND_JOURNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "mend/content.h"
+#include "mend/entry.h"
+#include "mend/store.h"
+
+/* Limits on what a user writes. */
+#define JOURNAL_TEXT_MAX (1024 * 1024)
+#define JOURNAL_NOTE_MAX (64 * 1024)
+#define JOURNAL_NAME_MAX 100
+#define JOURNAL_GOAL_MAX 3650
+
+struct period_list {
+	struct period *items;
+	size_t n;
+};
+
+struct journal {
+	struct store *st;
+	struct content *content;
+	time_t now;
+	char now_iso[CLOCK_ISO_LEN];
+	int day_start_hour; /* 0..23, default 4 */
+	int goal_days;      /* default 30 */
+	struct period_list periods; /* cache, oldest first; see journal_periods */
+	bool periods_loaded;
+};
+
+/* Open the journal at path (NULL: store_default_path), load the content
+ * and read the clock. Caller closes with journal_close. */
+enum mend_rc journal_open(struct journal **out, const char *path,
+			  struct mend_err *err);
+
+/* Close everything the journal holds (NULL is fine). */
+void journal_close(struct journal *j);
+
+/* Read the clock again (a long-running front end calls this before each
+ * action) and reload the settings. */
+enum mend_rc journal_refresh(struct journal *j, struct mend_err *err);
+
+/* Set the hour (0..23) at which a journal day begins. */
+enum mend_rc journal_set_day_start(struct journal *j, int hour,
+				   struct mend_err *err);
+
+/* Today's journal day, as days since 1970-01-01 and as "YYYY-MM-DD". */
+long journal_today(const struct journal *j);
+void journal_today_str(const struct journal *j, char buf[CLOCK_DATE_LEN]);
+
+/* Check user text for field: valid UTF-8, no NUL, at most max bytes, and
+ * (when required) not empty or only white space. len is the text's byte
+ * length (the text may contain a NUL the C string would hide). */
+enum mend_rc journal_check_text(const char *field, const char *text,
+				size_t len, size_t max, bool required,
+				struct mend_err *err);
+
+/* Save e as a new entry written now: a new uuid, created_at and
+ * updated_at set to now, in its own transaction. On success the uuid is
+ * copied to uuid (may be NULL). */
+enum mend_rc journal_save_entry(struct journal *j, struct entry *e,
+				char uuid[UUID_LEN], struct mend_err *err);
+
+/* All no-contact periods, oldest first; borrowed, valid until the next
+ * write through the journal. */
+enum mend_rc journal_periods(struct journal *j, const struct period_list **out,
+			     struct mend_err *err);
+
+/* Forget cached periods after a write. */
+void journal_invalidate(struct journal *j);
+
+/* True when a sealed letter may be read: some no-contact period reached
+ * the letter's day at or after the moment it was written. */
+bool journal_letter_open(struct journal *j, const struct entry *e);
+
+struct journal_query {
+	int module;            /* enum module, or -1 for all */
+	const char *since;     /* "YYYY-MM-DD", inclusive, or NULL */
+	const char *until;     /* "YYYY-MM-DD", inclusive, or NULL */
+	const char *search;    /* words to find (all of them), or NULL */
+	const char *prompt_id; /* only answers to this prompt, or NULL */
+	bool oldest_first;
+	long limit; /* 0: no limit */
+};
+
+/* Stream the entries matching q to fn, newest first unless asked
+ * otherwise; fn returns non-zero to stop. A sealed letter that is not
+ * open yet comes with empty text. Entries are borrowed for the call.
+ * Bad dates, an unknown prompt or an empty search are MEND_EINVAL. */
+enum mend_rc journal_list(struct journal *j, const struct journal_query *q,
+			  int (*fn)(const struct entry *, void *), void *ctx,
+			  struct mend_err *err);
+
+/* Find one entry by id or unique id prefix and pass it to fn (sealed
+ * letters masked as in journal_list). */
+enum mend_rc journal_find(struct journal *j, const char *id,
+			  void (*fn)(const struct entry *, void *), void *ctx,
+			  struct mend_err *err);
+
+/* Replace the text of an entry (one transaction). A sealed letter that
+ * has not opened cannot be edited. */
+enum mend_rc journal_edit(struct journal *j, const char *id, const char *text,
+			  size_t len, struct mend_err *err);
+
+/* Delete an entry (one transaction). A contact that restarted a
+ * no-contact period stays: the history is kept honest. */
+enum mend_rc journal_delete(struct journal *j, const char *id,
+			    struct mend_err *err);
+
+/* Turn a user's search words into a safe FTS5 expression: each word
+ * quoted, matched as a prefix, all required. Caller frees with free.
+ * NULL with MEND_EINVAL in err when there is no word. */
+char *journal_search_expr(const char *words, struct mend_err *err);
+
+#endif

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/* The recovery program as a whole: which module to work on today and why
+ * (suggested, never locked), and the summary that `status` and the home
+ * screen show. */
+#ifndef MEND_PROGRAM_H
+#define MEND_PROGRAM_H
+
+#include <stdbool.h>
+
+#include "mend/content.h"
+#include "mend/journal.h"
+#include "mend/nocontact.h"
+
+struct program_status {
+	struct nocontact_status nc;
+	bool checked_in_today;
+	int today_mood;             /* 0 when no check-in today */
+	bool low_mood;              /* last three check-ins mood 1 or 2 */
+	long entries;               /* every entry in the journal */
+	enum module suggested;
+	enum suggest_reason reason; /* the sentence is content->suggestion[] */
+	bool has_decision;
+	char decision[16];          /* the current outcome, "" when none */
+};
+
+/* Suggest today's module and the reason for it. */
+enum mend_rc program_suggest(struct journal *j, enum module *module,
+			     enum suggest_reason *reason,
+			     struct mend_err *err);
+
+/* Everything the status line and the home screen need: a few indexed
+ * queries, whatever the journal's size. */
+enum mend_rc program_status(struct journal *j, struct program_status *out,
+			    struct mend_err *err);
+
+#endif

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: MIT */
+/* The journal store: the one place that speaks SQL. It opens and migrates
+ * the SQLite file, wraps every user action in one write transaction, and
+ * offers the small reads and writes the modules need. It knows records,
+ * not the recovery program: streaks, rules and wording live in the modules. */
+#ifndef MEND_STORE_H
+#define MEND_STORE_H
+
+#include <stdbool.h>
+
+#include "mend/entry.h"
+#include "mend/err.h"
+
+struct store;
+
+/* The schema version this build writes and understands. */
+#define STORE_SCHEMA_VERSION 1
+
+/* Open (creating if needed) the journal at path and migrate it to
+ * STORE_SCHEMA_VERSION. Sets umask(077) first so that every file SQLite
+ * makes beside the database is private. Refuses, leaving the file as it
+ * was: a directory, a missing parent directory, a file that is not a
+ * SQLite database or is another program's database (MEND_ENOTDB), a
+ * journal from a newer mend (MEND_ENEWER). *out is set on success;
+ * caller closes with store_close. */
+enum mend_rc store_open(struct store **out, const char *path,
+			struct mend_err *err);
+
+/* Close the store (NULL is fine). Rolls back an open transaction. */
+void store_close(struct store *st);
+
+/* The default journal path: $MEND_DB, else $XDG_DATA_HOME/mend/journal.db,
+ * else ~/.local/share/mend/journal.db. When the path is not from MEND_DB
+ * its directory is created 0700 if missing. Caller frees *out with free. */
+enum mend_rc store_default_path(char **out, struct mend_err *err);
+
+/* The path this store was opened on; borrowed, valid until store_close. */
+const char *store_path(const struct store *st);
+
+/* Transactions. store_begin takes the write lock at once (BEGIN
+ * IMMEDIATE, waiting out other writers up to the busy timeout), so a
+ * user action never fails half-way for a lock. store_commit returns
+ * MEND_OK only once the data is durable; on failure the transaction is
+ * rolled back. store_rollback is safe to call when nothing is open. */
+enum mend_rc store_begin(struct store *st, struct mend_err *err);
+enum mend_rc store_commit(struct store *st, struct mend_err *err);
+void store_rollback(struct store *st);
+
+/* --- settings (small key/value pairs) --- */
+
+/* Copy setting key into buf (size n). MEND_ENOTFOUND when unset. */
+enum mend_rc store_setting_get(struct store *st, const char *key, char *buf,
+			       size_t n, struct mend_err *err);
+/* Set (value non-NULL) or remove (value NULL) a setting. */
+enum mend_rc store_setting_set(struct store *st, const char *key,
+			       const char *value, const char *now_iso,
+			       struct mend_err *err);
+
+/* --- no-contact periods --- */
+
+struct period {
+	long long id;
+	char uuid[UUID_LEN];
+	char started_at[CLOCK_ISO_LEN];
+	char ended_at[CLOCK_ISO_LEN]; /* "" while the period runs */
+	char created_at[CLOCK_ISO_LEN];
+	char updated_at[CLOCK_ISO_LEN];
+};
+
+/* The running period (ended_at empty), MEND_ENOTFOUND when none. */
+enum mend_rc store_period_current(struct store *st, struct period *out,
+				  struct mend_err *err);
+/* Insert p; sets p->id. */
+enum mend_rc store_period_insert(struct store *st, struct period *p,
+				 struct mend_err *err);
+/* Write p's started_at, ended_at and updated_at by id. */
+enum mend_rc store_period_update(struct store *st, const struct period *p,
+				 struct mend_err *err);
+/* Call fn for each period, oldest first; stop early when fn returns
+ * non-zero. The period is borrowed for the call. */
+enum mend_rc store_periods_each(struct store *st,
+				int (*fn)(const struct period *, void *),
+				void *ctx, struct mend_err *err);
+
+/* --- entries --- */
+
+/* Insert e (uuid, kind, times and fields set by the caller); sets e->id. */
+enum mend_rc store_entry_insert(struct store *st, struct entry *e,
+				struct mend_err *err);
+/* Rewrite every user field of the entry with e's uuid. */
+enum mend_rc store_entry_update(struct store *st, const struct entry *e,
+				struct mend_err *err);
+/* Delete the entry with this uuid (and its search index rows). */
+enum mend_rc store_entry_delete(struct store *st, const char *uuid,
+				struct mend_err *err);
+
+/* Find one entry by full uuid or unique prefix (4+ hex digits) and pass it
+ * to fn. MEND_ENOTFOUND when none matches, MEND_EINVAL when the prefix is
+ * ambiguous. */
+enum mend_rc store_entry_find(struct store *st, const char *id,
+			      void (*fn)(const struct entry *, void *),
+			      void *ctx, struct mend_err *err);
+
+/* The check-in of a journal day ("YYYY-MM-DD"), passed to fn; returns
+ * MEND_ENOTFOUND when there is none. */
+enum mend_rc store_checkin_by_day(struct store *st, const char *day,
+				  void (*fn)(const struct entry *, void *),
+				  void *ctx, struct mend_err *err);
+
+struct entry_filter {
+	int module;           /* enum module, or -1 for all */
+	int kind;             /* enum kind, or -1 for all */
+	const char *since;    /* ISO time, inclusive, or NULL */
+	const char *until;    /* ISO time, exclusive, or NULL */
+	const char *match;    /* FTS5 expression (already made safe), or NULL */
+	const char *prompt_id;/* only answers to this prompt, or NULL */
+	bool oldest_first;    /* default newest first */
+	long limit;           /* 0 for no limit */
+};
+
+/* Stream matching entries to fn, newest first (or oldest first); stop
+ * early when fn returns non-zero. Entries are borrowed for the call. */
+enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
+				int (*fn)(const struct entry *, void *),
+				void *ctx, struct mend_err *err);
+
+/* Number of entries of a kind (-1: all) created at or after since (NULL:
+ * ever). */
+enum mend_rc store_entry_count(struct store *st, int kind, const char *since,
+			       long *out, struct mend_err *err);
+
+/* created_at of the newest entry of a module (-1: any), "" when none. */
+enum mend_rc store_module_latest(struct store *st, int module,
+				 char out[CLOCK_ISO_LEN], struct mend_err *err);
+
+/* Total growth minutes and activity count per category for entries
+ * created in [since, until). fn is called once per category present. */
+enum mend_rc store_growth_totals(struct store *st, const char *since,
+				 const char *until,
+				 void (*fn)(const char *category, long minutes,
+					    long count, void *ctx),
+				 void *ctx, struct mend_err *err);
+
+#endif

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/* Strict UTF-8: validation of what users write and import, and decoding
+ * one character at a time. No locale involved; the terminal front end does
+ * its own column measuring on top of this. */
+#ifndef MEND_UTF8_H
+#define MEND_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode one character from s (len bytes available). Returns its length
+ * in bytes (1..4) and stores the code point in *cp; returns 0 for an
+ * invalid or truncated sequence (overlong forms, surrogates, > U+10FFFF). */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Encode cp into out (at least 4 bytes); returns the length, 0 if cp is
+ * not a Unicode scalar value. */
+size_t utf8_encode(uint32_t cp, char out[4]);
+
+/* True when s[0..len) is valid UTF-8 with no NUL byte. On false, *bad
+ * (if not NULL) is the byte offset of the first problem. */
+bool utf8_valid(const char *s, size_t len, size_t *bad);
+
+/* True when s has at least one character that is not white space. */
+bool utf8_has_text(const char *s);
+
+#endif

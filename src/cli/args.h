@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/* A small command-line option parser driven by a table: long options with
+ * "--name value" or "--name=value", short aliases, flags, "--" and "-" as
+ * an argument. It allocates nothing and never prints, so it can be
+ * fuzzed and tested on its own. */
+#ifndef MEND_CLI_ARGS_H
+#define MEND_CLI_ARGS_H
+
+#include <stdbool.h>
+
+#include "mend/err.h"
+
+#define ARGS_MAX_OPTS 16
+#define ARGS_MAX_POS 8
+
+struct opt_spec {
+	const char *name; /* long name without "--"; NULL ends the table */
+	char short_name;  /* 0 when none */
+	bool takes_value;
+};
+
+struct args {
+	const char *value[ARGS_MAX_OPTS]; /* by spec index; flags get "" */
+	const char *pos[ARGS_MAX_POS];
+	int npos;
+};
+
+/* Parse argv[0..argc) against spec (at most ARGS_MAX_OPTS entries).
+ * Values point into argv. An unknown option, a missing value, a value
+ * given to a flag, a repeated option or more than max_pos positional
+ * arguments is MEND_EINVAL with a message naming it. */
+enum mend_rc args_parse(const struct opt_spec *spec, int max_pos, int argc,
+			char **argv, struct args *out, struct mend_err *err);
+
+/* The value of option `name` (NULL when absent; "" for a present flag). */
+const char *args_get(const struct opt_spec *spec, const struct args *a,
+		     const char *name);
+
+/* Parse a whole number for field: digits with an optional sign, nothing
+ * else, within int range. */
+enum mend_rc args_int(const char *field, const char *s, int *out,
+		      struct mend_err *err);
+
+#endif

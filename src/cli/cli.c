@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: MIT */
+/* Dispatch: global options, the command table, help, and the error path
+ * every command shares. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../ui/ui.h"
+
+static const struct command *const commands[] = {
+	&cmd_checkin, &cmd_status,  &cmd_start,  &cmd_contact, &cmd_urge,
+	&cmd_unsent,  &cmd_seal,    &cmd_reflect, &cmd_accept, &cmd_grow,
+	&cmd_decide,  &cmd_prompt,  &cmd_prompts, &cmd_list,   &cmd_show,
+	&cmd_edit,    &cmd_delete,  &cmd_periods, &cmd_config,
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_main_help(FILE *f)
+{
+	fputs("usage: mend [--db PATH] [COMMAND [ARGS]]\n"
+	      "\n"
+	      "mend is a private journal for the days after a breakup. Run it\n"
+	      "with no command on a terminal for the full-screen journal, or\n"
+	      "use one of these commands:\n"
+	      "\n",
+	      f);
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(f, "  %-9s %s\n", commands[i]->name, commands[i]->summary);
+	fputs("\n"
+	      "Options for every command:\n"
+	      "  --db PATH     use the journal at PATH (also: MEND_DB)\n"
+	      "  -h, --help    show help (mend COMMAND --help for one command)\n"
+	      "  --version     show mend's version\n"
+	      "\n"
+	      "The journal lives in $XDG_DATA_HOME/mend/journal.db\n"
+	      "(~/.local/share/mend/journal.db) and never leaves this machine.\n"
+	      "See mend(1) for more.\n",
+	      f);
+}
+
+static void print_command_help(FILE *f, const struct command *cmd)
+{
+	fprintf(f, "usage: %s\n\n%s", cmd->usage, cmd->help);
+}
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+	return NULL;
+}
+
+int cli_fail(struct cli *c, enum mend_rc rc)
+{
+	const char *msg = c->err.msg[0] ? c->err.msg : mend_rc_str(rc);
+	if (c->cmd)
+		fprintf(stderr, "mend %s: %s\n", c->cmd, msg);
+	else
+		fprintf(stderr, "mend: %s\n", msg);
+	return mend_rc_exit(rc);
+}
+
+int cli_usage_error(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, c->cmd ? "mend %s: " : "mend: ", c->cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 2;
+}
+
+struct journal *cli_journal(struct cli *c)
+{
+	if (!c->j) {
+		enum mend_rc rc = journal_open(&c->j, c->db, &c->err);
+		if (rc != MEND_OK) {
+			cli_fail(c, rc);
+			c->j = NULL;
+		}
+	}
+	return c->j;
+}
+
+/* Pull "--db PATH" / "--db=PATH" out of a command's arguments, so that
+ * it works after the command name as well as before. */
+static int take_db(struct cli *c, int *argc, char **argv)
+{
+	int out = 0;
+	for (int i = 0; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--db") == 0) {
+			if (i + 1 >= *argc)
+				return cli_usage_error(
+					c, "option '--db' needs a path");
+			c->db = argv[++i];
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			c->db = argv[i] + 5;
+		} else {
+			argv[out++] = argv[i];
+		}
+	}
+	*argc = out;
+	return 0;
+}
+
+static bool wants_help(int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return false;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	}
+	return false;
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct cli c;
+	struct args a;
+	const struct command *cmd;
+	int i = 1, rc;
+
+	memset(&c, 0, sizeof c);
+	umask(077);
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			print_main_help(stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--version") == 0 ||
+			   strcmp(argv[i], "-V") == 0) {
+			printf("mend %s\n", MEND_VERSION);
+			return 0;
+		} else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+			c.db = argv[++i];
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			c.db = argv[i] + 5;
+		} else {
+			return cli_usage_error(&c,
+					       "unknown option '%.60s'; see 'mend "
+					       "--help'",
+					       argv[i]);
+		}
+	}
+	if (i == argc) {
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+			return ui_main(c.db);
+		fputs("mend: not a terminal, so there is no full-screen journal "
+		      "to open; give a command.\n\n",
+		      stderr);
+		print_main_help(stderr);
+		return 2;
+	}
+	if (strcmp(argv[i], "help") == 0) {
+		if (i + 1 < argc && (cmd = find_command(argv[i + 1]))) {
+			print_command_help(stdout, cmd);
+			return 0;
+		}
+		if (i + 1 < argc)
+			return cli_usage_error(&c,
+					       "'%.60s' is not a mend command; "
+					       "see 'mend --help'",
+					       argv[i + 1]);
+		print_main_help(stdout);
+		return 0;
+	}
+	cmd = find_command(argv[i]);
+	if (!cmd)
+		return cli_usage_error(&c,
+				       "'%.60s' is not a mend command; see 'mend "
+				       "--help'",
+				       argv[i]);
+	c.cmd = cmd->name;
+	argc -= i + 1;
+	argv += i + 1;
+	if (wants_help(argc, argv)) {
+		print_command_help(stdout, cmd);
+		return 0;
+	}
+	rc = take_db(&c, &argc, argv);
+	if (rc)
+		return rc;
+	if (args_parse(cmd->opts, cmd->max_pos, argc, argv, &a, &c.err) !=
+	    MEND_OK)
+		return cli_usage_error(&c, "%s; see 'mend %s --help'", c.err.msg,
+				       cmd->name);
+	rc = cmd->run(&c, &a);
+	journal_close(c.j);
+	if (fflush(stdout) != 0 && rc == 0) {
+		fprintf(stderr, "mend %s: cannot write the output\n", cmd->name);
+		rc = 1;
+	}
+	return rc;
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/* The command line: the shared context of one invocation, the command
+ * table's shape, and helpers every command uses (opening the journal,
+ * reading text, reporting errors). Each command group lives in its own
+ * cmd_*.c file and only calls the core. */
+#ifndef MEND_CLI_H
+#define MEND_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "args.h"
+#include "mend/entry.h"
+#include "mend/journal.h"
+
+struct cli {
+	const char *db;    /* --db PATH, or NULL for MEND_DB / the default */
+	struct journal *j; /* opened by cli_journal, closed by cli_main */
+	const char *cmd;   /* the command's name, for messages */
+	struct mend_err err;
+};
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *c, const struct args *a);
+	const struct opt_spec *opts; /* ends with a NULL name */
+	int max_pos;
+	const char *usage;   /* synopsis lines, each starting "mend " */
+	const char *summary; /* one line for `mend --help` */
+	const char *help;    /* what it does, then its options */
+};
+
+/* Run the command line; returns the process exit code. */
+int cli_main(int argc, char **argv);
+
+/* The journal, opened on first use. NULL after printing the error. */
+struct journal *cli_journal(struct cli *c);
+
+/* Print "mend CMD: <message>" for rc on stderr; returns the exit code. */
+int cli_fail(struct cli *c, enum mend_rc rc);
+
+/* Print a usage error and return 2. */
+int cli_usage_error(struct cli *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Text for a command from its positional argument: the argument itself,
+ * standard input for "-", or $VISUAL/$EDITOR on a terminal when absent
+ * (initial text and a comment shown under a scissors line). *out is
+ * caller-freed with free; *len is its length in bytes. */
+enum mend_rc cli_read_text(const char *arg, const char *initial,
+			   const char *comment, char **out, size_t *len,
+			   struct mend_err *err);
+
+/* Parse an optional integer option; *out stays as it was when absent. */
+enum mend_rc cli_int_opt(const struct command *cmd, const struct args *a,
+			 const char *name, int *out, struct mend_err *err);
+
+/* Human-readable local time of an ISO timestamp: "2026-01-11 09:00". */
+void cli_local_time(const char *iso, char buf[32]);
+
+/* First line of text, cut at a character boundary to at most max bytes,
+ * with "..." when cut. */
+void cli_first_line(const char *text, char *buf, size_t max);
+
+/* Print an entry in full, for people or as one JSON object. */
+void cli_print_entry(FILE *f, struct journal *j, const struct entry *e,
+		     bool json);
+
+/* One JSON object for an entry (caller deletes with cJSON_Delete). */
+struct cJSON *cli_entry_json(const struct entry *e);
+
+/* The commands, one per file group. */
+extern const struct command cmd_start, cmd_checkin, cmd_status, cmd_contact,
+	cmd_urge, cmd_unsent, cmd_seal, cmd_reflect, cmd_accept, cmd_grow,
+	cmd_decide, cmd_prompt, cmd_prompts, cmd_list, cmd_show, cmd_edit,
+	cmd_delete, cmd_periods, cmd_config;
+
+#endif

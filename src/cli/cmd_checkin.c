@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: MIT */
+/* `mend checkin` and `mend status`: the everyday commands. */
+#include <cJSON.h>
+#include <string.h>
+
+#include "cli.h"
+#include "mend/checkin.h"
+#include "mend/program.h"
+
+static const struct opt_spec checkin_opts[] = {
+	{"mood", 'm', true},     {"urge", 'u', true}, {"contact", 0, false},
+	{"no-contact", 0, false}, {"note", 'n', true}, {NULL, 0, false},
+};
+
+static void print_after_save(struct journal *j, const struct checkin_result *r)
+{
+	if (r->restarted) {
+		size_t n = j->content->n_slip;
+		printf("\n%s\n", j->content->slip[(size_t)journal_today(j) % n]);
+		printf("Your previous stretch lasted %ld day%s; it stays in "
+		       "your history.\n",
+		       r->previous_days, r->previous_days == 1 ? "" : "s");
+	}
+	if (r->milestone_today) {
+		const char *m = nocontact_milestone_message(j, r->milestone_today);
+		printf("\nDay %d of no contact. %s\n", r->milestone_today,
+		       m ? m : "");
+	}
+	if (r->low_mood)
+		printf("\n%s\n", j->content->low_mood);
+}
+
+static int run_checkin(struct cli *c, const struct args *a)
+{
+	const struct command *cmd = &cmd_checkin;
+	struct checkin_input in = {.mood = 0,
+				   .urge = ENTRY_NONE,
+				   .contact = ENTRY_NONE,
+				   .note = args_get(cmd->opts, a, "note")};
+	struct checkin_result r;
+	struct journal *j;
+	enum mend_rc rc;
+
+	if (!args_get(cmd->opts, a, "mood"))
+		return cli_usage_error(c, "mood: missing; give --mood 1..10 "
+					  "(1 is the lowest)");
+	if (args_get(cmd->opts, a, "contact") &&
+	    args_get(cmd->opts, a, "no-contact"))
+		return cli_usage_error(c, "contact: give --contact or "
+					  "--no-contact, not both");
+	rc = cli_int_opt(cmd, a, "mood", &in.mood, &c->err);
+	if (rc == MEND_OK)
+		rc = cli_int_opt(cmd, a, "urge", &in.urge, &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	if (args_get(cmd->opts, a, "contact"))
+		in.contact = 1;
+	else if (args_get(cmd->opts, a, "no-contact"))
+		in.contact = 0;
+	if (!(j = cli_journal(c)))
+		return 1;
+	rc = checkin_save(j, &in, &r, &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	printf("%s check-in for %s: mood %d/10. Saved (id %s).\n",
+	       r.updated ? "Updated today's" : "Saved", r.day, in.mood, r.uuid);
+	print_after_save(j, &r);
+	return 0;
+}
+
+const struct command cmd_checkin = {
+	.name = "checkin",
+	.run = run_checkin,
+	.opts = checkin_opts,
+	.max_pos = 0,
+	.usage = "mend checkin --mood N [--urge N] [--contact|--no-contact] "
+		 "[--note TEXT]",
+	.summary = "record today's mood, urge to reach out, and a note",
+	.help = "Record how today is going. One check-in per day: a second one\n"
+		"the same day updates the first and says so. A day starts at\n"
+		"04:00 (see 'mend config'), so a check-in at 1 a.m. belongs to\n"
+		"the evening before.\n"
+		"\n"
+		"  -m, --mood N       how you feel, 1 (lowest) to 10\n"
+		"  -u, --urge N       urge to contact them, 0 (none) to 10\n"
+		"      --contact      there was contact since the last check-in;\n"
+		"                     it is logged and the no-contact count starts\n"
+		"                     again (the history is kept)\n"
+		"      --no-contact   there was none\n"
+		"  -n, --note TEXT    a few words about the day\n",
+};
+
+static const struct opt_spec status_opts[] = {
+	{"json", 0, false},
+	{NULL, 0, false},
+};
+
+static void print_bar(long days, int goal)
+{
+	int width = 20;
+	long filled = goal > 0 ? days * width / goal : 0;
+	if (filled > width)
+		filled = width;
+	putchar('[');
+	for (int i = 0; i < width; i++)
+		putchar(i < filled ? '#' : '.');
+	printf("] %ld%%", goal > 0 ? (days >= goal ? 100 : days * 100 / goal) : 0);
+}
+
+static int status_json(struct journal *j, const struct program_status *s)
+{
+	cJSON *o = cJSON_CreateObject();
+	char *text;
+
+	if (!o)
+		return 1;
+	cJSON_AddBoolToObject(o, "started", s->nc.started);
+	cJSON_AddNumberToObject(o, "no_contact_days", (double)s->nc.days);
+	cJSON_AddNumberToObject(o, "no_contact_hours", s->nc.hours);
+	if (s->nc.started)
+		cJSON_AddStringToObject(o, "period_start", s->nc.period_start);
+	else
+		cJSON_AddNullToObject(o, "period_start");
+	cJSON_AddNumberToObject(o, "goal_days", s->nc.goal_days);
+	cJSON_AddNumberToObject(o, "longest_streak_days",
+				(double)s->nc.longest_days);
+	cJSON_AddNumberToObject(o, "periods", (double)s->nc.periods);
+	cJSON_AddNumberToObject(o, "contacts", (double)s->nc.contacts);
+	cJSON_AddNumberToObject(o, "last_milestone", s->nc.last_milestone);
+	if (s->nc.next_milestone)
+		cJSON_AddNumberToObject(o, "next_milestone", s->nc.next_milestone);
+	else
+		cJSON_AddNullToObject(o, "next_milestone");
+	cJSON_AddBoolToObject(o, "checked_in_today", s->checked_in_today);
+	if (s->checked_in_today)
+		cJSON_AddNumberToObject(o, "today_mood", s->today_mood);
+	else
+		cJSON_AddNullToObject(o, "today_mood");
+	cJSON_AddBoolToObject(o, "low_mood", s->low_mood);
+	cJSON_AddNumberToObject(o, "entries", (double)s->entries);
+	cJSON_AddStringToObject(o, "suggested_module", module_name(s->suggested));
+	cJSON_AddStringToObject(o, "suggestion",
+				j->content->suggestion[s->reason]);
+	if (s->has_decision)
+		cJSON_AddStringToObject(o, "decision", s->decision);
+	else
+		cJSON_AddNullToObject(o, "decision");
+	text = cJSON_Print(o);
+	if (text)
+		printf("%s\n", text);
+	cJSON_free(text);
+	cJSON_Delete(o);
+	return text ? 0 : 1;
+}
+
+static int run_status(struct cli *c, const struct args *a)
+{
+	struct program_status s;
+	struct journal *j = cli_journal(c);
+	enum mend_rc rc;
+
+	if (!j)
+		return 1;
+	rc = program_status(j, &s, &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	if (args_get(cmd_status.opts, a, "json"))
+		return status_json(j, &s);
+	if (!s.nc.started) {
+		printf("No contact: not started yet. When you are ready, tell mend\n"
+		       "the day of the last contact: mend start --date YYYY-MM-DD\n");
+	} else {
+		printf("No contact: day %ld", s.nc.days);
+		if (s.nc.days < 3)
+			printf(" and %d hour%s", s.nc.hours,
+			       s.nc.hours == 1 ? "" : "s");
+		printf(" (goal %d days)  ", s.nc.goal_days);
+		print_bar(s.nc.days, s.nc.goal_days);
+		printf("\nLongest stretch: %ld day%s", s.nc.longest_days,
+		       s.nc.longest_days == 1 ? "" : "s");
+		if (s.nc.next_milestone)
+			printf(" · next milestone: day %d", s.nc.next_milestone);
+		printf(" · contacts logged: %ld\n", s.nc.contacts);
+	}
+	if (s.checked_in_today)
+		printf("Today's check-in: done (mood %d/10)\n", s.today_mood);
+	else
+		printf("Today's check-in: not yet (mend checkin --mood N)\n");
+	if (s.has_decision)
+		printf("Current decision: %s\n", s.decision);
+	printf("Suggested today: %s. %s\n",
+	       j->content->module_title[s.suggested],
+	       j->content->suggestion[s.reason]);
+	if (s.low_mood)
+		printf("\n%s\n", j->content->low_mood);
+	return 0;
+}
+
+const struct command cmd_status = {
+	.name = "status",
+	.run = run_status,
+	.opts = status_opts,
+	.max_pos = 0,
+	.usage = "mend status [--json]",
+	.summary = "where things stand: the no-contact streak, today, a suggestion",
+	.help = "Show the no-contact streak and goal, the longest stretch, the\n"
+		"next milestone, whether today's check-in is done, and the\n"
+		"module suggested for today with its reason.\n"
+		"\n"
+		"      --json   the same facts as one JSON object: no_contact_days,\n"
+		"               goal_days, longest_streak_days, contacts,\n"
+		"               checked_in_today, suggested_module and more\n",
+};

@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: MIT */
+/* Reviewing the journal: list, show, edit and delete. */
+#include <cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const struct opt_spec list_opts[] = {
+	{"module", 'm', true}, {"since", 0, true},  {"until", 0, true},
+	{"search", 's', true}, {"limit", 'n', true}, {"json", 0, false},
+	{NULL, 0, false},
+};
+
+struct list_ctx {
+	struct journal *j;
+	bool json;
+	long count;
+};
+
+static int list_one(const struct entry *e, void *ctx)
+{
+	struct list_ctx *l = ctx;
+	char when[32], line[80], id[9];
+
+	if (l->json) {
+		cJSON *o = cli_entry_json(e);
+		char *s = o ? cJSON_PrintUnformatted(o) : NULL;
+		printf("%s%s", l->count ? ",\n" : "", s ? s : "null");
+		cJSON_free(s);
+		cJSON_Delete(o);
+		l->count++;
+		return 0;
+	}
+	cli_local_time(e->created_at, when);
+	snprintf(id, sizeof id, "%.8s", e->uuid);
+	if (e->kind == KIND_SEALED && !*e->text)
+		snprintf(line, sizeof line, "(sealed until day %d)", e->open_day);
+	else if (e->kind == KIND_CHECKIN)
+		snprintf(line, sizeof line, "mood %d/10%s%.50s", e->mood,
+			 *e->text ? " · " : "", e->text);
+	else if (e->kind == KIND_DECISION)
+		snprintf(line, sizeof line, "decision: %s", e->outcome);
+	else if (e->kind == KIND_URGE && !*e->text)
+		snprintf(line, sizeof line, "urge %d/10", e->urge);
+	else if (e->kind == KIND_CONTACT && !*e->text)
+		snprintf(line, sizeof line, "contact by %s (%s)", e->initiator,
+			 e->channel);
+	else
+		cli_first_line(e->text, line, 56);
+	if (e->kind == KIND_CHECKIN && strchr(line, '\n'))
+		*strchr(line, '\n') = '\0';
+	printf("%s  %s  %-10s  %s\n", id, when, kind_name(e->kind), line);
+	l->count++;
+	return 0;
+}
+
+static int run_list(struct cli *c, const struct args *a)
+{
+	const struct command *cmd = &cmd_list;
+	const char *mod = args_get(cmd->opts, a, "module");
+	struct journal_query q = {.module = -1,
+				  .since = args_get(cmd->opts, a, "since"),
+				  .until = args_get(cmd->opts, a, "until"),
+				  .search = args_get(cmd->opts, a, "search")};
+	struct list_ctx l = {NULL, args_get(cmd->opts, a, "json") != NULL, 0};
+	enum module m;
+	int limit = 0;
+	enum mend_rc rc = cli_int_opt(cmd, a, "limit", &limit, &c->err);
+
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	if (args_get(cmd->opts, a, "limit") && limit < 1)
+		return cli_fail(c, mend_err_set(&c->err, MEND_EINVAL,
+						"limit: %d is not 1 or more",
+						limit));
+	q.limit = limit;
+	if (mod) {
+		if (!module_from_name(mod, &m))
+			return cli_fail(c, mend_err_set(
+						   &c->err, MEND_EINVAL,
+						   "module: '%.32s' is not one of "
+						   "checkin, nocontact, reflection, "
+						   "growth, acceptance",
+						   mod));
+		q.module = (int)m;
+	}
+	if (!(l.j = cli_journal(c)))
+		return 1;
+	/* Validate before printing anything, so bad input prints no "[". */
+	if (q.search) {
+		char *expr = journal_search_expr(q.search, &c->err);
+		if (!expr)
+			return cli_fail(c, MEND_EINVAL);
+		free(expr);
+	}
+	if (l.json)
+		printf("[");
+	rc = journal_list(l.j, &q, list_one, &l, &c->err);
+	if (rc != MEND_OK) {
+		if (l.json)
+			printf("\n");
+		return cli_fail(c, rc);
+	}
+	if (l.json)
+		printf("%s]\n", l.count ? "\n" : "");
+	else if (l.count == 0)
+		printf("No entries%s.\n", q.search || mod || q.since || q.until
+						  ? " match"
+						  : " yet");
+	return 0;
+}
+
+const struct command cmd_list = {
+	.name = "list",
+	.run = run_list,
+	.opts = list_opts,
+	.max_pos = 0,
+	.usage = "mend list [--module M] [--since DATE] [--until DATE] "
+		 "[--search WORDS] [--limit N] [--json]",
+	.summary = "list entries, newest first, with filters and search",
+	.help = "List journal entries, newest first: the start of the id, the\n"
+		"time, the kind and the first line.\n"
+		"\n"
+		"  -m, --module M      checkin, nocontact, reflection, growth or\n"
+		"                      acceptance\n"
+		"      --since DATE    from this day on (YYYY-MM-DD)\n"
+		"      --until DATE    up to and including this day\n"
+		"  -s, --search WORDS  entries with all these words (or words\n"
+		"                      starting with them)\n"
+		"  -n, --limit N       at most N entries\n"
+		"      --json          as a JSON array: id, module, kind,\n"
+		"                      created_at, text, prompt_id, ...\n",
+};
+
+static const struct opt_spec show_opts[] = {
+	{"json", 0, false},
+	{NULL, 0, false},
+};
+
+struct show_ctx {
+	struct journal *j;
+	bool json;
+};
+
+static void show_one(const struct entry *e, void *ctx)
+{
+	struct show_ctx *s = ctx;
+	cli_print_entry(stdout, s->j, e, s->json);
+}
+
+static int run_show(struct cli *c, const struct args *a)
+{
+	struct show_ctx s = {NULL, args_get(cmd_show.opts, a, "json") != NULL};
+	enum mend_rc rc;
+
+	if (a->npos != 1)
+		return cli_usage_error(c, "id: missing; give the id shown by "
+					  "'mend list'");
+	if (!(s.j = cli_journal(c)))
+		return 1;
+	rc = journal_find(s.j, a->pos[0], show_one, &s, &c->err);
+	return rc == MEND_OK ? 0 : cli_fail(c, rc);
+}
+
+const struct command cmd_show = {
+	.name = "show",
+	.run = run_show,
+	.opts = show_opts,
+	.max_pos = 1,
+	.usage = "mend show ID [--json]",
+	.summary = "show one entry in full",
+	.help = "Show one entry in full. ID is the id from 'mend list', or\n"
+		"its first 4 or more characters.\n"
+		"\n"
+		"      --json   as a JSON object\n",
+};
+
+static void copy_text(const struct entry *e, void *ctx)
+{
+	char **out = ctx;
+	*out = strdup(e->text);
+}
+
+static int run_edit(struct cli *c, const struct args *a)
+{
+	char *old = NULL, *text = NULL;
+	size_t len = 0;
+	struct journal *j;
+	enum mend_rc rc;
+
+	if (a->npos < 1)
+		return cli_usage_error(c, "id: missing; give the id shown by "
+					  "'mend list'");
+	if (!(j = cli_journal(c)))
+		return 1;
+	rc = journal_find(j, a->pos[0], copy_text, &old, &c->err);
+	if (rc == MEND_OK && !old)
+		rc = mend_err_set(&c->err, MEND_ENOMEM, "out of memory");
+	if (rc == MEND_OK)
+		rc = cli_read_text(a->npos > 1 ? a->pos[1] : NULL, old,
+				   "Editing an entry. Its date stays; the time "
+				   "of this edit is kept too.",
+				   &text, &len, &c->err);
+	if (rc == MEND_OK && a->npos < 2 && strcmp(text, old) == 0) {
+		printf("No change; nothing was saved.\n");
+	} else if (rc == MEND_OK) {
+		rc = journal_edit(j, a->pos[0], text, len, &c->err);
+		if (rc == MEND_OK)
+			printf("Saved the edited entry.\n");
+	}
+	free(old);
+	free(text);
+	return rc == MEND_OK ? 0 : cli_fail(c, rc);
+}
+
+const struct command cmd_edit = {
+	.name = "edit",
+	.run = run_edit,
+	.opts = show_opts + 1,
+	.max_pos = 2,
+	.usage = "mend edit ID [TEXT|-]",
+	.summary = "change the text of an entry",
+	.help = "Change the text of an entry. With no TEXT on a terminal, the\n"
+		"entry opens in $VISUAL or $EDITOR; '-' reads the new text from\n"
+		"standard input. A letter still sealed cannot be edited.\n",
+};
+
+static const struct opt_spec delete_opts[] = {
+	{"yes", 'y', false},
+	{NULL, 0, false},
+};
+
+static void print_summary(const struct entry *e, void *ctx)
+{
+	struct list_ctx *l = ctx;
+	list_one(e, l);
+}
+
+static int run_delete(struct cli *c, const struct args *a)
+{
+	struct list_ctx l = {NULL, false, 0};
+	struct journal *j;
+	enum mend_rc rc;
+
+	if (a->npos != 1)
+		return cli_usage_error(c, "id: missing; give the id shown by "
+					  "'mend list'");
+	if (!(j = cli_journal(c)))
+		return 1;
+	l.j = j;
+	if (!args_get(cmd_delete.opts, a, "yes")) {
+		char answer[16] = "";
+		if (!isatty(STDIN_FILENO))
+			return cli_usage_error(c, "not a terminal to confirm "
+						  "on; add --yes to delete");
+		rc = journal_find(j, a->pos[0], print_summary, &l, &c->err);
+		if (rc != MEND_OK)
+			return cli_fail(c, rc);
+		printf("Delete this entry? It cannot be undone. [y/N] ");
+		fflush(stdout);
+		if (!fgets(answer, sizeof answer, stdin) ||
+		    (answer[0] != 'y' && answer[0] != 'Y')) {
+			printf("Kept.\n");
+			return 0;
+		}
+	}
+	rc = journal_delete(j, a->pos[0], &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	printf("Deleted.\n");
+	return 0;
+}
+
+const struct command cmd_delete = {
+	.name = "delete",
+	.run = run_delete,
+	.opts = delete_opts,
+	.max_pos = 1,
+	.usage = "mend delete ID [--yes]",
+	.summary = "delete an entry, after asking",
+	.help = "Delete an entry for good, text and search index alike. On a\n"
+		"terminal mend asks first; elsewhere --yes is needed. A contact\n"
+		"that restarted the no-contact count stays in the history.\n"
+		"\n"
+		"  -y, --yes   do not ask\n",
+};

@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: MIT */
+/* Prompts and settings: `mend prompt`, `mend prompts`, `mend config`. */
+#include <cJSON.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "mend/program.h"
+#include "mend/reflection.h"
+
+static const struct opt_spec prompt_opts[] = {
+	{"module", 'm', true},
+	{"json", 0, false},
+	{NULL, 0, false},
+};
+
+static enum mend_rc prompt_module(struct cli *c, const char *name,
+				  enum module *m)
+{
+	if (!module_from_name(name, m) || *m == MODULE_CHECKIN)
+		return mend_err_set(&c->err, MEND_EINVAL,
+				    "module: '%.32s' is not one of nocontact, "
+				    "reflection, growth, acceptance",
+				    name);
+	return MEND_OK;
+}
+
+static cJSON *prompt_json(const struct prompt *p)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "id", p->id);
+	cJSON_AddStringToObject(o, "module", module_name(p->module));
+	cJSON_AddStringToObject(o, "theme", p->theme);
+	cJSON_AddStringToObject(o, "text", p->text);
+	return o;
+}
+
+static void print_json(cJSON *o)
+{
+	char *s = o ? cJSON_Print(o) : NULL;
+	if (s)
+		printf("%s\n", s);
+	cJSON_free(s);
+	cJSON_Delete(o);
+}
+
+static int run_prompt(struct cli *c, const struct args *a)
+{
+	const char *mod = args_get(prompt_opts, a, "module");
+	enum module m = MODULE_REFLECTION;
+	enum suggest_reason why;
+	struct journal *j;
+	enum mend_rc rc = MEND_OK;
+
+	if (mod && (rc = prompt_module(c, mod, &m)) != MEND_OK)
+		return cli_fail(c, rc);
+	if (!(j = cli_journal(c)))
+		return 1;
+	if (!mod && (rc = program_suggest(j, &m, &why, &c->err)) != MEND_OK)
+		return cli_fail(c, rc);
+	const struct prompt *p = reflection_prompt_today(j, m, 0);
+	if (!p)
+		return cli_fail(c, mend_err_set(&c->err, MEND_ENOTFOUND,
+						"module: %s has no prompts",
+						module_name(m)));
+	if (args_get(prompt_opts, a, "json")) {
+		print_json(prompt_json(p));
+		return 0;
+	}
+	printf("%s\n\n  %s · %s · %s\n", p->text, j->content->module_title[m],
+	       p->theme, p->id);
+	if (m == MODULE_REFLECTION || m == MODULE_ACCEPTANCE)
+		printf("\nAnswer it: mend %s --prompt %s\n",
+		       m == MODULE_REFLECTION ? "reflect" : "accept", p->id);
+	else if (m == MODULE_GROWTH)
+		printf("\nLog it: mend grow --category C \"what you did\"\n");
+	else
+		printf("\nWrite it down: mend urge --level N --note \"...\"\n");
+	return 0;
+}
+
+const struct command cmd_prompt = {
+	.name = "prompt",
+	.run = run_prompt,
+	.opts = prompt_opts,
+	.max_pos = 0,
+	.usage = "mend prompt [--module M] [--json]",
+	.summary = "today's prompt",
+	.help = "Show today's prompt, for the module suggested today or the one\n"
+		"you name. Prompts rotate daily and do not repeat until each has\n"
+		"been shown once.\n"
+		"\n"
+		"  -m, --module M   nocontact, reflection, growth or acceptance\n"
+		"      --json       as a JSON object\n",
+};
+
+static int run_prompts(struct cli *c, const struct args *a)
+{
+	const char *mod = args_get(prompt_opts, a, "module");
+	enum module m = MODULE_CHECKIN;
+	bool json = args_get(prompt_opts, a, "json") != NULL;
+	cJSON *arr = json ? cJSON_CreateArray() : NULL;
+	struct journal *j;
+	enum mend_rc rc;
+
+	if (mod && (rc = prompt_module(c, mod, &m)) != MEND_OK) {
+		cJSON_Delete(arr);
+		return cli_fail(c, rc);
+	}
+	if (!(j = cli_journal(c))) {
+		cJSON_Delete(arr);
+		return 1;
+	}
+	for (size_t i = 0; i < j->content->n_prompts; i++) {
+		const struct prompt *p = &j->content->prompts[i];
+		if (mod && p->module != m)
+			continue;
+		if (arr)
+			cJSON_AddItemToArray(arr, prompt_json(p));
+		else
+			printf("%-34s %s\n", p->id, p->text);
+	}
+	if (arr)
+		print_json(arr);
+	return 0;
+}
+
+const struct command cmd_prompts = {
+	.name = "prompts",
+	.run = run_prompts,
+	.opts = prompt_opts,
+	.max_pos = 0,
+	.usage = "mend prompts [--module M] [--json]",
+	.summary = "every prompt, with its id",
+	.help = "List every prompt with its id, including your own from\n"
+		"$XDG_CONFIG_HOME/mend/prompts.json.\n"
+		"\n"
+		"  -m, --module M   only nocontact, reflection, growth or\n"
+		"                   acceptance\n"
+		"      --json       as a JSON array\n",
+};
+
+static const struct opt_spec config_opts[] = {
+	{NULL, 0, false},
+};
+
+static int run_config(struct cli *c, const struct args *a)
+{
+	struct journal *j;
+	enum mend_rc rc;
+	int v = 0;
+
+	if (a->npos == 0) {
+		if (!(j = cli_journal(c)))
+			return 1;
+		printf("day-start-hour = %d\ngoal = %d\n", j->day_start_hour,
+		       j->goal_days);
+		return 0;
+	}
+	if (strcmp(a->pos[0], "day-start-hour") != 0 &&
+	    strcmp(a->pos[0], "goal") != 0)
+		return cli_usage_error(c, "key: '%.40s' is not one of "
+					  "day-start-hour, goal",
+					  a->pos[0]);
+	if (!(j = cli_journal(c)))
+		return 1;
+	if (a->npos == 1) {
+		printf("%d\n", strcmp(a->pos[0], "goal") == 0 ? j->goal_days
+							       : j->day_start_hour);
+		return 0;
+	}
+	rc = args_int(a->pos[0], a->pos[1], &v, &c->err);
+	if (rc == MEND_OK)
+		rc = strcmp(a->pos[0], "goal") == 0
+			     ? nocontact_start(j, NULL, v, NULL, &c->err)
+			     : journal_set_day_start(j, v, &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	printf("Saved: %s = %d\n", a->pos[0], v);
+	return 0;
+}
+
+const struct command cmd_config = {
+	.name = "config",
+	.run = run_config,
+	.opts = config_opts,
+	.max_pos = 2,
+	.usage = "mend config [KEY [VALUE]]",
+	.summary = "show or change settings",
+	.help = "Show every setting, one setting, or change one.\n"
+		"\n"
+		"  day-start-hour N   the hour (0..23) a new journal day begins;\n"
+		"                     default 4, so 1 a.m. still counts as the\n"
+		"                     evening before\n"
+		"  goal N             days of no contact to aim for, 1..3650\n",
+};

@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: MIT */
+/* Getting text from the user: an argument, standard input, or an editor
+ * on a temporary file (as `git commit` does), plus small parsing helpers
+ * shared by the commands. */
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "mend/utf8.h"
+
+#define STDIN_MAX (64u * 1024 * 1024)
+#define SCISSORS "# ------------------------ >8 ------------------------"
+
+static enum mend_rc read_all(FILE *f, char **out, size_t *len,
+			     struct mend_err *err)
+{
+	size_t cap = 4096, n = 0;
+	char *buf = malloc(cap);
+
+	while (buf) {
+		n += fread(buf + n, 1, cap - n, f);
+		if (n < cap || n >= STDIN_MAX)
+			break;
+		char *grown = realloc(buf, cap * 2);
+		if (!grown) {
+			free(buf);
+			buf = NULL;
+			break;
+		}
+		buf = grown;
+		cap *= 2;
+	}
+	if (!buf)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	if (ferror(f)) {
+		free(buf);
+		return mend_err_set(err, MEND_EIO, "text: cannot read it: %s",
+				    strerror(errno));
+	}
+	if (n >= STDIN_MAX) {
+		free(buf);
+		return mend_err_set(err, MEND_EINVAL,
+				    "text: more than %u bytes", STDIN_MAX);
+	}
+	/* room for the NUL the C string needs */
+	char *fit = realloc(buf, n + 1);
+	if (!fit) {
+		free(buf);
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	}
+	fit[n] = '\0';
+	*out = fit;
+	*len = n;
+	return MEND_OK;
+}
+
+static enum mend_rc run_editor(const char *path, struct mend_err *err)
+{
+	const char *editor = getenv("VISUAL");
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	pid_t pid = fork();
+	if (pid < 0)
+		return mend_err_set(err, MEND_EIO, "cannot start the editor: %s",
+				    strerror(errno));
+	if (pid == 0) {
+		/* through the shell, so EDITOR may carry arguments */
+		execl("/bin/sh", "sh", "-c", "exec $MEND_EDITOR \"$1\"", "sh",
+		      path, (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return mend_err_set(err, MEND_EIO,
+					    "lost the editor: %s",
+					    strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return mend_err_set(err, MEND_EINVAL,
+				    "text: the editor (%s) did not finish "
+				    "cleanly; nothing was saved",
+				    editor);
+	return MEND_OK;
+}
+
+static enum mend_rc edit_text(const char *initial, const char *comment,
+			      char **out, size_t *len, struct mend_err *err)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char path[4096];
+	enum mend_rc rc = MEND_OK;
+	FILE *f;
+	int fd;
+
+	snprintf(path, sizeof path, "%s/mend-XXXXXX.txt",
+		 tmpdir && *tmpdir ? tmpdir : "/tmp");
+	fd = mkstemps(path, 4);
+	if (fd < 0)
+		return mend_err_set(err, MEND_EIO,
+				    "cannot make a temporary file for the "
+				    "editor: %s",
+				    strerror(errno));
+	f = fdopen(fd, "w");
+	if (!f) {
+		close(fd);
+		unlink(path);
+		return mend_err_set(err, MEND_EIO, "cannot write %s", path);
+	}
+	fprintf(f, "%s%s\n%s\n%s", initial ? initial : "",
+		initial && *initial && initial[strlen(initial) - 1] != '\n' ? "\n"
+									: "",
+		SCISSORS,
+		"# Write above this line. Everything from the line above down\n"
+		"# is ignored. Save and quit to keep it; leave it empty to\n"
+		"# keep nothing.\n");
+	if (comment)
+		fprintf(f, "#\n# %s\n", comment);
+	if (fclose(f) != 0)
+		rc = mend_err_set(err, MEND_EIO, "cannot write %s", path);
+	const char *editor = getenv("VISUAL");
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	setenv("MEND_EDITOR", editor && *editor ? editor : "vi", 1);
+	if (rc == MEND_OK)
+		rc = run_editor(path, err);
+	if (rc == MEND_OK) {
+		f = fopen(path, "rb");
+		if (!f)
+			rc = mend_err_set(err, MEND_EIO, "cannot read %s back",
+					  path);
+		else {
+			rc = read_all(f, out, len, err);
+			fclose(f);
+		}
+	}
+	unlink(path);
+	if (rc != MEND_OK)
+		return rc;
+	char *cut = strstr(*out, "\n" SCISSORS);
+	if (cut)
+		cut[1] = '\0';
+	else if (strncmp(*out, SCISSORS, strlen(SCISSORS)) == 0)
+		(*out)[0] = '\0';
+	/* trailing white space the editor added is not part of the entry */
+	*len = strlen(*out);
+	while (*len && strchr(" \t\r\n", (*out)[*len - 1]))
+		(*out)[--*len] = '\0';
+	return MEND_OK;
+}
+
+enum mend_rc cli_read_text(const char *arg, const char *initial,
+			   const char *comment, char **out, size_t *len,
+			   struct mend_err *err)
+{
+	*out = NULL;
+	*len = 0;
+	if (arg && strcmp(arg, "-") == 0)
+		return read_all(stdin, out, len, err);
+	if (arg) {
+		*out = strdup(arg);
+		*len = strlen(arg);
+		return *out ? MEND_OK
+			    : mend_err_set(err, MEND_ENOMEM, "out of memory");
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return mend_err_set(err, MEND_EINVAL,
+				    "text: missing; give it as an argument, or "
+				    "'-' to read standard input");
+	return edit_text(initial, comment, out, len, err);
+}
+
+enum mend_rc cli_int_opt(const struct command *cmd, const struct args *a,
+			 const char *name, int *out, struct mend_err *err)
+{
+	const char *v = args_get(cmd->opts, a, name);
+	return v ? args_int(name, v, out, err) : MEND_OK;
+}
+
+void cli_local_time(const char *iso, char buf[32])
+{
+	time_t t;
+	struct tm tm;
+	if (!clock_parse_iso(iso, &t) || !localtime_r(&t, &tm)) {
+		snprintf(buf, 32, "%s", iso);
+		return;
+	}
+	strftime(buf, 32, "%Y-%m-%d %H:%M", &tm);
+}
+
+void cli_first_line(const char *text, char *buf, size_t max)
+{
+	size_t n = 0, len = strcspn(text, "\n");
+	uint32_t cp;
+
+	while (n < len) {
+		size_t k = utf8_decode(text + n, len - n, &cp);
+		if (k == 0)
+			k = 1;
+		if (n + k > max - 4) {
+			memcpy(buf, text, n);
+			memcpy(buf + n, "...", 4);
+			return;
+		}
+		n += k;
+	}
+	memcpy(buf, text, n);
+	buf[n] = '\0';
+	if (text[len] == '\n' && text[len + 1] && n + 4 <= max)
+		memcpy(buf + n, "...", 4);
+}

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: MIT */
+/* The daily check-in. Its day is the journal day (local date, shifted by
+ * the day-start hour), so a check-in at 1 a.m. belongs to the evening
+ * before. */
+#include "mend/checkin.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mend/nocontact.h"
+
+struct existing {
+	struct entry *e;
+};
+
+static void keep(const struct entry *e, void *ctx)
+{
+	((struct existing *)ctx)->e = entry_dup(e);
+}
+
+static enum mend_rc check_input(const struct checkin_input *in,
+				struct mend_err *err)
+{
+	if (in->mood < 1 || in->mood > 10)
+		return mend_err_set(err, MEND_EINVAL,
+				    "mood: %d is not in 1..10", in->mood);
+	if (in->urge != ENTRY_NONE && (in->urge < 0 || in->urge > 10))
+		return mend_err_set(err, MEND_EINVAL,
+				    "urge: %d is not in 0..10", in->urge);
+	if (in->contact != ENTRY_NONE && in->contact != 0 && in->contact != 1)
+		return mend_err_set(err, MEND_EINVAL,
+				    "contact: must be yes or no");
+	return journal_check_text("note", in->note,
+				  in->note ? strlen(in->note) : 0,
+				  JOURNAL_NOTE_MAX, false, err);
+}
+
+enum mend_rc checkin_save(struct journal *j, const struct checkin_input *in,
+			  struct checkin_result *out, struct mend_err *err)
+{
+	struct existing old = {NULL};
+	struct entry e;
+	bool had_contact = false;
+	enum mend_rc rc = check_input(in, err);
+
+	memset(out, 0, sizeof *out);
+	if (rc != MEND_OK)
+		return rc;
+	journal_today_str(j, out->day);
+	rc = store_begin(j->st, err);
+	if (rc != MEND_OK)
+		return rc;
+	rc = store_checkin_by_day(j->st, out->day, keep, &old, err);
+	if (rc == MEND_OK && !old.e)
+		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
+	if (rc == MEND_ENOTFOUND)
+		rc = MEND_OK;
+	if (rc != MEND_OK)
+		goto done;
+
+	if (old.e) {
+		e = *old.e;
+		out->updated = true;
+		had_contact = e.contact == 1;
+	} else {
+		entry_init(&e);
+		e.kind = KIND_CHECKIN;
+		memcpy(e.day, out->day, sizeof e.day);
+		memcpy(e.created_at, j->now_iso, sizeof e.created_at);
+		rc = uuid_new(e.uuid, err);
+		if (rc != MEND_OK)
+			goto done;
+	}
+	memcpy(e.updated_at, j->now_iso, sizeof e.updated_at);
+	e.mood = in->mood;
+	if (in->urge != ENTRY_NONE || !old.e)
+		e.urge = in->urge;
+	if (in->note || !old.e)
+		e.text = in->note ? in->note : "";
+	/* A contact once reported for the day stays reported: it was logged
+	 * in the history and the history is not rewritten. */
+	if (in->contact == 1 || had_contact)
+		e.contact = 1;
+	else if (in->contact == 0 || !old.e)
+		e.contact = 0;
+
+	if (in->contact == 1 && !had_contact) {
+		struct contact_input ci = {.initiator = "me",
+					   .channel = "other",
+					   .necessary = false,
+					   .note = NULL};
+		struct contact_result cr;
+		rc = nocontact_record_contact(j, &ci, &cr, err);
+		out->contact_logged = rc == MEND_OK;
+		out->restarted = cr.restarted;
+		out->previous_days = cr.previous_days;
+	}
+	if (rc == MEND_OK)
+		rc = old.e ? store_entry_update(j->st, &e, err)
+			   : store_entry_insert(j->st, &e, err);
+	if (rc == MEND_OK)
+		memcpy(out->uuid, e.uuid, sizeof out->uuid);
+done:
+	if (rc == MEND_OK)
+		rc = store_commit(j->st, err);
+	else
+		store_rollback(j->st);
+	entry_free(old.e);
+	journal_invalidate(j);
+	if (rc == MEND_OK) {
+		struct nocontact_status s;
+		/* The save is already committed: these only decorate the
+		 * answer, so their failure does not turn it into an error. */
+		if (nocontact_status(j, &s, NULL) == MEND_OK && s.started) {
+			out->streak_days = s.days;
+			if (nocontact_milestone_message(j, s.days))
+				out->milestone_today = (int)s.days;
+		}
+		checkin_low_mood(j, &out->low_mood, NULL);
+	}
+	return rc;
+}
+
+enum mend_rc checkin_today(struct journal *j,
+			   void (*fn)(const struct entry *, void *), void *ctx,
+			   struct mend_err *err)
+{
+	char day[CLOCK_DATE_LEN];
+	journal_today_str(j, day);
+	return store_checkin_by_day(j->st, day, fn, ctx, err);
+}
+
+struct low_ctx {
+	int seen;
+	int low;
+};
+
+static int count_low(const struct entry *e, void *ctx)
+{
+	struct low_ctx *l = ctx;
+	l->seen++;
+	l->low += e->mood >= 1 && e->mood <= 2;
+	return 0;
+}
+
+enum mend_rc checkin_low_mood(struct journal *j, bool *out,
+			      struct mend_err *err)
+{
+	struct entry_filter f = {.module = -1, .kind = KIND_CHECKIN, .limit = 3};
+	struct low_ctx l = {0, 0};
+	enum mend_rc rc = store_entries_each(j->st, &f, count_low, &l, err);
+	*out = rc == MEND_OK && l.seen == 3 && l.low == 3;
+	return rc;
+}
+
+struct mood_ctx {
+	long first_day;
+	int days;
+	int *moods;
+};
+
+static int put_mood(const struct entry *e, void *ctx)
+{
+	struct mood_ctx *m = ctx;
+	struct mend_date d;
+	if (!clock_parse_date(e->day, &d))
+		return 0;
+	long i = clock_days_from_civil(d) - m->first_day;
+	if (i >= 0 && i < m->days && e->mood >= 1)
+		m->moods[i] = e->mood;
+	return 0;
+}
+
+enum mend_rc checkin_moods(struct journal *j, int days, int *moods,
+			   struct mend_err *err)
+{
+	long today = journal_today(j);
+	struct mood_ctx m = {today - days + 1, days, moods};
+	/* Check-ins are created on their day, so a window a little wider
+	 * than `days` on created_at holds them all. */
+	char since[CLOCK_ISO_LEN];
+	clock_format_iso(clock_local_midnight(clock_civil_from_days(
+				 m.first_day - 1)),
+			 since);
+	struct entry_filter f = {.module = -1,
+				 .kind = KIND_CHECKIN,
+				 .since = since,
+				 .oldest_first = true};
+	for (int i = 0; i < days; i++)
+		moods[i] = 0;
+	return store_entries_each(j->st, &f, put_mood, &m, err);
+}

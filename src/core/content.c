@@ -1,0 +1,565 @@
+/* SPDX-License-Identifier: MIT */
+/* Loading and validating the program's content. The documents stay parsed
+ * for the life of the content and every string points into them, so
+ * loading allocates only the small index arrays. */
+#include "mend/content.h"
+
+#include <cJSON.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data_embed.h"
+#include "mend/utf8.h"
+
+#define PROMPT_TEXT_MAX 1000
+#define USER_FILE_MAX (1 << 20)
+
+static const char *const outcome_names[] = {
+#define OUTCOME_NAME(e, name) name,
+	OUTCOME_LIST(OUTCOME_NAME)
+#undef OUTCOME_NAME
+};
+
+static const char *const suggest_keys[] = {
+#define SUGGEST_KEY(e, key) key,
+	SUGGEST_LIST(SUGGEST_KEY)
+#undef SUGGEST_KEY
+};
+
+const char *outcome_name(enum outcome o)
+{
+	return (unsigned)o < OUTCOME_COUNT ? outcome_names[o] : "?";
+}
+
+int outcome_from_name(const char *name, enum outcome *out)
+{
+	for (int i = 0; name && i < OUTCOME_COUNT; i++) {
+		if (strcmp(name, outcome_names[i]) == 0) {
+			*out = (enum outcome)i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Parse a whole document: no trailing junk, length-bounded. */
+static cJSON *parse_doc(const char *json, size_t len, const char *source,
+			struct mend_err *err)
+{
+	char *copy = malloc(len + 1);
+	const char *end = NULL;
+	cJSON *doc;
+
+	if (!copy) {
+		mend_err_set(err, MEND_ENOMEM, "out of memory");
+		return NULL;
+	}
+	memcpy(copy, json, len);
+	copy[len] = '\0';
+	if (strlen(copy) != len) {
+		mend_err_set(err, MEND_ECONTENT, "%s: contains a NUL byte",
+			     source);
+		free(copy);
+		return NULL;
+	}
+	doc = cJSON_ParseWithLengthOpts(copy, len + 1, &end, 1);
+	if (!doc) {
+		size_t at = end && end >= copy ? (size_t)(end - copy) : 0;
+		mend_err_set(err, MEND_ECONTENT,
+			     "%s: not valid JSON (near byte %zu)", source, at);
+	}
+	free(copy);
+	return doc;
+}
+
+/* A string member that must be present, non-empty and valid UTF-8. */
+static const char *need_string(const cJSON *obj, const char *key,
+			       const char *source, const char *path,
+			       struct mend_err *err)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	if (!cJSON_IsString(v) || !v->valuestring || !v->valuestring[0]) {
+		mend_err_set(err, MEND_ECONTENT,
+			     "%s: %s%s%s: missing or not a non-empty string",
+			     source, path, *path ? "." : "", key);
+		return NULL;
+	}
+	if (!utf8_valid(v->valuestring, strlen(v->valuestring), NULL)) {
+		mend_err_set(err, MEND_ECONTENT,
+			     "%s: %s%s%s: not valid UTF-8", source, path,
+			     *path ? "." : "", key);
+		return NULL;
+	}
+	return v->valuestring;
+}
+
+static enum mend_rc check_header(const cJSON *doc, const char *format,
+				 const char *source, struct mend_err *err)
+{
+	const cJSON *f = cJSON_GetObjectItemCaseSensitive(doc, "format");
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, "version");
+
+	if (!cJSON_IsObject(doc))
+		return mend_err_set(err, MEND_ECONTENT,
+				    "%s: the top level must be a JSON object",
+				    source);
+	if (!cJSON_IsString(f) || strcmp(f->valuestring, format) != 0)
+		return mend_err_set(err, MEND_ECONTENT,
+				    "%s: format: must be \"%s\"", source, format);
+	if (!cJSON_IsNumber(v) || v->valuedouble != 1)
+		return mend_err_set(err, MEND_ECONTENT,
+				    "%s: version: must be 1", source);
+	return MEND_OK;
+}
+
+static int valid_id(const char *s)
+{
+	if (!s || !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+		return 0;
+	size_t n = 0;
+	for (; *s; s++, n++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '.' || *s == '-'))
+			return 0;
+	return n <= 64;
+}
+
+static enum mend_rc add_prompts(struct content *c, const cJSON *doc,
+				const char *source, struct mend_err *err)
+{
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc, "prompts");
+	const cJSON *item;
+	char path[48];
+	size_t i = 0, n;
+	struct prompt *grown;
+	enum mend_rc rc = check_header(doc, "mend-prompts", source, err);
+
+	if (rc != MEND_OK)
+		return rc;
+	if (!cJSON_IsArray(arr))
+		return mend_err_set(err, MEND_ECONTENT,
+				    "%s: prompts: missing or not an array",
+				    source);
+	n = (size_t)cJSON_GetArraySize(arr);
+	grown = realloc(c->prompts, (c->n_prompts + n + 1) * sizeof *grown);
+	if (!grown)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	c->prompts = grown;
+	cJSON_ArrayForEach(item, arr)
+	{
+		struct prompt p;
+		const char *module;
+
+		snprintf(path, sizeof path, "prompts[%zu]", i);
+		if (!cJSON_IsObject(item))
+			return mend_err_set(err, MEND_ECONTENT,
+					    "%s: %s: must be an object", source,
+					    path);
+		if (!(p.id = need_string(item, "id", source, path, err)) ||
+		    !(module = need_string(item, "module", source, path, err)) ||
+		    !(p.theme = need_string(item, "theme", source, path, err)) ||
+		    !(p.text = need_string(item, "text", source, path, err)))
+			return MEND_ECONTENT;
+		if (!valid_id(p.id))
+			return mend_err_set(err, MEND_ECONTENT,
+					    "%s: %s.id: '%.64s' must be 1-64 "
+					    "characters of a-z, 0-9, '.' and '-'",
+					    source, path, p.id);
+		if (!module_from_name(module, &p.module) ||
+		    p.module == MODULE_CHECKIN)
+			return mend_err_set(err, MEND_ECONTENT,
+					    "%s: %s.module: '%.32s' is not one of "
+					    "nocontact, reflection, growth, "
+					    "acceptance",
+					    source, path, module);
+		if (strlen(p.text) > PROMPT_TEXT_MAX)
+			return mend_err_set(err, MEND_ECONTENT,
+					    "%s: %s.text: longer than %d bytes",
+					    source, path, PROMPT_TEXT_MAX);
+		for (size_t j = 0; j < c->n_prompts + i; j++)
+			if (strcmp(c->prompts[j].id, p.id) == 0)
+				return mend_err_set(err, MEND_ECONTENT,
+						    "%s: %s.id: '%s' is used "
+						    "by another prompt",
+						    source, path, p.id);
+		c->prompts[c->n_prompts + i] = p;
+		i++;
+	}
+	c->n_prompts += i;
+	return MEND_OK;
+}
+
+static const char **string_array(const cJSON *doc, const char *key,
+				 size_t *n_out, const char *source,
+				 struct mend_err *err)
+{
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc, key);
+	const cJSON *item;
+	const char **out;
+	size_t n = 0;
+
+	if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) < 1) {
+		mend_err_set(err, MEND_ECONTENT,
+			     "%s: %s: must be a non-empty array of strings",
+			     source, key);
+		return NULL;
+	}
+	out = calloc((size_t)cJSON_GetArraySize(arr), sizeof *out);
+	if (!out) {
+		mend_err_set(err, MEND_ENOMEM, "out of memory");
+		return NULL;
+	}
+	cJSON_ArrayForEach(item, arr)
+	{
+		if (!cJSON_IsString(item) || !item->valuestring[0]) {
+			mend_err_set(err, MEND_ECONTENT,
+				     "%s: %s[%zu]: must be a non-empty string",
+				     source, key, n);
+			free(out);
+			return NULL;
+		}
+		out[n++] = item->valuestring;
+	}
+	*n_out = n;
+	return out;
+}
+
+static enum mend_rc load_messages(struct content *c, const cJSON *doc,
+				  struct mend_err *err)
+{
+	static const char src[] = "messages.json";
+	const cJSON *mods, *ms, *sug, *dec, *cats, *item;
+	char path[64];
+	size_t i;
+	enum mend_rc rc = check_header(doc, "mend-messages", src, err);
+
+	if (rc != MEND_OK)
+		return rc;
+	if (!(c->welcome = need_string(doc, "welcome", src, "", err)) ||
+	    !(c->low_mood = need_string(doc, "low_mood", src, "", err)))
+		return MEND_ECONTENT;
+	mods = cJSON_GetObjectItemCaseSensitive(doc, "modules");
+	for (i = 0; i < MODULE_COUNT; i++) {
+		const cJSON *m = cJSON_GetObjectItemCaseSensitive(
+			mods, module_name((enum module)i));
+		snprintf(path, sizeof path, "modules.%s",
+			 module_name((enum module)i));
+		if (!(c->module_title[i] = need_string(m, "title", src, path, err)) ||
+		    !(c->module_purpose[i] =
+			      need_string(m, "purpose", src, path, err)))
+			return MEND_ECONTENT;
+	}
+	sug = cJSON_GetObjectItemCaseSensitive(doc, "suggestions");
+	for (i = 0; i < SUGGEST_COUNT; i++)
+		if (!(c->suggestion[i] =
+			      need_string(sug, suggest_keys[i], src, "suggestions",
+					  err)))
+			return MEND_ECONTENT;
+	dec = cJSON_GetObjectItemCaseSensitive(doc, "decisions");
+	for (i = 0; i < OUTCOME_COUNT; i++)
+		if (!(c->decision[i] = need_string(dec, outcome_names[i], src,
+						   "decisions", err)))
+			return MEND_ECONTENT;
+	if (!(c->slip = string_array(doc, "slip", &c->n_slip, src, err)) ||
+	    !(c->urge_logged = string_array(doc, "urge_logged",
+					    &c->n_urge_logged, src, err)))
+		return MEND_ECONTENT;
+
+	ms = cJSON_GetObjectItemCaseSensitive(doc, "milestones");
+	if (!cJSON_IsArray(ms) || cJSON_GetArraySize(ms) < 1)
+		return mend_err_set(err, MEND_ECONTENT,
+				    "%s: milestones: must be a non-empty array",
+				    src);
+	c->milestones = calloc((size_t)cJSON_GetArraySize(ms),
+			       sizeof *c->milestones);
+	if (!c->milestones)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	i = 0;
+	cJSON_ArrayForEach(item, ms)
+	{
+		const cJSON *day = cJSON_GetObjectItemCaseSensitive(item, "day");
+		snprintf(path, sizeof path, "milestones[%zu]", i);
+		if (!cJSON_IsNumber(day) || day->valuedouble < 1 ||
+		    day->valuedouble > 36500 ||
+		    day->valuedouble != (double)(int)day->valuedouble ||
+		    (i > 0 && (int)day->valuedouble <= c->milestones[i - 1].day))
+			return mend_err_set(err, MEND_ECONTENT,
+					    "%s: %s.day: must be a whole number "
+					    "of days, ascending",
+					    src, path);
+		c->milestones[i].day = (int)day->valuedouble;
+		if (!(c->milestones[i].message =
+			      need_string(item, "message", src, path, err)))
+			return MEND_ECONTENT;
+		i++;
+	}
+	c->n_milestones = i;
+
+	cats = cJSON_GetObjectItemCaseSensitive(doc, "categories");
+	if (!cJSON_IsArray(cats) || cJSON_GetArraySize(cats) < 1)
+		return mend_err_set(err, MEND_ECONTENT,
+				    "%s: categories: must be a non-empty array",
+				    src);
+	c->categories = calloc((size_t)cJSON_GetArraySize(cats),
+			       sizeof *c->categories);
+	if (!c->categories)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	i = 0;
+	cJSON_ArrayForEach(item, cats)
+	{
+		struct category *cat = &c->categories[i];
+		snprintf(path, sizeof path, "categories[%zu]", i);
+		if (!(cat->id = need_string(item, "id", src, path, err)) ||
+		    !(cat->label = need_string(item, "label", src, path, err)) ||
+		    !(cat->hint = need_string(item, "hint", src, path, err)))
+			return MEND_ECONTENT;
+		if (!valid_id(cat->id))
+			return mend_err_set(err, MEND_ECONTENT,
+					    "%s: %s.id: '%.32s' must be a-z, "
+					    "0-9, '.' and '-'",
+					    src, path, cat->id);
+		i++;
+	}
+	c->n_categories = i;
+	return MEND_OK;
+}
+
+static enum mend_rc check_minimum(const struct content *c,
+				  struct mend_err *err)
+{
+	static const struct {
+		enum module m;
+		size_t min;
+	} need[] = {{MODULE_REFLECTION, 15},
+		    {MODULE_ACCEPTANCE, 15},
+		    {MODULE_NOCONTACT, 8},
+		    {MODULE_GROWTH, 8}};
+
+	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
+		size_t have = content_prompt_count(c, need[i].m);
+		if (have < need[i].min)
+			return mend_err_set(err, MEND_ECONTENT,
+					    "prompts.json: %s has %zu prompts, "
+					    "at least %zu are needed",
+					    module_name(need[i].m), have,
+					    need[i].min);
+	}
+	return MEND_OK;
+}
+
+enum mend_rc content_parse(struct content **out, const char *prompts,
+			   size_t prompts_len, const char *messages,
+			   size_t messages_len, int require_minimum,
+			   struct mend_err *err)
+{
+	struct content *c = calloc(1, sizeof *c);
+	enum mend_rc rc = MEND_OK;
+
+	*out = NULL;
+	if (!c)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	c->trees[0] = parse_doc(prompts, prompts_len, "prompts.json", err);
+	if (!c->trees[0]) {
+		rc = MEND_ECONTENT;
+		goto done;
+	}
+	c->trees[1] = parse_doc(messages, messages_len, "messages.json", err);
+	if (!c->trees[1]) {
+		rc = MEND_ECONTENT;
+		goto done;
+	}
+	rc = add_prompts(c, c->trees[0], "prompts.json", err);
+	if (rc == MEND_OK)
+		rc = load_messages(c, c->trees[1], err);
+	if (rc == MEND_OK && require_minimum)
+		rc = check_minimum(c, err);
+done:
+	if (rc != MEND_OK && err && !err->msg[0])
+		mend_err_set(err, rc, "content: %s", mend_rc_str(rc));
+	if (rc != MEND_OK) {
+		content_free(c);
+		return rc == MEND_ENOMEM ? rc : MEND_ECONTENT;
+	}
+	*out = c;
+	return MEND_OK;
+}
+
+enum mend_rc content_add_prompts(struct content *c, const char *json,
+				 size_t len, const char *source,
+				 struct mend_err *err)
+{
+	size_t before = c->n_prompts;
+	cJSON *doc;
+	enum mend_rc rc;
+
+	if (c->trees[2])
+		return mend_err_set(err, MEND_ECONTENT,
+				    "%s: user prompts were already added",
+				    source);
+	doc = parse_doc(json, len, source, err);
+	if (!doc)
+		return MEND_ECONTENT;
+	rc = add_prompts(c, doc, source, err);
+	if (rc != MEND_OK) {
+		c->n_prompts = before;
+		cJSON_Delete(doc);
+		return rc == MEND_ENOMEM ? rc : MEND_ECONTENT;
+	}
+	c->trees[2] = doc;
+	return MEND_OK;
+}
+
+static enum mend_rc load_user_prompts(struct content *c, struct mend_err *err)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	char path[4096];
+	FILE *f;
+	char *buf = NULL;
+	size_t len;
+	enum mend_rc rc = MEND_OK;
+
+	if (xdg && xdg[0] == '/')
+		snprintf(path, sizeof path, "%s/mend/prompts.json", xdg);
+	else if (home && *home)
+		snprintf(path, sizeof path, "%s/.config/mend/prompts.json", home);
+	else
+		return MEND_OK;
+	f = fopen(path, "rb");
+	if (!f)
+		return errno == ENOENT ? MEND_OK
+				       : mend_err_set(err, MEND_ECONTENT,
+						      "%s: cannot read: %s", path,
+						      strerror(errno));
+	buf = malloc(USER_FILE_MAX + 1);
+	if (!buf) {
+		fclose(f);
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	}
+	len = fread(buf, 1, USER_FILE_MAX + 1, f);
+	if (ferror(f))
+		rc = mend_err_set(err, MEND_ECONTENT, "%s: cannot read", path);
+	else if (len > USER_FILE_MAX)
+		rc = mend_err_set(err, MEND_ECONTENT,
+				  "%s: larger than %d bytes", path,
+				  USER_FILE_MAX);
+	else
+		rc = content_add_prompts(c, buf, len, path, err);
+	fclose(f);
+	free(buf);
+	return rc;
+}
+
+enum mend_rc content_load(struct content **out, struct mend_err *err)
+{
+	enum mend_rc rc = content_parse(
+		out, (const char *)data_prompts_json, data_prompts_json_len,
+		(const char *)data_messages_json, data_messages_json_len, 1, err);
+	if (rc != MEND_OK)
+		return rc;
+	rc = load_user_prompts(*out, err);
+	if (rc != MEND_OK) {
+		content_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+void content_free(struct content *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < sizeof c->trees / sizeof c->trees[0]; i++)
+		cJSON_Delete(c->trees[i]);
+	free(c->prompts);
+	free(c->milestones);
+	free(c->categories);
+	free((void *)c->slip);
+	free((void *)c->urge_logged);
+	free(c);
+}
+
+const struct prompt *content_prompt(const struct content *c, const char *id)
+{
+	for (size_t i = 0; id && i < c->n_prompts; i++)
+		if (strcmp(c->prompts[i].id, id) == 0)
+			return &c->prompts[i];
+	return NULL;
+}
+
+size_t content_prompt_count(const struct content *c, enum module m)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->n_prompts; i++)
+		n += c->prompts[i].module == m;
+	return n;
+}
+
+static uint64_t splitmix64(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	return z ^ (z >> 31);
+}
+
+/* The position in the module's pool shown at place `pos` of cycle
+ * `cycle`: a Fisher-Yates shuffle seeded by the cycle, so each cycle
+ * visits every prompt once, in an order that differs between cycles. */
+static size_t shuffled(size_t n, long cycle, enum module m, size_t pos)
+{
+	size_t small[256], *perm = small, result;
+	uint64_t state = (uint64_t)cycle * 1000003u + (uint64_t)m;
+
+	if (n > sizeof small / sizeof small[0]) {
+		perm = malloc(n * sizeof *perm);
+		if (!perm)
+			return pos;
+	}
+	for (size_t i = 0; i < n; i++)
+		perm[i] = i;
+	for (size_t i = n - 1; i > 0; i--) {
+		size_t j = (size_t)(splitmix64(&state) % (i + 1));
+		size_t t = perm[i];
+		perm[i] = perm[j];
+		perm[j] = t;
+	}
+	result = perm[pos];
+	if (perm != small)
+		free(perm);
+	return result;
+}
+
+const struct prompt *content_prompt_of_day(const struct content *c,
+					   enum module m, long day,
+					   unsigned offset)
+{
+	size_t n = content_prompt_count(c, m), want, seen = 0;
+
+	if (n == 0)
+		return NULL;
+	if (day < 0)
+		day = 0;
+	long cycle = day / (long)n;
+	size_t pos = ((size_t)(day % (long)n) + offset) % n;
+	want = shuffled(n, cycle, m, pos);
+	for (size_t i = 0; i < c->n_prompts; i++) {
+		if (c->prompts[i].module != m)
+			continue;
+		if (seen++ == want)
+			return &c->prompts[i];
+	}
+	return NULL;
+}
+
+const struct category *content_category(const struct content *c,
+					const char *id)
+{
+	for (size_t i = 0; id && i < c->n_categories; i++)
+		if (strcmp(c->categories[i].id, id) == 0)
+			return &c->categories[i];
+	return NULL;
+}

@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: MIT */
+/* The open journal and the operations shared by every module: text
+ * checks, listing, finding, editing and deleting entries. */
+#include "mend/journal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mend/utf8.h"
+
+#define DEFAULT_DAY_START_HOUR 4
+#define DEFAULT_GOAL_DAYS 30
+
+static int setting_int(struct journal *j, const char *key, int def, int lo,
+		       int hi)
+{
+	char buf[32];
+	if (store_setting_get(j->st, key, buf, sizeof buf, NULL) != MEND_OK)
+		return def;
+	char *end;
+	long v = strtol(buf, &end, 10);
+	return (*end || v < lo || v > hi) ? def : (int)v;
+}
+
+enum mend_rc journal_refresh(struct journal *j, struct mend_err *err)
+{
+	enum mend_rc rc = clock_now(&j->now, err);
+	if (rc != MEND_OK)
+		return rc;
+	clock_format_iso(j->now, j->now_iso);
+	j->day_start_hour = setting_int(j, "day_start_hour",
+					DEFAULT_DAY_START_HOUR, 0, 23);
+	j->goal_days = setting_int(j, "goal_days", DEFAULT_GOAL_DAYS, 1,
+				   JOURNAL_GOAL_MAX);
+	journal_invalidate(j);
+	return MEND_OK;
+}
+
+enum mend_rc journal_open(struct journal **out, const char *path,
+			  struct mend_err *err)
+{
+	struct journal *j = calloc(1, sizeof *j);
+	char *def = NULL;
+	enum mend_rc rc;
+
+	*out = NULL;
+	if (!j)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	/* Read the clock and content first: a bad MEND_NOW or prompts file
+	 * must not leave a new empty journal behind. */
+	rc = clock_now(&j->now, err);
+	if (rc == MEND_OK)
+		rc = content_load(&j->content, err);
+	if (rc == MEND_OK && !path) {
+		rc = store_default_path(&def, err);
+		path = def;
+	}
+	if (rc == MEND_OK)
+		rc = store_open(&j->st, path, err);
+	if (rc == MEND_OK)
+		rc = journal_refresh(j, err);
+	free(def);
+	if (rc != MEND_OK) {
+		journal_close(j);
+		return rc;
+	}
+	*out = j;
+	return MEND_OK;
+}
+
+void journal_close(struct journal *j)
+{
+	if (!j)
+		return;
+	journal_invalidate(j);
+	store_close(j->st);
+	content_free(j->content);
+	free(j);
+}
+
+long journal_today(const struct journal *j)
+{
+	return clock_days_from_civil(clock_journal_day(j->now, j->day_start_hour));
+}
+
+void journal_today_str(const struct journal *j, char buf[CLOCK_DATE_LEN])
+{
+	clock_format_date(clock_journal_day(j->now, j->day_start_hour), buf);
+}
+
+enum mend_rc journal_check_text(const char *field, const char *text,
+				size_t len, size_t max, bool required,
+				struct mend_err *err)
+{
+	size_t bad = 0;
+
+	if (!text)
+		text = "";
+	if (len > max)
+		return mend_err_set(err, MEND_EINVAL,
+				    "%s: %zu bytes is more than the %zu allowed",
+				    field, len, max);
+	if (memchr(text, '\0', len))
+		return mend_err_set(err, MEND_EINVAL,
+				    "%s: contains a NUL byte at offset %zu; "
+				    "only text is allowed",
+				    field, (size_t)((const char *)memchr(text, '\0', len) - text));
+	if (!utf8_valid(text, len, &bad))
+		return mend_err_set(err, MEND_EINVAL,
+				    "%s: not valid UTF-8 (bad byte 0x%02x at "
+				    "offset %zu); save the text as UTF-8",
+				    field, (unsigned char)text[bad], bad);
+	if (required && !utf8_has_text(text))
+		return mend_err_set(err, MEND_EINVAL,
+				    "%s: empty; write at least a word", field);
+	return MEND_OK;
+}
+
+static int collect_period(const struct period *p, void *ctx)
+{
+	struct period_list *l = ctx;
+	struct period *grown = realloc(l->items, (l->n + 1) * sizeof *grown);
+	if (!grown)
+		return 1;
+	l->items = grown;
+	l->items[l->n++] = *p;
+	return 0;
+}
+
+enum mend_rc journal_periods(struct journal *j, const struct period_list **out,
+			     struct mend_err *err)
+{
+	if (!j->periods_loaded) {
+		journal_invalidate(j);
+		enum mend_rc rc = store_periods_each(j->st, collect_period,
+						     &j->periods, err);
+		if (rc != MEND_OK) {
+			journal_invalidate(j);
+			return rc;
+		}
+		j->periods_loaded = true;
+	}
+	*out = &j->periods;
+	return MEND_OK;
+}
+
+void journal_invalidate(struct journal *j)
+{
+	free(j->periods.items);
+	j->periods.items = NULL;
+	j->periods.n = 0;
+	j->periods_loaded = false;
+}
+
+bool journal_letter_open(struct journal *j, const struct entry *e)
+{
+	const struct period_list *pl;
+	time_t written, start, end;
+
+	if (e->kind != KIND_SEALED)
+		return true;
+	if (journal_periods(j, &pl, NULL) != MEND_OK ||
+	    !clock_parse_iso(e->created_at, &written))
+		return false;
+	for (size_t i = 0; i < pl->n; i++) {
+		const struct period *p = &pl->items[i];
+		if (!clock_parse_iso(p->started_at, &start))
+			continue;
+		if (!p->ended_at[0] || !clock_parse_iso(p->ended_at, &end))
+			end = j->now;
+		if (end < written)
+			continue;
+		long days;
+		int hours;
+		clock_elapsed(start, end, &days, &hours);
+		if (days >= e->open_day)
+			return true;
+	}
+	return false;
+}
+
+char *journal_search_expr(const char *words, struct mend_err *err)
+{
+	size_t n = words ? strlen(words) : 0;
+	/* worst case every byte a one-letter word: "x"* plus a space, and
+	 * every quote doubled */
+	char *out = malloc(n * 5 + 1), *o = out;
+	const char *p = words;
+
+	if (!out) {
+		mend_err_set(err, MEND_ENOMEM, "out of memory");
+		return NULL;
+	}
+	while (p && *p) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (!*p)
+			break;
+		if (o != out)
+			*o++ = ' ';
+		*o++ = '"';
+		for (; *p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r';
+		     p++) {
+			if (*p == '"')
+				*o++ = '"';
+			*o++ = *p;
+		}
+		*o++ = '"';
+		*o++ = '*';
+	}
+	*o = '\0';
+	if (o == out) {
+		free(out);
+		mend_err_set(err, MEND_EINVAL,
+			     "search: empty; give at least one word to find");
+		return NULL;
+	}
+	return out;
+}
+
+static enum mend_rc day_bound(const char *field, const char *date, int add,
+			      char out[CLOCK_ISO_LEN], struct mend_err *err)
+{
+	struct mend_date d;
+	if (!clock_parse_date(date, &d))
+		return mend_err_set(err, MEND_EINVAL,
+				    "%s: '%.40s' is not a date; use YYYY-MM-DD",
+				    field, date);
+	d = clock_civil_from_days(clock_days_from_civil(d) + add);
+	clock_format_iso(clock_local_midnight(d), out);
+	return MEND_OK;
+}
+
+struct mask_ctx {
+	struct journal *j;
+	int (*list_fn)(const struct entry *, void *);
+	void (*find_fn)(const struct entry *, void *);
+	void *ctx;
+};
+
+static const struct entry *masked(struct journal *j, const struct entry *e,
+				  struct entry *tmp)
+{
+	if (e->kind != KIND_SEALED || journal_letter_open(j, e))
+		return e;
+	*tmp = *e;
+	tmp->text = "";
+	return tmp;
+}
+
+static int list_masked(const struct entry *e, void *ctx)
+{
+	struct mask_ctx *m = ctx;
+	struct entry tmp;
+	return m->list_fn(masked(m->j, e, &tmp), m->ctx);
+}
+
+static void find_masked(const struct entry *e, void *ctx)
+{
+	struct mask_ctx *m = ctx;
+	struct entry tmp;
+	m->find_fn(masked(m->j, e, &tmp), m->ctx);
+}
+
+enum mend_rc journal_list(struct journal *j, const struct journal_query *q,
+			  int (*fn)(const struct entry *, void *), void *ctx,
+			  struct mend_err *err)
+{
+	struct entry_filter f = {.module = q->module,
+				 .kind = -1,
+				 .prompt_id = q->prompt_id,
+				 .oldest_first = q->oldest_first,
+				 .limit = q->limit};
+	char since[CLOCK_ISO_LEN], until[CLOCK_ISO_LEN];
+	char *match = NULL;
+	struct mask_ctx m = {.j = j, .list_fn = fn, .ctx = ctx};
+	enum mend_rc rc = MEND_OK;
+
+	if (q->limit < 0)
+		return mend_err_set(err, MEND_EINVAL,
+				    "limit: %ld is negative; give 1 or more",
+				    q->limit);
+	if (q->since) {
+		rc = day_bound("since", q->since, 0, since, err);
+		f.since = since;
+	}
+	if (rc == MEND_OK && q->until) {
+		rc = day_bound("until", q->until, 1, until, err);
+		f.until = until;
+	}
+	if (rc == MEND_OK && f.since && f.until && strcmp(since, until) >= 0)
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "until: %s is before since %s", q->until,
+				  q->since);
+	if (rc == MEND_OK && q->search) {
+		match = journal_search_expr(q->search, err);
+		if (!match)
+			rc = err && strstr(err->msg, "memory") ? MEND_ENOMEM
+							      : MEND_EINVAL;
+		f.match = match;
+	}
+	if (rc == MEND_OK)
+		rc = store_entries_each(j->st, &f, list_masked, &m, err);
+	free(match);
+	return rc;
+}
+
+enum mend_rc journal_find(struct journal *j, const char *id,
+			  void (*fn)(const struct entry *, void *), void *ctx,
+			  struct mend_err *err)
+{
+	struct mask_ctx m = {.j = j, .find_fn = fn, .ctx = ctx};
+	return store_entry_find(j->st, id, find_masked, &m, err);
+}
+
+static void copy_out(const struct entry *e, void *ctx)
+{
+	*(struct entry **)ctx = entry_dup(e);
+}
+
+/* Look an entry up by id inside a write transaction; caller frees. */
+static enum mend_rc fetch(struct journal *j, const char *id,
+			  struct entry **out, struct mend_err *err)
+{
+	*out = NULL;
+	enum mend_rc rc = store_entry_find(j->st, id, copy_out, out, err);
+	if (rc == MEND_OK && !*out)
+		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
+	return rc;
+}
+
+enum mend_rc journal_edit(struct journal *j, const char *id, const char *text,
+			  size_t len, struct mend_err *err)
+{
+	struct entry *e = NULL;
+	enum kind kind;
+	enum mend_rc rc = store_begin(j->st, err);
+
+	if (rc == MEND_OK)
+		rc = fetch(j, id, &e, err);
+	if (rc == MEND_OK) {
+		kind = e->kind;
+		bool required = kind == KIND_REFLECTION ||
+				kind == KIND_ACCEPTANCE || kind == KIND_UNSENT ||
+				kind == KIND_SEALED || kind == KIND_GROWTH;
+		rc = journal_check_text("text", text, len,
+					required ? JOURNAL_TEXT_MAX
+						 : JOURNAL_NOTE_MAX,
+					required, err);
+	}
+	if (rc == MEND_OK && e->kind == KIND_SEALED && !journal_letter_open(j, e))
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "id: %s is a letter sealed until day %d of no "
+				  "contact; it opens then",
+				  e->uuid, e->open_day);
+	if (rc == MEND_OK) {
+		e->text = text;
+		memcpy(e->updated_at, j->now_iso, sizeof e->updated_at);
+		rc = store_entry_update(j->st, e, err);
+	}
+	if (rc == MEND_OK)
+		rc = store_commit(j->st, err);
+	else
+		store_rollback(j->st);
+	entry_free(e);
+	return rc;
+}
+
+enum mend_rc journal_delete(struct journal *j, const char *id,
+			    struct mend_err *err)
+{
+	struct entry *e = NULL;
+	enum mend_rc rc = store_begin(j->st, err);
+
+	if (rc == MEND_OK)
+		rc = fetch(j, id, &e, err);
+	if (rc == MEND_OK && e->kind == KIND_CONTACT && e->breaks_period == 1)
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "id: %s is the contact that restarted your "
+				  "no-contact period on %.10s; it stays so the "
+				  "history is kept whole",
+				  e->uuid, e->created_at);
+	if (rc == MEND_OK)
+		rc = store_entry_delete(j->st, e->uuid, err);
+	if (rc == MEND_OK)
+		rc = store_commit(j->st, err);
+	else
+		store_rollback(j->st);
+	entry_free(e);
+	return rc;
+}
+
+enum mend_rc journal_save_entry(struct journal *j, struct entry *e,
+			       char uuid[UUID_LEN], struct mend_err *err)
+{
+	enum mend_rc rc = uuid_new(e->uuid, err);
+	memcpy(e->created_at, j->now_iso, sizeof e->created_at);
+	memcpy(e->updated_at, j->now_iso, sizeof e->updated_at);
+	if (rc == MEND_OK)
+		rc = store_begin(j->st, err);
+	if (rc != MEND_OK)
+		return rc;
+	rc = store_entry_insert(j->st, e, err);
+	if (rc == MEND_OK)
+		rc = store_commit(j->st, err);
+	else
+		store_rollback(j->st);
+	if (rc == MEND_OK && uuid)
+		memcpy(uuid, e->uuid, UUID_LEN);
+	return rc;
+}
+
+
+enum mend_rc journal_set_day_start(struct journal *j, int hour,
+				   struct mend_err *err)
+{
+	char num[8];
+	enum mend_rc rc;
+
+	if (hour < 0 || hour > 23)
+		return mend_err_set(err, MEND_EINVAL,
+				    "day-start-hour: %d is not in 0..23", hour);
+	snprintf(num, sizeof num, "%d", hour);
+	rc = store_begin(j->st, err);
+	if (rc != MEND_OK)
+		return rc;
+	rc = store_setting_set(j->st, "day_start_hour", num, j->now_iso, err);
+	if (rc == MEND_OK)
+		rc = store_commit(j->st, err);
+	else
+		store_rollback(j->st);
+	if (rc == MEND_OK)
+		j->day_start_hour = hour;
+	return rc;
+}

@@ -1,0 +1,461 @@
+/* SPDX-License-Identifier: MIT */
+/* Opening, migrating and transacting on the journal file.
+ *
+ * Durability: mend uses SQLite's rollback journal (journal_mode=DELETE)
+ * with synchronous=EXTRA, not WAL. A journal commits a few times a day,
+ * so the cost (about a millisecond a commit) is nothing, and in return
+ * several processes (the TUI and a CLI command, say) may write the same
+ * file safely: Debian's SQLite 3.40 still carries the WAL-reset bug that
+ * can corrupt a WAL database when two connections write or checkpoint at
+ * once. EXTRA also syncs the directory after the journal is deleted, so a
+ * committed entry survives a killed process and a power cut.
+ *
+ * Concurrency: writes begin with BEGIN IMMEDIATE and a generous busy
+ * timeout, so a second writer waits its turn instead of failing. */
+#include "store_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* "MEND" — marks the file as a mend journal (PRAGMA application_id). */
+#define MEND_APP_ID 0x4d454e44
+#define BUSY_TIMEOUT_MS 60000
+
+static const char *const migrations[] = {
+	/* 0 -> 1: the first schema */
+	"CREATE TABLE settings ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL"
+	");"
+	"CREATE TABLE periods ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  started_at TEXT NOT NULL,"
+	"  ended_at TEXT,"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL"
+	");"
+	"CREATE INDEX periods_started ON periods(started_at);"
+	"CREATE UNIQUE INDEX periods_one_running ON periods((1))"
+	"  WHERE ended_at IS NULL;"
+	"CREATE TABLE entries ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('checkin','contact','urge',"
+	"    'unsent','sealed','reflection','growth','acceptance','decision')),"
+	"  module TEXT NOT NULL CHECK (module IN ('checkin','nocontact',"
+	"    'reflection','growth','acceptance')),"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL,"
+	"  day TEXT,"
+	"  text TEXT NOT NULL DEFAULT '',"
+	"  prompt_id TEXT,"
+	"  prompt_text TEXT,"
+	"  initiator TEXT CHECK (initiator IN ('me','them')),"
+	"  channel TEXT,"
+	"  category TEXT,"
+	"  outcome TEXT CHECK (outcome IN ('reconnect','friends','part-ways',"
+	"    'undecided')),"
+	"  tags TEXT,"
+	"  mood INTEGER CHECK (mood BETWEEN 1 AND 10),"
+	"  urge INTEGER CHECK (urge BETWEEN 0 AND 10),"
+	"  contact INTEGER CHECK (contact IN (0,1)),"
+	"  necessary INTEGER CHECK (necessary IN (0,1)),"
+	"  breaks_period INTEGER CHECK (breaks_period IN (0,1)),"
+	"  minutes INTEGER CHECK (minutes >= 0),"
+	"  open_day INTEGER CHECK (open_day >= 1)"
+	");"
+	"CREATE INDEX entries_created ON entries(created_at);"
+	"CREATE INDEX entries_module_created ON entries(module, created_at);"
+	"CREATE INDEX entries_kind_created ON entries(kind, created_at);"
+	"CREATE UNIQUE INDEX entries_checkin_day ON entries(day)"
+	"  WHERE kind = 'checkin';"
+	"CREATE INDEX entries_prompt ON entries(prompt_id, created_at)"
+	"  WHERE prompt_id IS NOT NULL;"
+	"CREATE VIRTUAL TABLE entries_fts USING fts5(text, content='entries',"
+	"  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN"
+	"  INSERT INTO entries_fts(rowid, text) VALUES (new.id, new.text);"
+	"END;"
+	"CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN"
+	"  INSERT INTO entries_fts(entries_fts, rowid, text)"
+	"    VALUES ('delete', old.id, old.text);"
+	"END;"
+	"CREATE TRIGGER entries_fts_update AFTER UPDATE OF text ON entries BEGIN"
+	"  INSERT INTO entries_fts(entries_fts, rowid, text)"
+	"    VALUES ('delete', old.id, old.text);"
+	"  INSERT INTO entries_fts(rowid, text) VALUES (new.id, new.text);"
+	"END;",
+};
+
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+_Static_assert(N_MIGRATIONS == STORE_SCHEMA_VERSION,
+	       "one migration per schema version");
+
+enum mend_rc store_fail(struct store *st, int rc, const char *doing,
+			struct mend_err *err)
+{
+	const char *path = st && st->path ? st->path : "the journal";
+	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_FULL:
+		return mend_err_set(err, MEND_EFULL,
+				    "the disk is full: %s could not be written "
+				    "while %s, and nothing was saved",
+				    path, doing);
+	case SQLITE_READONLY:
+		return mend_err_set(err, MEND_ESTORE,
+				    "%s is read-only: cannot write to it while "
+				    "%s (check the file's and its directory's "
+				    "permissions)",
+				    path, doing);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return mend_err_set(err, MEND_EBUSY,
+				    "another mend kept %s busy for too long "
+				    "while %s; nothing was saved, please try "
+				    "again",
+				    path, doing);
+	case SQLITE_NOTADB:
+		return mend_err_set(err, MEND_ENOTDB,
+				    "%s is not a mend journal (it is not a "
+				    "SQLite database); it was left untouched",
+				    path);
+	case SQLITE_CORRUPT:
+		return mend_err_set(err, MEND_ESTORE,
+				    "%s is damaged (%s) and was left untouched; "
+				    "restore it from an export or a backup",
+				    path, msg);
+	case SQLITE_CANTOPEN:
+		return mend_err_set(err, MEND_EIO, "cannot open %s: %s", path,
+				    msg);
+	case SQLITE_IOERR:
+		return mend_err_set(err, MEND_EIO,
+				    "cannot read or write %s while %s: %s", path,
+				    doing, msg);
+	case SQLITE_NOMEM:
+		return mend_err_set(err, MEND_ENOMEM, "out of memory while %s",
+				    doing);
+	default:
+		return mend_err_set(err, MEND_ESTORE, "journal error while %s: %s",
+				    doing, msg);
+	}
+}
+
+enum mend_rc store_prepare(struct store *st, const char *sql,
+			   sqlite3_stmt **out, struct mend_err *err)
+{
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
+	if (rc != SQLITE_OK) {
+		*out = NULL;
+		return store_fail(st, rc, "reading the journal", err);
+	}
+	return MEND_OK;
+}
+
+int store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (!s)
+		return sqlite3_bind_null(stmt, i);
+	return sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+}
+
+void store_column_copy(sqlite3_stmt *stmt, int i, char *buf, size_t n)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, i);
+	snprintf(buf, n, "%s", s ? (const char *)s : "");
+}
+
+static enum mend_rc exec(struct store *st, const char *sql, const char *doing,
+			 struct mend_err *err)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? MEND_OK : store_fail(st, rc, doing, err);
+}
+
+static enum mend_rc pragma_int(struct store *st, const char *sql, int *out,
+			       struct mend_err *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum mend_rc mrc = store_prepare(st, sql, &stmt, err);
+	if (mrc != MEND_OK)
+		return mrc;
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(stmt, 0);
+	else
+		mrc = store_fail(st, rc, "reading the journal", err);
+	sqlite3_finalize(stmt);
+	return mrc;
+}
+
+static enum mend_rc migrate(struct store *st, struct mend_err *err)
+{
+	enum mend_rc rc = MEND_OK;
+	int version = 0;
+
+	for (;;) {
+		rc = pragma_int(st, "PRAGMA user_version", &version, err);
+		if (rc != MEND_OK || version >= N_MIGRATIONS)
+			return rc;
+		/* Each step in its own transaction, and re-read inside it:
+		 * another process may have migrated while we waited. */
+		rc = store_begin(st, err);
+		if (rc != MEND_OK)
+			return rc;
+		rc = pragma_int(st, "PRAGMA user_version", &version, err);
+		if (rc == MEND_OK && version < N_MIGRATIONS) {
+			char set[96];
+			rc = exec(st, migrations[version], "upgrading the journal",
+				  err);
+			snprintf(set, sizeof set,
+				 "PRAGMA user_version = %d; "
+				 "PRAGMA application_id = %d;",
+				 version + 1, MEND_APP_ID);
+			if (rc == MEND_OK)
+				rc = exec(st, set, "upgrading the journal", err);
+		}
+		if (rc != MEND_OK) {
+			store_rollback(st);
+			return rc;
+		}
+		rc = store_commit(st, err);
+		if (rc != MEND_OK)
+			return rc;
+	}
+}
+
+/* Refuse what is not ours before anything can write to it. */
+static enum mend_rc check_identity(struct store *st, struct mend_err *err)
+{
+	int app_id = 0, version = 0, objects = 0;
+	enum mend_rc rc = pragma_int(st, "PRAGMA application_id", &app_id, err);
+	if (rc == MEND_OK)
+		rc = pragma_int(st, "PRAGMA user_version", &version, err);
+	if (rc == MEND_OK)
+		rc = pragma_int(st, "SELECT count(*) FROM sqlite_schema", &objects,
+				err);
+	if (rc != MEND_OK)
+		return rc;
+	if (app_id != MEND_APP_ID && (app_id != 0 || objects > 0))
+		return mend_err_set(err, MEND_ENOTDB,
+				    "%s is a SQLite database of another program, "
+				    "not a mend journal; it was left untouched",
+				    st->path);
+	if (version > STORE_SCHEMA_VERSION)
+		return mend_err_set(err, MEND_ENEWER,
+				    "%s was written by a newer mend (journal "
+				    "version %d, this mend knows up to %d); it "
+				    "was left untouched: please update mend",
+				    st->path, version, STORE_SCHEMA_VERSION);
+	return MEND_OK;
+}
+
+static enum mend_rc check_path(const char *path, struct mend_err *err)
+{
+	struct stat sb;
+	char *dir = NULL, *slash;
+	enum mend_rc rc = MEND_OK;
+
+	if (!path || !*path)
+		return mend_err_set(err, MEND_EINVAL,
+				    "journal path: empty; give a file name");
+	if (stat(path, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			return mend_err_set(err, MEND_EINVAL,
+					    "journal path: %s is a directory, "
+					    "not a journal file",
+					    path);
+		return MEND_OK;
+	}
+	dir = strdup(path);
+	if (!dir)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	slash = strrchr(dir, '/');
+	if (slash && slash != dir) {
+		*slash = '\0';
+		if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+			rc = mend_err_set(err, MEND_EINVAL,
+					  "journal path: the directory %s does "
+					  "not exist; create it first or choose "
+					  "another path",
+					  dir);
+	}
+	free(dir);
+	return rc;
+}
+
+enum mend_rc store_open(struct store **out, const char *path,
+			struct mend_err *err)
+{
+	struct store *st = NULL;
+	struct stat sb;
+	enum mend_rc rc;
+
+	*out = NULL;
+	umask(077);
+	rc = check_path(path, err);
+	if (rc != MEND_OK)
+		return rc;
+	st = calloc(1, sizeof *st);
+	if (!st || !(st->path = strdup(path))) {
+		free(st);
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	}
+	int src = sqlite3_open_v2(path, &st->db,
+				  SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+					  SQLITE_OPEN_NOFOLLOW,
+				  NULL);
+	if (src != SQLITE_OK) {
+		rc = store_fail(st, src, "opening the journal", err);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	rc = check_identity(st, err);
+	if (rc != MEND_OK)
+		goto fail;
+	rc = exec(st,
+		  "PRAGMA foreign_keys = ON;"
+		  "PRAGMA journal_mode = DELETE;"
+		  "PRAGMA synchronous = EXTRA;"
+		  "PRAGMA secure_delete = ON;",
+		  "opening the journal", err);
+	if (rc == MEND_OK)
+		rc = migrate(st, err);
+	if (rc != MEND_OK)
+		goto fail;
+	/* A journal made under a loose umask by an older tool: tighten it,
+	 * taking away only group and other bits. */
+	if (stat(path, &sb) == 0 && (sb.st_mode & 077) &&
+	    sb.st_uid == geteuid())
+		chmod(path, sb.st_mode & 0700);
+	*out = st;
+	return MEND_OK;
+fail:
+	store_close(st);
+	return rc;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	if (st->in_tx)
+		store_rollback(st);
+	sqlite3_close_v2(st->db);
+	free(st->path);
+	free(st);
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+enum mend_rc store_begin(struct store *st, struct mend_err *err)
+{
+	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, "starting to save", err);
+	st->in_tx = 1;
+	return MEND_OK;
+}
+
+enum mend_rc store_commit(struct store *st, struct mend_err *err)
+{
+	int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		enum mend_rc mrc = store_fail(st, rc, "saving", err);
+		store_rollback(st);
+		return mrc;
+	}
+	st->in_tx = 0;
+	return MEND_OK;
+}
+
+void store_rollback(struct store *st)
+{
+	if (st && st->db && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (st)
+		st->in_tx = 0;
+}
+
+static enum mend_rc make_dirs(char *dir, struct mend_err *err)
+{
+	struct stat sb;
+
+	if (stat(dir, &sb) == 0)
+		return S_ISDIR(sb.st_mode)
+			       ? MEND_OK
+			       : mend_err_set(err, MEND_EIO,
+					      "%s is not a directory", dir);
+	char *slash = strrchr(dir, '/');
+	if (slash && slash != dir) {
+		*slash = '\0';
+		enum mend_rc rc = make_dirs(dir, err);
+		*slash = '/';
+		if (rc != MEND_OK)
+			return rc;
+	}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return mend_err_set(err, MEND_EIO, "cannot create %s: %s", dir,
+				    strerror(errno));
+	return MEND_OK;
+}
+
+enum mend_rc store_default_path(char **out, struct mend_err *err)
+{
+	const char *env = getenv("MEND_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *dir = NULL, *path = NULL;
+	enum mend_rc rc = MEND_OK;
+	size_t n;
+
+	*out = NULL;
+	umask(077);
+	if (env && *env) {
+		*out = strdup(env);
+		return *out ? MEND_OK : mend_err_set(err, MEND_ENOMEM, "out of memory");
+	}
+	if (xdg && xdg[0] == '/') {
+		n = strlen(xdg) + sizeof "/mend";
+		dir = malloc(n);
+		if (dir)
+			snprintf(dir, n, "%s/mend", xdg);
+	} else if (home && *home) {
+		n = strlen(home) + sizeof "/.local/share/mend";
+		dir = malloc(n);
+		if (dir)
+			snprintf(dir, n, "%s/.local/share/mend", home);
+	} else {
+		return mend_err_set(err, MEND_EINVAL,
+				    "HOME is not set: give the journal's path "
+				    "with --db or MEND_DB");
+	}
+	if (!dir)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	rc = make_dirs(dir, err);
+	if (rc == MEND_OK) {
+		/* mend's own directory is private even if it predates us. */
+		chmod(dir, 0700);
+		n = strlen(dir) + sizeof "/journal.db";
+		path = malloc(n);
+		if (!path)
+			rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
+		else
+			snprintf(path, n, "%s/journal.db", dir);
+	}
+	free(dir);
+	*out = path;
+	return rc;
+}

@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: MIT */
+/* Entries in the store: insert, update, delete, find, and the streaming
+ * queries (list, search, counts) behind review, status and export. Rows
+ * are handed to callbacks straight from SQLite's memory, so a listing
+ * never copies or holds more than one row. */
+#include "store_internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#define ENTRY_COLUMNS                                                          \
+	"id, uuid, kind, created_at, updated_at, day, text, prompt_id, "      \
+	"prompt_text, initiator, channel, category, outcome, tags, mood, "    \
+	"urge, contact, necessary, breaks_period, minutes, open_day"
+
+static const char *col_text(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+static int col_int(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL
+		       ? ENTRY_NONE
+		       : sqlite3_column_int(s, i);
+}
+
+/* Fill e from a row selected with ENTRY_COLUMNS starting at column 0. */
+static void row_to_entry(sqlite3_stmt *s, struct entry *e)
+{
+	entry_init(e);
+	e->id = sqlite3_column_int64(s, 0);
+	store_column_copy(s, 1, e->uuid, sizeof e->uuid);
+	kind_from_name(col_text(s, 2), &e->kind);
+	store_column_copy(s, 3, e->created_at, sizeof e->created_at);
+	store_column_copy(s, 4, e->updated_at, sizeof e->updated_at);
+	store_column_copy(s, 5, e->day, sizeof e->day);
+	e->text = col_text(s, 6) ? col_text(s, 6) : "";
+	e->prompt_id = col_text(s, 7);
+	e->prompt_text = col_text(s, 8);
+	e->initiator = col_text(s, 9);
+	e->channel = col_text(s, 10);
+	e->category = col_text(s, 11);
+	e->outcome = col_text(s, 12);
+	e->tags = col_text(s, 13);
+	e->mood = col_int(s, 14);
+	e->urge = col_int(s, 15);
+	e->contact = col_int(s, 16);
+	e->necessary = col_int(s, 17);
+	e->breaks_period = col_int(s, 18);
+	e->minutes = col_int(s, 19);
+	e->open_day = col_int(s, 20);
+}
+
+static int bind_int_or_null(sqlite3_stmt *s, int i, int v)
+{
+	return v == ENTRY_NONE ? sqlite3_bind_null(s, i) : sqlite3_bind_int(s, i, v);
+}
+
+/* Bind every user field of e to parameters 1..19 in ENTRY_COLUMNS order
+ * without id and uuid. */
+static void bind_fields(sqlite3_stmt *s, const struct entry *e)
+{
+	store_bind_text(s, 1, kind_name(e->kind));
+	store_bind_text(s, 2, module_name(kind_module(e->kind)));
+	store_bind_text(s, 3, e->created_at);
+	store_bind_text(s, 4, e->updated_at);
+	store_bind_text(s, 5, e->day[0] ? e->day : NULL);
+	store_bind_text(s, 6, e->text ? e->text : "");
+	store_bind_text(s, 7, e->prompt_id);
+	store_bind_text(s, 8, e->prompt_text);
+	store_bind_text(s, 9, e->initiator);
+	store_bind_text(s, 10, e->channel);
+	store_bind_text(s, 11, e->category);
+	store_bind_text(s, 12, e->outcome);
+	store_bind_text(s, 13, e->tags);
+	bind_int_or_null(s, 14, e->mood);
+	bind_int_or_null(s, 15, e->urge);
+	bind_int_or_null(s, 16, e->contact);
+	bind_int_or_null(s, 17, e->necessary);
+	bind_int_or_null(s, 18, e->breaks_period);
+	bind_int_or_null(s, 19, e->minutes);
+	bind_int_or_null(s, 20, e->open_day);
+}
+
+enum mend_rc store_entry_insert(struct store *st, struct entry *e,
+				struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_prepare(
+		st,
+		"INSERT INTO entries (kind, module, created_at, updated_at, day, "
+		"text, prompt_id, prompt_text, initiator, channel, category, "
+		"outcome, tags, mood, urge, contact, necessary, breaks_period, "
+		"minutes, open_day, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+		"?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	bind_fields(s, e);
+	store_bind_text(s, 21, e->uuid);
+	int src = sqlite3_step(s);
+	if (src == SQLITE_DONE)
+		e->id = sqlite3_last_insert_rowid(st->db);
+	else
+		rc = store_fail(st, src, "saving the entry", err);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+enum mend_rc store_entry_update(struct store *st, const struct entry *e,
+				struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_prepare(
+		st,
+		"UPDATE entries SET kind = ?1, module = ?2, created_at = ?3, "
+		"updated_at = ?4, day = ?5, text = ?6, prompt_id = ?7, "
+		"prompt_text = ?8, initiator = ?9, channel = ?10, category = ?11, "
+		"outcome = ?12, tags = ?13, mood = ?14, urge = ?15, contact = ?16, "
+		"necessary = ?17, breaks_period = ?18, minutes = ?19, "
+		"open_day = ?20 WHERE uuid = ?21",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	bind_fields(s, e);
+	store_bind_text(s, 21, e->uuid);
+	int src = sqlite3_step(s);
+	if (src != SQLITE_DONE)
+		rc = store_fail(st, src, "saving the entry", err);
+	else if (sqlite3_changes(st->db) == 0)
+		rc = mend_err_set(err, MEND_ENOTFOUND, "id: no entry %s",
+				  e->uuid);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+enum mend_rc store_entry_delete(struct store *st, const char *uuid,
+				struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc =
+		store_prepare(st, "DELETE FROM entries WHERE uuid = ?1", &s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, uuid);
+	int src = sqlite3_step(s);
+	if (src != SQLITE_DONE)
+		rc = store_fail(st, src, "deleting the entry", err);
+	else if (sqlite3_changes(st->db) == 0)
+		rc = mend_err_set(err, MEND_ENOTFOUND, "id: no entry %s", uuid);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static bool valid_prefix(const char *id)
+{
+	size_t n = strlen(id);
+	if (n < 4 || n > 36)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isxdigit((unsigned char)id[i]) && id[i] != '-')
+			return false;
+	return true;
+}
+
+enum mend_rc store_entry_find(struct store *st, const char *id,
+			      void (*fn)(const struct entry *, void *),
+			      void *ctx, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	char lower[UUID_LEN];
+	enum mend_rc rc;
+	int src, found = 0;
+	struct entry e;
+
+	if (!id || !valid_prefix(id))
+		return mend_err_set(err, MEND_EINVAL,
+				    "id: '%.40s' is not an entry id (give the "
+				    "id shown by 'mend list', or its first 4 "
+				    "or more characters)",
+				    id ? id : "");
+	for (size_t i = 0; i < sizeof lower; i++) {
+		lower[i] = (char)tolower((unsigned char)id[i]);
+		if (!id[i])
+			break;
+	}
+	/* A range scan on the uuid index: prefix <= uuid < prefix + 1. */
+	rc = store_prepare(st,
+			   "SELECT " ENTRY_COLUMNS " FROM entries WHERE uuid >= ?1 "
+			   "AND uuid < ?1 || 'g' ORDER BY uuid LIMIT 2",
+			   &s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, lower);
+	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		if (++found == 2)
+			break;
+		row_to_entry(s, &e);
+	}
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		rc = store_fail(st, src, "reading the journal", err);
+	else if (found == 0)
+		rc = mend_err_set(err, MEND_ENOTFOUND,
+				  "id: no entry has the id %s", id);
+	else if (found > 1)
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "id: %s matches more than one entry; give "
+				  "more of it",
+				  id);
+	else {
+		/* Stepping on to look for a second match invalidated the
+		 * first row's text, so read it again by its full uuid (the
+		 * same range then holds exactly one row). */
+		char uuid[UUID_LEN];
+		memcpy(uuid, e.uuid, sizeof uuid);
+		sqlite3_reset(s);
+		store_bind_text(s, 1, uuid);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			row_to_entry(s, &e);
+			fn(&e, ctx);
+		} else {
+			rc = store_fail(st, sqlite3_errcode(st->db),
+					"reading the journal", err);
+		}
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+enum mend_rc store_checkin_by_day(struct store *st, const char *day,
+				  void (*fn)(const struct entry *, void *),
+				  void *ctx, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	struct entry e;
+	enum mend_rc rc = store_prepare(
+		st,
+		"SELECT " ENTRY_COLUMNS " FROM entries WHERE kind = 'checkin' "
+		"AND day = ?1",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, day);
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW) {
+		row_to_entry(s, &e);
+		fn(&e, ctx);
+	} else if (src == SQLITE_DONE) {
+		rc = MEND_ENOTFOUND;
+	} else {
+		rc = store_fail(st, src, "reading the journal", err);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Appends a fixed SQL fragment; never user text, which is always bound. */
+static void sql_add(char *buf, size_t n, const char *frag)
+{
+	size_t len = strlen(buf);
+	snprintf(buf + len, n - len, "%s", frag);
+}
+
+enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
+				int (*fn)(const struct entry *, void *),
+				void *ctx, struct mend_err *err)
+{
+	char sql[1024] = "";
+	sqlite3_stmt *s = NULL;
+	struct entry e;
+	enum mend_rc rc;
+	int src;
+
+	if (f->match)
+		sql_add(sql, sizeof sql,
+			"SELECT e.id, e.uuid, e.kind, e.created_at, e.updated_at, "
+			"e.day, e.text, e.prompt_id, e.prompt_text, e.initiator, "
+			"e.channel, e.category, e.outcome, e.tags, e.mood, e.urge, "
+			"e.contact, e.necessary, e.breaks_period, e.minutes, "
+			"e.open_day FROM entries_fts JOIN entries e ON "
+			"e.id = entries_fts.rowid WHERE entries_fts MATCH :match "
+			"AND e.kind <> 'sealed'");
+	else
+		sql_add(sql, sizeof sql,
+			"SELECT " ENTRY_COLUMNS " FROM entries e WHERE 1");
+	if (f->module >= 0)
+		sql_add(sql, sizeof sql, " AND e.module = :module");
+	if (f->kind >= 0)
+		sql_add(sql, sizeof sql, " AND e.kind = :kind");
+	if (f->since)
+		sql_add(sql, sizeof sql, " AND e.created_at >= :since");
+	if (f->until)
+		sql_add(sql, sizeof sql, " AND e.created_at < :until");
+	if (f->prompt_id)
+		sql_add(sql, sizeof sql, " AND e.prompt_id = :prompt");
+	sql_add(sql, sizeof sql,
+		f->oldest_first ? " ORDER BY e.created_at, e.id"
+				: " ORDER BY e.created_at DESC, e.id DESC");
+	if (f->limit > 0)
+		sql_add(sql, sizeof sql, " LIMIT :limit");
+
+	rc = store_prepare(st, sql, &s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, sqlite3_bind_parameter_index(s, ":match"), f->match);
+	if (f->module >= 0)
+		store_bind_text(s, sqlite3_bind_parameter_index(s, ":module"),
+				module_name((enum module)f->module));
+	if (f->kind >= 0)
+		store_bind_text(s, sqlite3_bind_parameter_index(s, ":kind"),
+				kind_name((enum kind)f->kind));
+	store_bind_text(s, sqlite3_bind_parameter_index(s, ":since"), f->since);
+	store_bind_text(s, sqlite3_bind_parameter_index(s, ":until"), f->until);
+	store_bind_text(s, sqlite3_bind_parameter_index(s, ":prompt"),
+			f->prompt_id);
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"),
+			   f->limit);
+	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		row_to_entry(s, &e);
+		if (fn(&e, ctx))
+			break;
+	}
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		rc = store_fail(st, src, "reading the journal", err);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+enum mend_rc store_entry_count(struct store *st, int kind, const char *since,
+			       long *out, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	const char *sql =
+		kind >= 0 ? "SELECT count(*) FROM entries WHERE kind = ?1 AND "
+			    "(?2 IS NULL OR created_at >= ?2)"
+			  : "SELECT count(*) FROM entries WHERE ?2 IS NULL OR "
+			    "created_at >= ?2";
+	enum mend_rc rc = store_prepare(st, sql, &s, err);
+	if (rc != MEND_OK)
+		return rc;
+	if (kind >= 0)
+		store_bind_text(s, 1, kind_name((enum kind)kind));
+	store_bind_text(s, 2, since);
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW)
+		*out = (long)sqlite3_column_int64(s, 0);
+	else
+		rc = store_fail(st, src, "reading the journal", err);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+enum mend_rc store_module_latest(struct store *st, int module,
+				 char out[CLOCK_ISO_LEN], struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	const char *sql = module >= 0 ? "SELECT max(created_at) FROM entries "
+					"WHERE module = ?1"
+				      : "SELECT max(created_at) FROM entries";
+	enum mend_rc rc = store_prepare(st, sql, &s, err);
+	if (rc != MEND_OK)
+		return rc;
+	if (module >= 0)
+		store_bind_text(s, 1, module_name((enum module)module));
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW)
+		store_column_copy(s, 0, out, CLOCK_ISO_LEN);
+	else
+		rc = store_fail(st, src, "reading the journal", err);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+enum mend_rc store_growth_totals(struct store *st, const char *since,
+				 const char *until,
+				 void (*fn)(const char *category, long minutes,
+					    long count, void *ctx),
+				 void *ctx, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int src;
+	enum mend_rc rc = store_prepare(
+		st,
+		"SELECT category, coalesce(sum(minutes), 0), count(*) FROM "
+		"entries WHERE kind = 'growth' AND created_at >= ?1 AND "
+		"created_at < ?2 GROUP BY category ORDER BY category",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, since);
+	store_bind_text(s, 2, until);
+	while ((src = sqlite3_step(s)) == SQLITE_ROW)
+		fn(col_text(s, 0) ? col_text(s, 0) : "",
+		   (long)sqlite3_column_int64(s, 1),
+		   (long)sqlite3_column_int64(s, 2), ctx);
+	if (src != SQLITE_DONE)
+		rc = store_fail(st, src, "reading the journal", err);
+	sqlite3_finalize(s);
+	return rc;
+}

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: MIT */
+/* No-contact periods and settings in the store. */
+#include "store_internal.h"
+
+#include <string.h>
+
+#define PERIOD_COLUMNS "id, uuid, started_at, ended_at, created_at, updated_at"
+
+static void row_to_period(sqlite3_stmt *s, struct period *p)
+{
+	p->id = sqlite3_column_int64(s, 0);
+	store_column_copy(s, 1, p->uuid, sizeof p->uuid);
+	store_column_copy(s, 2, p->started_at, sizeof p->started_at);
+	store_column_copy(s, 3, p->ended_at, sizeof p->ended_at);
+	store_column_copy(s, 4, p->created_at, sizeof p->created_at);
+	store_column_copy(s, 5, p->updated_at, sizeof p->updated_at);
+}
+
+enum mend_rc store_period_current(struct store *st, struct period *out,
+				  struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_prepare(st,
+					"SELECT " PERIOD_COLUMNS " FROM periods "
+					"WHERE ended_at IS NULL",
+					&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW)
+		row_to_period(s, out);
+	else if (src == SQLITE_DONE)
+		rc = MEND_ENOTFOUND;
+	else
+		rc = store_fail(st, src, "reading the journal", err);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+enum mend_rc store_period_insert(struct store *st, struct period *p,
+				 struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_prepare(
+		st,
+		"INSERT INTO periods (uuid, started_at, ended_at, created_at, "
+		"updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, p->uuid);
+	store_bind_text(s, 2, p->started_at);
+	store_bind_text(s, 3, p->ended_at[0] ? p->ended_at : NULL);
+	store_bind_text(s, 4, p->created_at);
+	store_bind_text(s, 5, p->updated_at);
+	int src = sqlite3_step(s);
+	if (src == SQLITE_DONE)
+		p->id = sqlite3_last_insert_rowid(st->db);
+	else
+		rc = store_fail(st, src, "saving the no-contact period", err);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+enum mend_rc store_period_update(struct store *st, const struct period *p,
+				 struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_prepare(
+		st,
+		"UPDATE periods SET started_at = ?1, ended_at = ?2, "
+		"updated_at = ?3 WHERE id = ?4",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, p->started_at);
+	store_bind_text(s, 2, p->ended_at[0] ? p->ended_at : NULL);
+	store_bind_text(s, 3, p->updated_at);
+	sqlite3_bind_int64(s, 4, p->id);
+	int src = sqlite3_step(s);
+	if (src != SQLITE_DONE)
+		rc = store_fail(st, src, "saving the no-contact period", err);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+enum mend_rc store_periods_each(struct store *st,
+				int (*fn)(const struct period *, void *),
+				void *ctx, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	struct period p;
+	int src;
+	enum mend_rc rc = store_prepare(st,
+					"SELECT " PERIOD_COLUMNS " FROM periods "
+					"ORDER BY started_at, id",
+					&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		row_to_period(s, &p);
+		if (fn(&p, ctx))
+			break;
+	}
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		rc = store_fail(st, src, "reading the journal", err);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+enum mend_rc store_setting_get(struct store *st, const char *key, char *buf,
+			       size_t n, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_prepare(
+		st, "SELECT value FROM settings WHERE key = ?1", &s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, key);
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW)
+		store_column_copy(s, 0, buf, n);
+	else if (src == SQLITE_DONE)
+		rc = MEND_ENOTFOUND;
+	else
+		rc = store_fail(st, src, "reading the settings", err);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+enum mend_rc store_setting_set(struct store *st, const char *key,
+			       const char *value, const char *now_iso,
+			       struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_prepare(
+		st,
+		value ? "INSERT INTO settings (key, value, updated_at) VALUES "
+			"(?1, ?2, ?3) ON CONFLICT(key) DO UPDATE SET "
+			"value = excluded.value, updated_at = excluded.updated_at"
+		      : "DELETE FROM settings WHERE key = ?1",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, key);
+	if (value) {
+		store_bind_text(s, 2, value);
+		store_bind_text(s, 3, now_iso);
+	}
+	int src = sqlite3_step(s);
+	if (src != SQLITE_DONE)
+		rc = store_fail(st, src, "saving the settings", err);
+	sqlite3_finalize(s);
+	return rc;
+}

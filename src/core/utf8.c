@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: MIT */
+/* Strict UTF-8 decoding and validation (RFC 3629). */
+#include "mend/utf8.h"
+
+size_t utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t c;
+	size_t n;
+
+	if (len == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	} else if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		c = s[0] & 0x1F;
+		n = 2;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		c = s[0] & 0x0F;
+		n = 3;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		c = s[0] & 0x07;
+		n = 4;
+	} else {
+		return 0;
+	}
+	if (len < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && c < 0x10000) || c > 0x10FFFF ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+size_t utf8_encode(uint32_t cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	} else if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	} else if (cp < 0x10000) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			return 0;
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	} else if (cp <= 0x10FFFF) {
+		out[0] = (char)(0xF0 | (cp >> 18));
+		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[3] = (char)(0x80 | (cp & 0x3F));
+		return 4;
+	}
+	return 0;
+}
+
+bool utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	size_t i = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0 || cp == 0) {
+			if (bad)
+				*bad = i;
+			return false;
+		}
+		i += n;
+	}
+	return true;
+}
+
+bool utf8_has_text(const char *s)
+{
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r' &&
+		    c != '\v' && c != '\f')
+			return true;
+	}
+	return false;
+}
