@@ -95,26 +95,25 @@ enum mend_rc program_suggest(struct journal *j, enum module *module,
 			return MEND_OK;
 		}
 	}
-	/* Otherwise the module left alone the longest, if it has been a
-	 * while; else more reflection. */
+	/* Otherwise the module left alone the longest, among those the user
+	 * has visited, if that was a while ago; else more reflection. */
 	static const enum module order[] = {MODULE_REFLECTION, MODULE_GROWTH,
 					    MODULE_ACCEPTANCE, MODULE_NOCONTACT};
-	char oldest[CLOCK_ISO_LEN] = "", when[CLOCK_ISO_LEN];
+	char oldest[CLOCK_ISO_LEN] = "", when[CLOCK_ISO_LEN], ago[CLOCK_ISO_LEN];
 	enum module pick = MODULE_REFLECTION;
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
 		rc = store_module_latest(j->st, (int)order[i], when, err);
 		if (rc != MEND_OK)
 			return rc;
-		if (i == 0 || strcmp(when, oldest) < 0) {
+		if (when[0] && (!oldest[0] || strcmp(when, oldest) < 0)) {
 			memcpy(oldest, when, sizeof oldest);
 			pick = order[i];
 		}
 	}
-	char day_ago[CLOCK_ISO_LEN];
-	clock_format_iso(j->now - 2 * DAY, day_ago);
-	*module = strcmp(oldest, day_ago) < 0 ? pick : MODULE_REFLECTION;
-	*reason = strcmp(oldest, day_ago) < 0 ? SUGGEST_BALANCE
-					      : SUGGEST_REFLECT_MORE;
+	clock_format_iso(j->now - 3 * DAY, ago);
+	bool stale = oldest[0] && strcmp(oldest, ago) < 0;
+	*module = stale ? pick : MODULE_REFLECTION;
+	*reason = stale ? SUGGEST_BALANCE : SUGGEST_REFLECT_MORE;
 	return MEND_OK;
 }
 
