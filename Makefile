@@ -53,22 +53,33 @@ endif
 
 all: $(MEND)
 
+# Quiet by default; `make V=1` shows the commands.
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
 $(MEND): $(CORE_OBJ) $(APP_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LINK $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC   $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/data_embed.c: $(DATA) tools/embed.sh
 	@mkdir -p $(BUILD)
-	sh tools/embed.sh $@ $(DATA)
+	@echo "  GEN  $@"
+	$(Q)sh tools/embed.sh $@ $(DATA)
 
 $(BUILD)/data_embed.o: $(BUILD)/data_embed.c
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/unit-tests: $(CORE_OBJ) $(UNIT_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LINK $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 deps:
 	@sh tools/deps.sh

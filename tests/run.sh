@@ -13,6 +13,9 @@ trap 'rm -f "$log"' EXIT
 
 {
 	"$unit" || echo "not ok unit-tests: the unit test binary exited $?"
+	for f in "$here"/static/test_*.sh; do
+		sh "$f"
+	done
 	for f in "$here"/cli/test_*.sh; do
 		[ -e "$f" ] || continue
 		MEND="$mend" bash "$f" ||

@@ -20,6 +20,7 @@
 	X(MEND_ENOTDB, 1, "not a mend journal")                                \
 	X(MEND_ENEWER, 1, "journal from a newer mend")                         \
 	X(MEND_ECONTENT, 1, "bad content file")                                \
+	X(MEND_EBADFILE, 1, "the file has problems")                           \
 	X(MEND_ENOMEM, 1, "out of memory")
 
 enum mend_rc {

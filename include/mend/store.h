@@ -51,6 +51,11 @@ void store_rollback(struct store *st);
 /* Copy setting key into buf (size n). MEND_ENOTFOUND when unset. */
 enum mend_rc store_setting_get(struct store *st, const char *key, char *buf,
 			       size_t n, struct mend_err *err);
+/* When setting key was last changed, into updated (CLOCK_ISO_LEN);
+ * MEND_ENOTFOUND when unset. */
+enum mend_rc store_setting_updated(struct store *st, const char *key,
+				   char *updated, struct mend_err *err);
+
 /* Set (value non-NULL) or remove (value NULL) a setting. */
 enum mend_rc store_setting_set(struct store *st, const char *key,
 			       const char *value, const char *now_iso,
@@ -76,11 +81,21 @@ enum mend_rc store_period_insert(struct store *st, struct period *p,
 /* Write p's started_at, ended_at and updated_at by id. */
 enum mend_rc store_period_update(struct store *st, const struct period *p,
 				 struct mend_err *err);
-/* Call fn for each period, oldest first; stop early when fn returns
- * non-zero. The period is borrowed for the call. */
-enum mend_rc store_periods_each(struct store *st,
+/* Call fn for each period, by start (or, with by_created, by created_at
+ * then uuid, the export order); stop early when fn returns non-zero. The
+ * period is borrowed for the call. */
+enum mend_rc store_periods_each(struct store *st, bool by_created,
 				int (*fn)(const struct period *, void *),
 				void *ctx, struct mend_err *err);
+
+/* The period with this uuid into *out; MEND_ENOTFOUND when none. */
+enum mend_rc store_period_by_uuid(struct store *st, const char *uuid,
+				  struct period *out, struct mend_err *err);
+
+/* Write every field of p to the period with p's uuid, inserting it when
+ * there is none. */
+enum mend_rc store_period_put(struct store *st, const struct period *p,
+			      struct mend_err *err);
 
 /* --- entries --- */
 
@@ -114,7 +129,7 @@ struct entry_filter {
 	const char *until;    /* ISO time, exclusive, or NULL */
 	const char *match;    /* FTS5 expression (already made safe), or NULL */
 	const char *prompt_id;/* only answers to this prompt, or NULL */
-	bool oldest_first;    /* default newest first */
+	bool oldest_first;    /* by created_at then uuid; default newest first */
 	long limit;           /* 0 for no limit */
 };
 

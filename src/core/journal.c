@@ -133,7 +133,7 @@ enum mend_rc journal_periods(struct journal *j, const struct period_list **out,
 {
 	if (!j->periods_loaded) {
 		journal_invalidate(j);
-		enum mend_rc rc = store_periods_each(j->st, collect_period,
+		enum mend_rc rc = store_periods_each(j->st, false, collect_period,
 						     &j->periods, err);
 		if (rc != MEND_OK) {
 			journal_invalidate(j);

@@ -70,8 +70,8 @@ static const char *const migrations[] = {
 	"  minutes INTEGER CHECK (minutes >= 0),"
 	"  open_day INTEGER CHECK (open_day >= 1)"
 	");"
-	"CREATE INDEX entries_created ON entries(created_at);"
-	"CREATE INDEX entries_module_created ON entries(module, created_at);"
+	"CREATE INDEX entries_created ON entries(created_at, uuid);"
+	"CREATE INDEX entries_module_created ON entries(module, created_at, uuid);"
 	"CREATE INDEX entries_kind_created ON entries(kind, created_at);"
 	"CREATE UNIQUE INDEX entries_checkin_day ON entries(day)"
 	"  WHERE kind = 'checkin';"
@@ -158,6 +158,45 @@ enum mend_rc store_prepare(struct store *st, const char *sql,
 		return store_fail(st, rc, "reading the journal", err);
 	}
 	return MEND_OK;
+}
+
+enum mend_rc store_cached(struct store *st, const char *sql,
+			  sqlite3_stmt **out, struct mend_err *err)
+{
+	int free_slot = -1;
+
+	for (int i = 0; i < STORE_CACHE_SIZE; i++) {
+		if (st->cache[i].sql == sql) {
+			*out = st->cache[i].stmt;
+			return MEND_OK;
+		}
+		if (!st->cache[i].sql && free_slot < 0)
+			free_slot = i;
+	}
+	int rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+				    out, NULL);
+	if (rc != SQLITE_OK) {
+		*out = NULL;
+		return store_fail(st, rc, "reading the journal", err);
+	}
+	if (free_slot >= 0) {
+		st->cache[free_slot].sql = sql;
+		st->cache[free_slot].stmt = *out;
+	} else {
+		/* full: replace the first slot rather than grow */
+		sqlite3_finalize(st->cache[0].stmt);
+		st->cache[0].sql = sql;
+		st->cache[0].stmt = *out;
+	}
+	return MEND_OK;
+}
+
+void store_release(sqlite3_stmt *stmt)
+{
+	if (stmt) {
+		sqlite3_reset(stmt);
+		sqlite3_clear_bindings(stmt);
+	}
 }
 
 int store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
@@ -350,6 +389,8 @@ void store_close(struct store *st)
 		return;
 	if (st->in_tx)
 		store_rollback(st);
+	for (int i = 0; i < STORE_CACHE_SIZE; i++)
+		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_close_v2(st->db);
 	free(st->path);
 	free(st);

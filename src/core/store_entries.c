@@ -88,7 +88,7 @@ enum mend_rc store_entry_insert(struct store *st, struct entry *e,
 				struct mend_err *err)
 {
 	sqlite3_stmt *s = NULL;
-	enum mend_rc rc = store_prepare(
+	enum mend_rc rc = store_cached(
 		st,
 		"INSERT INTO entries (kind, module, created_at, updated_at, day, "
 		"text, prompt_id, prompt_text, initiator, channel, category, "
@@ -105,7 +105,7 @@ enum mend_rc store_entry_insert(struct store *st, struct entry *e,
 		e->id = sqlite3_last_insert_rowid(st->db);
 	else
 		rc = store_fail(st, src, "saving the entry", err);
-	sqlite3_finalize(s);
+	store_release(s);
 	return rc;
 }
 
@@ -113,7 +113,7 @@ enum mend_rc store_entry_update(struct store *st, const struct entry *e,
 				struct mend_err *err)
 {
 	sqlite3_stmt *s = NULL;
-	enum mend_rc rc = store_prepare(
+	enum mend_rc rc = store_cached(
 		st,
 		"UPDATE entries SET kind = ?1, module = ?2, created_at = ?3, "
 		"updated_at = ?4, day = ?5, text = ?6, prompt_id = ?7, "
@@ -132,7 +132,7 @@ enum mend_rc store_entry_update(struct store *st, const struct entry *e,
 	else if (sqlite3_changes(st->db) == 0)
 		rc = mend_err_set(err, MEND_ENOTFOUND, "id: no entry %s",
 				  e->uuid);
-	sqlite3_finalize(s);
+	store_release(s);
 	return rc;
 }
 
@@ -141,7 +141,7 @@ enum mend_rc store_entry_delete(struct store *st, const char *uuid,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc =
-		store_prepare(st, "DELETE FROM entries WHERE uuid = ?1", &s, err);
+		store_cached(st, "DELETE FROM entries WHERE uuid = ?1", &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, uuid);
@@ -150,7 +150,7 @@ enum mend_rc store_entry_delete(struct store *st, const char *uuid,
 		rc = store_fail(st, src, "deleting the entry", err);
 	else if (sqlite3_changes(st->db) == 0)
 		rc = mend_err_set(err, MEND_ENOTFOUND, "id: no entry %s", uuid);
-	sqlite3_finalize(s);
+	store_release(s);
 	return rc;
 }
 
@@ -187,7 +187,7 @@ enum mend_rc store_entry_find(struct store *st, const char *id,
 			break;
 	}
 	/* A range scan on the uuid index: prefix <= uuid < prefix + 1. */
-	rc = store_prepare(st,
+	rc = store_cached(st,
 			   "SELECT " ENTRY_COLUMNS " FROM entries WHERE uuid >= ?1 "
 			   "AND uuid < ?1 || 'g' ORDER BY uuid LIMIT 2",
 			   &s, err);
@@ -225,7 +225,7 @@ enum mend_rc store_entry_find(struct store *st, const char *id,
 					"reading the journal", err);
 		}
 	}
-	sqlite3_finalize(s);
+	store_release(s);
 	return rc;
 }
 
@@ -235,7 +235,7 @@ enum mend_rc store_checkin_by_day(struct store *st, const char *day,
 {
 	sqlite3_stmt *s = NULL;
 	struct entry e;
-	enum mend_rc rc = store_prepare(
+	enum mend_rc rc = store_cached(
 		st,
 		"SELECT " ENTRY_COLUMNS " FROM entries WHERE kind = 'checkin' "
 		"AND day = ?1",
@@ -252,7 +252,7 @@ enum mend_rc store_checkin_by_day(struct store *st, const char *day,
 	} else {
 		rc = store_fail(st, src, "reading the journal", err);
 	}
-	sqlite3_finalize(s);
+	store_release(s);
 	return rc;
 }
 
@@ -296,7 +296,7 @@ enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
 	if (f->prompt_id)
 		sql_add(sql, sizeof sql, " AND e.prompt_id = :prompt");
 	sql_add(sql, sizeof sql,
-		f->oldest_first ? " ORDER BY e.created_at, e.id"
+		f->oldest_first ? " ORDER BY e.created_at, e.uuid"
 				: " ORDER BY e.created_at DESC, e.id DESC");
 	if (f->limit > 0)
 		sql_add(sql, sizeof sql, " LIMIT :limit");
@@ -337,7 +337,7 @@ enum mend_rc store_entry_count(struct store *st, int kind, const char *since,
 			    "(?2 IS NULL OR created_at >= ?2)"
 			  : "SELECT count(*) FROM entries WHERE ?2 IS NULL OR "
 			    "created_at >= ?2";
-	enum mend_rc rc = store_prepare(st, sql, &s, err);
+	enum mend_rc rc = store_cached(st, sql, &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	if (kind >= 0)
@@ -348,7 +348,7 @@ enum mend_rc store_entry_count(struct store *st, int kind, const char *since,
 		*out = (long)sqlite3_column_int64(s, 0);
 	else
 		rc = store_fail(st, src, "reading the journal", err);
-	sqlite3_finalize(s);
+	store_release(s);
 	return rc;
 }
 
@@ -359,7 +359,7 @@ enum mend_rc store_module_latest(struct store *st, int module,
 	const char *sql = module >= 0 ? "SELECT max(created_at) FROM entries "
 					"WHERE module = ?1"
 				      : "SELECT max(created_at) FROM entries";
-	enum mend_rc rc = store_prepare(st, sql, &s, err);
+	enum mend_rc rc = store_cached(st, sql, &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	if (module >= 0)
@@ -369,7 +369,7 @@ enum mend_rc store_module_latest(struct store *st, int module,
 		store_column_copy(s, 0, out, CLOCK_ISO_LEN);
 	else
 		rc = store_fail(st, src, "reading the journal", err);
-	sqlite3_finalize(s);
+	store_release(s);
 	return rc;
 }
 
@@ -381,7 +381,7 @@ enum mend_rc store_growth_totals(struct store *st, const char *since,
 {
 	sqlite3_stmt *s = NULL;
 	int src;
-	enum mend_rc rc = store_prepare(
+	enum mend_rc rc = store_cached(
 		st,
 		"SELECT category, coalesce(sum(minutes), 0), count(*) FROM "
 		"entries WHERE kind = 'growth' AND created_at >= ?1 AND "
@@ -397,6 +397,6 @@ enum mend_rc store_growth_totals(struct store *st, const char *since,
 		   (long)sqlite3_column_int64(s, 2), ctx);
 	if (src != SQLITE_DONE)
 		rc = store_fail(st, src, "reading the journal", err);
-	sqlite3_finalize(s);
+	store_release(s);
 	return rc;
 }

@@ -9,10 +9,19 @@
 
 #include "mend/store.h"
 
+#define STORE_CACHE_SIZE 24
+
 struct store {
 	sqlite3 *db;
 	char *path;
 	int in_tx;
+	/* Prepared statements kept for the life of the store, keyed by the
+	 * address of their (static) SQL text: imports and long sessions
+	 * run the same few statements many times. */
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} cache[STORE_CACHE_SIZE];
 };
 
 /* Turn the last SQLite error on st (code rc) into a mend error with a
@@ -23,6 +32,15 @@ enum mend_rc store_fail(struct store *st, int rc, const char *doing,
 /* Prepare sql on st; on failure fill err. */
 enum mend_rc store_prepare(struct store *st, const char *sql,
 			   sqlite3_stmt **out, struct mend_err *err);
+
+/* A cached prepared statement for sql, which must be a string literal
+ * (its address is the key). Give it back with store_release when done,
+ * on every path: a statement left mid-step would hold a read lock. */
+enum mend_rc store_cached(struct store *st, const char *sql,
+			  sqlite3_stmt **out, struct mend_err *err);
+
+/* Reset a cached statement and clear its bindings. */
+void store_release(sqlite3_stmt *stmt);
 
 /* Bind text, or NULL when s is NULL. */
 int store_bind_text(sqlite3_stmt *stmt, int i, const char *s);

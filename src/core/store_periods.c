@@ -20,7 +20,7 @@ enum mend_rc store_period_current(struct store *st, struct period *out,
 				  struct mend_err *err)
 {
 	sqlite3_stmt *s = NULL;
-	enum mend_rc rc = store_prepare(st,
+	enum mend_rc rc = store_cached(st,
 					"SELECT " PERIOD_COLUMNS " FROM periods "
 					"WHERE ended_at IS NULL",
 					&s, err);
@@ -33,7 +33,7 @@ enum mend_rc store_period_current(struct store *st, struct period *out,
 		rc = MEND_ENOTFOUND;
 	else
 		rc = store_fail(st, src, "reading the journal", err);
-	sqlite3_finalize(s);
+	store_release(s);
 	return rc;
 }
 
@@ -41,7 +41,7 @@ enum mend_rc store_period_insert(struct store *st, struct period *p,
 				 struct mend_err *err)
 {
 	sqlite3_stmt *s = NULL;
-	enum mend_rc rc = store_prepare(
+	enum mend_rc rc = store_cached(
 		st,
 		"INSERT INTO periods (uuid, started_at, ended_at, created_at, "
 		"updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -58,7 +58,7 @@ enum mend_rc store_period_insert(struct store *st, struct period *p,
 		p->id = sqlite3_last_insert_rowid(st->db);
 	else
 		rc = store_fail(st, src, "saving the no-contact period", err);
-	sqlite3_finalize(s);
+	store_release(s);
 	return rc;
 }
 
@@ -66,7 +66,7 @@ enum mend_rc store_period_update(struct store *st, const struct period *p,
 				 struct mend_err *err)
 {
 	sqlite3_stmt *s = NULL;
-	enum mend_rc rc = store_prepare(
+	enum mend_rc rc = store_cached(
 		st,
 		"UPDATE periods SET started_at = ?1, ended_at = ?2, "
 		"updated_at = ?3 WHERE id = ?4",
@@ -80,21 +80,24 @@ enum mend_rc store_period_update(struct store *st, const struct period *p,
 	int src = sqlite3_step(s);
 	if (src != SQLITE_DONE)
 		rc = store_fail(st, src, "saving the no-contact period", err);
-	sqlite3_finalize(s);
+	store_release(s);
 	return rc;
 }
 
-enum mend_rc store_periods_each(struct store *st,
+enum mend_rc store_periods_each(struct store *st, bool by_created,
 				int (*fn)(const struct period *, void *),
 				void *ctx, struct mend_err *err)
 {
 	sqlite3_stmt *s = NULL;
 	struct period p;
 	int src;
-	enum mend_rc rc = store_prepare(st,
-					"SELECT " PERIOD_COLUMNS " FROM periods "
-					"ORDER BY started_at, id",
-					&s, err);
+	enum mend_rc rc = store_prepare(
+		st,
+		by_created ? "SELECT " PERIOD_COLUMNS " FROM periods "
+			     "ORDER BY created_at, uuid"
+			   : "SELECT " PERIOD_COLUMNS " FROM periods "
+			     "ORDER BY started_at, id",
+		&s, err);
 	if (rc != MEND_OK)
 		return rc;
 	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
@@ -112,7 +115,7 @@ enum mend_rc store_setting_get(struct store *st, const char *key, char *buf,
 			       size_t n, struct mend_err *err)
 {
 	sqlite3_stmt *s = NULL;
-	enum mend_rc rc = store_prepare(
+	enum mend_rc rc = store_cached(
 		st, "SELECT value FROM settings WHERE key = ?1", &s, err);
 	if (rc != MEND_OK)
 		return rc;
@@ -124,7 +127,7 @@ enum mend_rc store_setting_get(struct store *st, const char *key, char *buf,
 		rc = MEND_ENOTFOUND;
 	else
 		rc = store_fail(st, src, "reading the settings", err);
-	sqlite3_finalize(s);
+	store_release(s);
 	return rc;
 }
 
@@ -133,7 +136,7 @@ enum mend_rc store_setting_set(struct store *st, const char *key,
 			       struct mend_err *err)
 {
 	sqlite3_stmt *s = NULL;
-	enum mend_rc rc = store_prepare(
+	enum mend_rc rc = store_cached(
 		st,
 		value ? "INSERT INTO settings (key, value, updated_at) VALUES "
 			"(?1, ?2, ?3) ON CONFLICT(key) DO UPDATE SET "
@@ -150,6 +153,74 @@ enum mend_rc store_setting_set(struct store *st, const char *key,
 	int src = sqlite3_step(s);
 	if (src != SQLITE_DONE)
 		rc = store_fail(st, src, "saving the settings", err);
-	sqlite3_finalize(s);
+	store_release(s);
+	return rc;
+}
+
+enum mend_rc store_period_by_uuid(struct store *st, const char *uuid,
+				  struct period *out, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_cached(st,
+					"SELECT " PERIOD_COLUMNS " FROM periods "
+					"WHERE uuid = ?1",
+					&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, uuid);
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW)
+		row_to_period(s, out);
+	else if (src == SQLITE_DONE)
+		rc = MEND_ENOTFOUND;
+	else
+		rc = store_fail(st, src, "reading the journal", err);
+	store_release(s);
+	return rc;
+}
+
+enum mend_rc store_period_put(struct store *st, const struct period *p,
+			      struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_cached(
+		st,
+		"INSERT INTO periods (uuid, started_at, ended_at, created_at, "
+		"updated_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(uuid) DO "
+		"UPDATE SET started_at = excluded.started_at, ended_at = "
+		"excluded.ended_at, created_at = excluded.created_at, "
+		"updated_at = excluded.updated_at",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, p->uuid);
+	store_bind_text(s, 2, p->started_at);
+	store_bind_text(s, 3, p->ended_at[0] ? p->ended_at : NULL);
+	store_bind_text(s, 4, p->created_at);
+	store_bind_text(s, 5, p->updated_at);
+	int src = sqlite3_step(s);
+	if (src != SQLITE_DONE)
+		rc = store_fail(st, src, "saving a no-contact period", err);
+	store_release(s);
+	return rc;
+}
+
+enum mend_rc store_setting_updated(struct store *st, const char *key,
+				   char *updated, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_cached(
+		st, "SELECT updated_at FROM settings WHERE key = ?1", &s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, key);
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW)
+		store_column_copy(s, 0, updated, CLOCK_ISO_LEN);
+	else if (src == SQLITE_DONE)
+		rc = MEND_ENOTFOUND;
+	else
+		rc = store_fail(st, src, "reading the settings", err);
+	store_release(s);
 	return rc;
 }

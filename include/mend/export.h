@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/* Exporting the journal: mend's own JSON (a complete backup that imports
+ * back exactly), jrnl's JSON shape, and Markdown for reading. Export
+ * streams record by record from a database cursor, so its memory does not
+ * grow with the journal. */
+#ifndef MEND_EXPORT_H
+#define MEND_EXPORT_H
+
+#include <stdio.h>
+
+#include "mend/journal.h"
+
+#define EXPORT_FORMAT_VERSION 1
+
+enum export_format { EXPORT_JSON, EXPORT_JRNL, EXPORT_MARKDOWN };
+
+struct export_options {
+	enum export_format format;
+	const char *since;     /* "YYYY-MM-DD", inclusive, or NULL */
+	const char *until;     /* "YYYY-MM-DD", inclusive, or NULL */
+	int module;            /* enum module, or -1 for all */
+	const char *pseudonym; /* replaces the ex's name in text, or NULL */
+};
+
+struct export_counts {
+	long entries;
+	long periods;
+};
+
+/* Look up a format by name ("json", "jrnl", "markdown"); false if none. */
+int export_format_from_name(const char *name, enum export_format *out);
+
+/* Check the options (dates, module, pseudonym) without writing: the
+ * same MEND_EINVAL export_write would give. */
+enum mend_rc export_check(const struct export_options *o,
+			  struct mend_err *err);
+
+/* Write the export to out (an open stream the caller owns and closes).
+ * Bad options (dates, module) are MEND_EINVAL before anything is
+ * written; a write error is MEND_EIO. counts may be NULL. */
+enum mend_rc export_write(struct journal *j, const struct export_options *o,
+			  FILE *out, struct export_counts *counts,
+			  struct mend_err *err);
+
+/* Write the export to path, safely: into a temporary file in the same
+ * directory, synced, then renamed over path, mode 0600. An interrupted
+ * export never leaves a half file nor replaces a good one. */
+enum mend_rc export_to_file(struct journal *j, const struct export_options *o,
+			    const char *path, struct export_counts *counts,
+			    struct mend_err *err);
+
+#endif

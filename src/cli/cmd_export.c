@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: MIT */
+/* `mend export` and `mend import`: the journal in and out as JSON. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "mend/export.h"
+#include "mend/import.h"
+
+static const struct opt_spec export_opts[] = {
+	{"output", 'o', true}, {"format", 'f', true}, {"since", 0, true},
+	{"until", 0, true},    {"module", 'm', true}, {"pseudonym", 0, true},
+	{NULL, 0, false},
+};
+
+static int run_export(struct cli *c, const struct args *a)
+{
+	const struct command *cmd = &cmd_export;
+	const char *fmt = args_get(cmd->opts, a, "format");
+	const char *mod = args_get(cmd->opts, a, "module");
+	const char *path = args_get(cmd->opts, a, "output");
+	struct export_options o = {.format = EXPORT_JSON,
+				   .since = args_get(cmd->opts, a, "since"),
+				   .until = args_get(cmd->opts, a, "until"),
+				   .module = -1,
+				   .pseudonym = args_get(cmd->opts, a, "pseudonym")};
+	struct export_counts counts;
+	enum module m;
+	struct journal *j;
+	enum mend_rc rc;
+
+	if (fmt && !export_format_from_name(fmt, &o.format))
+		return cli_fail(c, mend_err_set(&c->err, MEND_EINVAL,
+						"format: '%.32s' is not one of "
+						"json, jrnl, markdown",
+						fmt));
+	if (mod) {
+		if (!module_from_name(mod, &m))
+			return cli_fail(c, mend_err_set(
+						   &c->err, MEND_EINVAL,
+						   "module: '%.32s' is not one of "
+						   "checkin, nocontact, reflection, "
+						   "growth, acceptance",
+						   mod));
+		o.module = (int)m;
+	}
+	if (path && !*path)
+		return cli_usage_error(c, "output: empty; give a file name");
+	if (!(j = cli_journal(c)))
+		return 1;
+	if (path) {
+		rc = export_to_file(j, &o, path, &counts, &c->err);
+		if (rc != MEND_OK)
+			return cli_fail(c, rc);
+		printf("Exported %ld entr%s and %ld no-contact period%s to %s.\n",
+		       counts.entries, counts.entries == 1 ? "y" : "ies",
+		       counts.periods, counts.periods == 1 ? "" : "s", path);
+		return 0;
+	}
+	/* Bad options must leave standard output empty. */
+	rc = export_check(&o, &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	rc = export_write(j, &o, stdout, &counts, &c->err);
+	return rc == MEND_OK ? 0 : cli_fail(c, rc);
+}
+
+const struct command cmd_export = {
+	.name = "export",
+	.run = run_export,
+	.opts = export_opts,
+	.max_pos = 0,
+	.usage = "mend export [-o FILE] [--format json|jrnl|markdown] "
+		 "[--since DATE] [--until DATE] [--module M] [--pseudonym NAME]",
+	.summary = "write the journal out as JSON, jrnl JSON or Markdown",
+	.help = "Write the journal to standard output, or to FILE. The file is\n"
+		"written beside its final name, synced, then renamed into place\n"
+		"(mode 0600), so an interrupted export never leaves half a file.\n"
+		"\n"
+		"  -o, --output FILE     write to FILE instead of standard output\n"
+		"  -f, --format F        json (everything, for backups and 'mend\n"
+		"                        import'; the default), jrnl (jrnl's JSON\n"
+		"                        shape) or markdown (for reading)\n"
+		"      --since DATE      entries from this day on (YYYY-MM-DD)\n"
+		"      --until DATE      entries up to and including this day\n"
+		"  -m, --module M        only this module's entries\n"
+		"      --pseudonym NAME  write NAME wherever their name (set with\n"
+		"                        'mend start --name') appears\n",
+};
+
+static const struct opt_spec import_opts[] = {
+	{"dry-run", 'n', false},
+	{NULL, 0, false},
+};
+
+static int run_import(struct cli *c, const struct args *a)
+{
+	struct import_report rep;
+	bool dry = args_get(cmd_import.opts, a, "dry-run") != NULL;
+	struct journal *j;
+	enum mend_rc rc;
+
+	if (a->npos != 1)
+		return cli_usage_error(c, "file: missing; give the export to "
+					  "import, or '-' for standard input");
+	FILE *f = strcmp(a->pos[0], "-") == 0 ? stdin : fopen(a->pos[0], "rb");
+	if (!f)
+		return cli_fail(c, mend_err_set(&c->err, MEND_EINVAL,
+						"file: cannot open %s: %s",
+						a->pos[0], strerror(errno)));
+	if (!(j = cli_journal(c))) {
+		if (f != stdin)
+			fclose(f);
+		return 1;
+	}
+	rc = import_stream(j, f, a->pos[0], dry, &rep, &c->err);
+	if (f != stdin)
+		fclose(f);
+	if (rc == MEND_EBADFILE && rep.n_problems > 0) {
+		for (int i = 0; i < rep.n_problems; i++)
+			fprintf(stderr, "mend import: %s\n", rep.problems[i]);
+		if (rep.more_problems)
+			fprintf(stderr, "mend import: (and more; the first %d "
+					"are shown)\n",
+				IMPORT_MAX_PROBLEMS);
+		fprintf(stderr, "mend import: nothing was imported.\n");
+		return 1;
+	}
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	printf("%s%s: %ld added, %ld updated, %ld unchanged.\n",
+	       dry ? "Dry run, nothing written. " : "",
+	       rep.source == IMPORT_JRNL ? "jrnl export" : "mend export",
+	       rep.added, rep.updated, rep.unchanged);
+	return 0;
+}
+
+const struct command cmd_import = {
+	.name = "import",
+	.run = run_import,
+	.opts = import_opts,
+	.max_pos = 1,
+	.usage = "mend import FILE|- [--dry-run]",
+	.summary = "merge a mend or jrnl JSON export into the journal",
+	.help = "Import a mend JSON export (version 1) or a jrnl JSON export.\n"
+		"The whole file is checked first: any problem is listed (up to\n"
+		"20, with where it is, as in 'entries[41].mood: 11 is not in\n"
+		"1..10') and nothing is written. Then every record is merged by\n"
+		"its id in one transaction: identical ones are skipped, and of\n"
+		"two different versions the one changed last wins. jrnl entries\n"
+		"become reflections, their tags kept.\n"
+		"\n"
+		"  -n, --dry-run   count what would change, write nothing\n",
+};

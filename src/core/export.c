@@ -1,0 +1,624 @@
+/* SPDX-License-Identifier: MIT */
+/* Export: three writers over one cursor. Records are written as they are
+ * read, with a small reusable buffer for the pseudonym, so memory stays
+ * flat whatever the journal's size. The JSON is written by hand rather
+ * than through cJSON trees: the key order is fixed and documented, text
+ * stays UTF-8 as written, and no record is ever held whole. */
+#include "mend/export.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mend/nocontact.h"
+
+struct exporter {
+	struct journal *j;
+	const struct export_options *o;
+	FILE *f;
+	char name[JOURNAL_NAME_MAX + 1]; /* the ex's name, "" if unset */
+	char *buf;                       /* pseudonymised text */
+	size_t cap;
+	long n;                          /* records written in this array */
+	long tag_counts[MODULE_COUNT];
+	long last_day;                   /* markdown: day of the last heading */
+	struct export_counts counts;
+	int oom;
+};
+
+int export_format_from_name(const char *name, enum export_format *out)
+{
+	static const char *const names[] = {"json", "jrnl", "markdown"};
+	for (int i = 0; name && i < 3; i++) {
+		if (strcmp(name, names[i]) == 0) {
+			*out = (enum export_format)i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void put_str(FILE *f, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *run = p;
+
+	putc('"', f);
+	for (; *p; p++) {
+		if (*p >= 0x20 && *p != '"' && *p != '\\')
+			continue;
+		fwrite(run, 1, (size_t)(p - run), f);
+		run = p + 1;
+		putc('\\', f);
+		switch (*p) {
+		case '"': putc('"', f); break;
+		case '\\': putc('\\', f); break;
+		case '\n': putc('n', f); break;
+		case '\t': putc('t', f); break;
+		case '\r': putc('r', f); break;
+		case '\b': putc('b', f); break;
+		case '\f': putc('f', f); break;
+		default:
+			fputs("u00", f);
+			putc(hex[*p >> 4], f);
+			putc(hex[*p & 15], f);
+		}
+	}
+	fwrite(run, 1, (size_t)(p - run), f);
+	putc('"', f);
+}
+
+static int word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+static int same_ci(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x + 32);
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y + 32);
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+/* The text with every whole-word occurrence of the name (any letter
+ * case) replaced by the pseudonym. Borrowed: valid until the next call. */
+static const char *pseudo(struct exporter *x, const char *text)
+{
+	size_t nl = strlen(x->name), pl, tl, out = 0;
+	const char *p = text;
+
+	if (!x->o->pseudonym || !nl || !text)
+		return text;
+	pl = strlen(x->o->pseudonym);
+	tl = strlen(text);
+	/* worst case: every byte starts a one-byte name */
+	size_t need = tl / nl * (pl > nl ? pl : nl) + tl + 1;
+	if (need > x->cap) {
+		char *grown = realloc(x->buf, need);
+		if (!grown) {
+			x->oom = 1;
+			return text;
+		}
+		x->buf = grown;
+		x->cap = need;
+	}
+	while (*p) {
+		size_t at = (size_t)(p - text);
+		if (at + nl <= tl && same_ci(p, x->name, nl) &&
+		    (at == 0 || !word_byte((unsigned char)p[-1])) &&
+		    !word_byte((unsigned char)p[nl])) {
+			memcpy(x->buf + out, x->o->pseudonym, pl);
+			out += pl;
+			p += nl;
+		} else {
+			x->buf[out++] = *p++;
+		}
+	}
+	x->buf[out] = '\0';
+	return x->buf;
+}
+
+/* --- mend JSON --- */
+
+static void key(struct exporter *x, const char *k, int *first)
+{
+	fputs(*first ? "\"" : ", \"", x->f);
+	fputs(k, x->f);
+	fputs("\": ", x->f);
+	*first = 0;
+}
+
+static void kv_str(struct exporter *x, const char *k, const char *v, int *first)
+{
+	if (!v)
+		return;
+	key(x, k, first);
+	put_str(x->f, v);
+}
+
+static void kv_int(struct exporter *x, const char *k, int v, int *first)
+{
+	if (v == ENTRY_NONE)
+		return;
+	key(x, k, first);
+	fprintf(x->f, "%d", v);
+}
+
+static void kv_bool(struct exporter *x, const char *k, int v, int *first)
+{
+	if (v == ENTRY_NONE)
+		return;
+	key(x, k, first);
+	fputs(v ? "true" : "false", x->f);
+}
+
+static void kv_tags(struct exporter *x, const char *tags, int *first)
+{
+	const char *p = tags;
+	int n = 0;
+
+	if (!tags || !*tags)
+		return;
+	key(x, "tags", first);
+	putc('[', x->f);
+	while (*p) {
+		size_t len = strcspn(p, " ");
+		if (len) {
+			char tag[256];
+			snprintf(tag, sizeof tag, "%.*s", (int)len, p);
+			fputs(n++ ? ", " : "", x->f);
+			put_str(x->f, pseudo(x, tag));
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	putc(']', x->f);
+}
+
+static int json_entry(const struct entry *e, void *ctx)
+{
+	struct exporter *x = ctx;
+	int first = 1;
+
+	fputs(x->n++ ? ",\n    {" : "\n    {", x->f);
+	kv_str(x, "id", e->uuid, &first);
+	kv_str(x, "kind", kind_name(e->kind), &first);
+	kv_str(x, "module", module_name(kind_module(e->kind)), &first);
+	kv_str(x, "created_at", e->created_at, &first);
+	kv_str(x, "updated_at", e->updated_at, &first);
+	kv_str(x, "day", e->day[0] ? e->day : NULL, &first);
+	kv_int(x, "mood", e->mood, &first);
+	kv_int(x, "urge", e->urge, &first);
+	kv_bool(x, "contact", e->contact, &first);
+	kv_str(x, "by", e->initiator, &first);
+	kv_str(x, "channel", e->channel, &first);
+	kv_bool(x, "necessary", e->necessary, &first);
+	kv_bool(x, "restarted_period", e->breaks_period, &first);
+	kv_str(x, "category", e->category, &first);
+	kv_int(x, "minutes", e->minutes, &first);
+	kv_int(x, "open_day", e->open_day, &first);
+	kv_str(x, "outcome", e->outcome, &first);
+	kv_str(x, "prompt_id", e->prompt_id, &first);
+	kv_str(x, "prompt_text", e->prompt_text, &first);
+	kv_tags(x, e->tags, &first);
+	kv_str(x, "text", pseudo(x, e->text), &first);
+	putc('}', x->f);
+	x->counts.entries++;
+	return ferror(x->f) || x->oom;
+}
+
+static int json_period(const struct period *p, void *ctx)
+{
+	struct exporter *x = ctx;
+	int first = 1;
+
+	if (x->o->since || x->o->until) {
+		/* periods follow the date filter by when they began */
+		struct mend_date d = clock_local_date(0);
+		time_t t;
+		char day[CLOCK_DATE_LEN];
+		if (clock_parse_iso(p->started_at, &t))
+			d = clock_local_date(t);
+		clock_format_date(d, day);
+		if ((x->o->since && strcmp(day, x->o->since) < 0) ||
+		    (x->o->until && strcmp(day, x->o->until) > 0))
+			return 0;
+	}
+	fputs(x->n++ ? ",\n    {" : "\n    {", x->f);
+	kv_str(x, "id", p->uuid, &first);
+	kv_str(x, "created_at", p->created_at, &first);
+	kv_str(x, "updated_at", p->updated_at, &first);
+	kv_str(x, "started_at", p->started_at, &first);
+	kv_str(x, "ended_at", p->ended_at[0] ? p->ended_at : NULL, &first);
+	putc('}', x->f);
+	x->counts.periods++;
+	return ferror(x->f) != 0;
+}
+
+static enum mend_rc json_settings(struct exporter *x, struct mend_err *err)
+{
+	static const char *const keys[] = {"start_date", "goal_days",
+					   "day_start_hour"};
+	char value[64], updated[CLOCK_ISO_LEN], latest[CLOCK_ISO_LEN] = "";
+	int first = 1;
+
+	fputs("  \"settings\": {", x->f);
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		enum mend_rc rc = store_setting_get(x->j->st, keys[i], value,
+						    sizeof value, err);
+		if (rc == MEND_ENOTFOUND)
+			continue;
+		if (rc == MEND_OK)
+			rc = store_setting_updated(x->j->st, keys[i], updated,
+						   err);
+		if (rc != MEND_OK)
+			return rc;
+		if (strcmp(updated, latest) > 0)
+			memcpy(latest, updated, sizeof latest);
+		key(x, keys[i], &first);
+		if (i == 0)
+			put_str(x->f, value);
+		else
+			fputs(value, x->f);
+	}
+	if (latest[0])
+		kv_str(x, "updated_at", latest, &first);
+	fputs("},\n", x->f);
+	return MEND_OK;
+}
+
+static enum mend_rc write_json(struct exporter *x, struct entry_filter *f,
+			       struct mend_err *err)
+{
+	enum mend_rc rc;
+
+	fprintf(x->f,
+		"{\n  \"format\": \"mend-journal\",\n  \"version\": %d,\n"
+		"  \"exported_at\": \"%s\",\n  \"app_version\": \"%s\",\n",
+		EXPORT_FORMAT_VERSION, x->j->now_iso, MEND_VERSION);
+	rc = json_settings(x, err);
+	if (rc != MEND_OK)
+		return rc;
+	fputs("  \"periods\": [", x->f);
+	if (x->o->module < 0 || x->o->module == MODULE_NOCONTACT) {
+		rc = store_periods_each(x->j->st, true, json_period, x, err);
+		if (rc != MEND_OK)
+			return rc;
+	}
+	fputs(x->n ? "\n  ],\n  \"entries\": [" : "],\n  \"entries\": [", x->f);
+	x->n = 0;
+	rc = store_entries_each(x->j->st, f, json_entry, x, err);
+	if (rc != MEND_OK)
+		return rc;
+	fputs(x->n ? "\n  ]\n}\n" : "]\n}\n", x->f);
+	return MEND_OK;
+}
+
+/* --- jrnl's JSON shape --- */
+
+/* Text shown in the reading formats: sealed letters stay sealed there. */
+static const char *readable_text(struct exporter *x, const struct entry *e,
+				 char *tmp, size_t n)
+{
+	if (e->kind == KIND_SEALED && !journal_letter_open(x->j, e)) {
+		snprintf(tmp, n, "(A letter to yourself, sealed until day %d "
+				 "of no contact.)",
+			 e->open_day);
+		return tmp;
+	}
+	if (e->kind == KIND_CHECKIN && !*e->text) {
+		snprintf(tmp, n, "Check-in: mood %d/10", e->mood);
+		return tmp;
+	}
+	if (e->kind == KIND_URGE && !*e->text) {
+		snprintf(tmp, n, "An urge of %d/10, not acted on.", e->urge);
+		return tmp;
+	}
+	if (e->kind == KIND_DECISION && !*e->text) {
+		snprintf(tmp, n, "Decision: %s", e->outcome);
+		return tmp;
+	}
+	if (e->kind == KIND_CONTACT && !*e->text) {
+		snprintf(tmp, n, "Contact (%s, by %s)", e->channel, e->initiator);
+		return tmp;
+	}
+	return pseudo(x, e->text);
+}
+
+static void local_parts(const char *iso, char date[CLOCK_DATE_LEN],
+			char hm[6], long *day)
+{
+	time_t t = 0;
+	struct tm tm;
+	clock_parse_iso(iso, &t);
+	if (!localtime_r(&t, &tm))
+		memset(&tm, 0, sizeof tm);
+	struct mend_date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+	clock_format_date(d, date);
+	snprintf(hm, 6, "%02u:%02u", (unsigned)tm.tm_hour % 24u,
+		 (unsigned)tm.tm_min % 60u);
+	if (day)
+		*day = clock_days_from_civil(d);
+}
+
+static int jrnl_entry(const struct entry *e, void *ctx)
+{
+	struct exporter *x = ctx;
+	char tmp[160], date[CLOCK_DATE_LEN], hm[6], tag[260];
+	const char *text = readable_text(x, e, tmp, sizeof tmp);
+	size_t title_len = strcspn(text, "\n");
+	enum module m = kind_module(e->kind);
+
+	local_parts(e->created_at, date, hm, NULL);
+	fputs(x->n++ ? ",\n    {\"title\": " : "\n    {\"title\": ", x->f);
+	char *title = strndup(text, title_len);
+	if (!title)
+		return x->oom = 1;
+	put_str(x->f, title);
+	free(title);
+	fputs(", \"body\": ", x->f);
+	put_str(x->f, text[title_len] ? text + title_len + 1 : "");
+	fprintf(x->f, ", \"date\": \"%s\", \"time\": \"%s\", \"tags\": [\"@%s\"",
+		date, hm, module_name(m));
+	x->tag_counts[m]++;
+	for (const char *p = e->tags; p && *p;) {
+		size_t len = strcspn(p, " ");
+		if (len) {
+			snprintf(tag, sizeof tag, "%.*s", (int)(len > 250 ? 250 : len),
+				 p);
+			fputs(", ", x->f);
+			put_str(x->f, tag);
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	fputs("], \"starred\": false}", x->f);
+	x->counts.entries++;
+	return ferror(x->f) != 0;
+}
+
+static enum mend_rc write_jrnl(struct exporter *x, struct entry_filter *f,
+			       struct mend_err *err)
+{
+	/* jrnl puts "tags" first; JSON objects are unordered, and writing it
+	 * last lets the counts come from the same single pass. */
+	fputs("{\n  \"entries\": [", x->f);
+	enum mend_rc rc = store_entries_each(x->j->st, f, jrnl_entry, x, err);
+	if (rc != MEND_OK)
+		return rc;
+	fputs(x->n ? "\n  ],\n  \"tags\": {" : "],\n  \"tags\": {", x->f);
+	int n = 0;
+	for (int m = 0; m < MODULE_COUNT; m++)
+		if (x->tag_counts[m])
+			fprintf(x->f, "%s\"@%s\": %ld", n++ ? ", " : "",
+				module_name((enum module)m), x->tag_counts[m]);
+	fputs("}\n}\n", x->f);
+	return MEND_OK;
+}
+
+/* --- Markdown --- */
+
+static void md_details(struct exporter *x, const struct entry *e)
+{
+	switch (e->kind) {
+	case KIND_CHECKIN:
+		fprintf(x->f, "Mood %d/10", e->mood);
+		if (e->urge != ENTRY_NONE)
+			fprintf(x->f, ", urge to contact %d/10", e->urge);
+		fprintf(x->f, ", contact: %s.\n\n", e->contact == 1 ? "yes" : "no");
+		break;
+	case KIND_CONTACT:
+		fprintf(x->f, "Contact by %s, %s%s%s.\n\n", e->initiator,
+			e->channel, e->necessary == 1 ? ", necessary" : "",
+			e->breaks_period == 1 ? "; the count started again" : "");
+		break;
+	case KIND_URGE:
+		fprintf(x->f, "Urge %d/10, not acted on.\n\n", e->urge);
+		break;
+	case KIND_GROWTH:
+		fprintf(x->f, "%s", e->category);
+		if (e->minutes != ENTRY_NONE)
+			fprintf(x->f, ", %d minutes", e->minutes);
+		fputs(".\n\n", x->f);
+		break;
+	case KIND_DECISION:
+		fprintf(x->f, "Decision: **%s**.\n\n", e->outcome);
+		break;
+	default:
+		break;
+	}
+}
+
+static int md_entry(const struct entry *e, void *ctx)
+{
+	struct exporter *x = ctx;
+	char date[CLOCK_DATE_LEN], hm[6], tmp[160];
+	long day;
+	enum module m = kind_module(e->kind);
+
+	local_parts(e->created_at, date, hm, &day);
+	if (day != x->last_day) {
+		fprintf(x->f, "\n## %s\n", date);
+		x->last_day = day;
+	}
+	fprintf(x->f, "\n### %s · %s", hm, x->j->content->module_title[m]);
+	if (e->kind != KIND_REFLECTION && e->kind != KIND_ACCEPTANCE &&
+	    e->kind != KIND_GROWTH && e->kind != KIND_CHECKIN)
+		fprintf(x->f, " (%s)", kind_name(e->kind));
+	fputs("\n\n", x->f);
+	if (e->prompt_text)
+		fprintf(x->f, "> %s\n\n", e->prompt_text);
+	md_details(x, e);
+	if (*e->text || e->kind == KIND_SEALED)
+		fprintf(x->f, "%s\n", readable_text(x, e, tmp, sizeof tmp));
+	x->counts.entries++;
+	return ferror(x->f) || x->oom;
+}
+
+static enum mend_rc write_markdown(struct exporter *x, struct entry_filter *f,
+				   struct mend_err *err)
+{
+	char when[CLOCK_DATE_LEN], hm[6];
+	local_parts(x->j->now_iso, when, hm, NULL);
+	fprintf(x->f, "# My mend journal\n\nExported on %s at %s.\n", when, hm);
+	x->last_day = -1;
+	return store_entries_each(x->j->st, f, md_entry, x, err);
+}
+
+/* --- driver --- */
+
+static enum mend_rc bounds(const char *field, const char *date, int add,
+			   char out[CLOCK_ISO_LEN], struct mend_err *err)
+{
+	struct mend_date d;
+	if (!clock_parse_date(date, &d))
+		return mend_err_set(err, MEND_EINVAL,
+				    "%s: '%.40s' is not a date; use YYYY-MM-DD",
+				    field, date);
+	d = clock_civil_from_days(clock_days_from_civil(d) + add);
+	clock_format_iso(clock_local_midnight(d), out);
+	return MEND_OK;
+}
+
+/* Validate o and turn its dates into created_at bounds in f. */
+static enum mend_rc prepare(const struct export_options *o,
+			    struct entry_filter *f, char since[CLOCK_ISO_LEN],
+			    char until[CLOCK_ISO_LEN], struct mend_err *err)
+{
+	enum mend_rc rc = MEND_OK;
+
+	if (o->module < -1 || o->module >= MODULE_COUNT)
+		return mend_err_set(err, MEND_EINVAL, "module: unknown");
+	if (o->since && (rc = bounds("since", o->since, 0, since, err)) == MEND_OK)
+		f->since = since;
+	if (rc == MEND_OK && o->until &&
+	    (rc = bounds("until", o->until, 1, until, err)) == MEND_OK)
+		f->until = until;
+	if (rc == MEND_OK && f->since && f->until && strcmp(since, until) >= 0)
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "until: %s is before since %s", o->until,
+				  o->since);
+	if (rc == MEND_OK && o->pseudonym)
+		rc = journal_check_text("pseudonym", o->pseudonym,
+					strlen(o->pseudonym), JOURNAL_NAME_MAX,
+					true, err);
+	return rc;
+}
+
+enum mend_rc export_check(const struct export_options *o,
+			  struct mend_err *err)
+{
+	struct entry_filter f = {.module = -1, .kind = -1};
+	char since[CLOCK_ISO_LEN], until[CLOCK_ISO_LEN];
+	return prepare(o, &f, since, until, err);
+}
+
+enum mend_rc export_write(struct journal *j, const struct export_options *o,
+			  FILE *out, struct export_counts *counts,
+			  struct mend_err *err)
+{
+	struct exporter x;
+	struct entry_filter f = {.module = o->module,
+				 .kind = -1,
+				 .oldest_first = true};
+	char since[CLOCK_ISO_LEN], until[CLOCK_ISO_LEN];
+	enum mend_rc rc = MEND_OK;
+
+	memset(&x, 0, sizeof x);
+	x.j = j;
+	x.o = o;
+	x.f = out;
+	rc = prepare(o, &f, since, until, err);
+	if (rc == MEND_OK)
+		rc = nocontact_name(j, x.name, sizeof x.name, err);
+	if (rc != MEND_OK)
+		return rc;
+	switch (o->format) {
+	case EXPORT_JSON:
+		rc = write_json(&x, &f, err);
+		break;
+	case EXPORT_JRNL:
+		rc = write_jrnl(&x, &f, err);
+		break;
+	case EXPORT_MARKDOWN:
+		rc = write_markdown(&x, &f, err);
+		break;
+	}
+	free(x.buf);
+	if (rc == MEND_OK && x.oom)
+		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
+	if (rc == MEND_OK && (fflush(out) != 0 || ferror(out)))
+		rc = mend_err_set(err, MEND_EIO, "cannot write the export: %s",
+				  strerror(errno));
+	if (counts)
+		*counts = x.counts;
+	return rc;
+}
+
+enum mend_rc export_to_file(struct journal *j, const struct export_options *o,
+			    const char *path, struct export_counts *counts,
+			    struct mend_err *err)
+{
+	size_t n = strlen(path) + sizeof ".tmp-XXXXXX";
+	char *tmp = malloc(n), *dir = NULL;
+	enum mend_rc rc = MEND_OK;
+	FILE *f = NULL;
+	int fd;
+
+	if (!tmp)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	snprintf(tmp, n, "%s.tmp-XXXXXX", path);
+	fd = mkstemp(tmp); /* 0600 */
+	if (fd < 0) {
+		rc = mend_err_set(err, MEND_EIO, "cannot create a file beside %s: %s",
+				  path, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	f = fdopen(fd, "w");
+	if (!f) {
+		close(fd);
+		rc = mend_err_set(err, MEND_EIO, "cannot write %s", tmp);
+	}
+	if (rc == MEND_OK)
+		rc = export_write(j, o, f, counts, err);
+	if (rc == MEND_OK && fsync(fileno(f)) != 0)
+		rc = mend_err_set(err, MEND_EIO, "cannot sync %s: %s", tmp,
+				  strerror(errno));
+	if (f && fclose(f) != 0 && rc == MEND_OK)
+		rc = mend_err_set(err, MEND_EIO, "cannot write %s: %s", tmp,
+				  strerror(errno));
+	if (rc == MEND_OK && rename(tmp, path) != 0)
+		rc = mend_err_set(err, MEND_EIO, "cannot move the export to %s: %s",
+				  path, strerror(errno));
+	if (rc != MEND_OK) {
+		unlink(tmp);
+	} else if ((dir = strdup(path))) {
+		/* make the rename itself durable */
+		char *slash = strrchr(dir, '/');
+		const char *d = slash ? (slash == dir ? "/" : (*slash = '\0', dir))
+				      : ".";
+		int dfd = open(d, O_RDONLY | O_DIRECTORY);
+		if (dfd >= 0) {
+			fsync(dfd);
+			close(dfd);
+		}
+	}
+	free(dir);
+	free(tmp);
+	return rc;
+}
