@@ -36,6 +36,7 @@ CORE_SRC = $(wildcard src/core/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)
 UI_SRC   = $(wildcard src/ui/*.c)
 DATA     = data/prompts.json data/messages.json
+SCHEMA   = data/mend-journal.schema.json
 
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/data_embed.o
 APP_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o) $(UI_SRC:%.c=$(BUILD)/%.o) \
@@ -99,11 +100,11 @@ install: $(MEND)
 	install -d -m 755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 $(MEND) $(DESTDIR)$(BINDIR)/mend
 	install -m 644 mend.1 $(DESTDIR)$(MANDIR)/mend.1
-	install -m 644 $(DATA) $(DESTDIR)$(DATADIR)/
+	install -m 644 $(DATA) $(SCHEMA) $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mend $(DESTDIR)$(MANDIR)/mend.1
-	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(DATA)))
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(DATA) $(SCHEMA)))
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:

@@ -14,7 +14,7 @@
 struct store;
 
 /* The schema version this build writes and understands. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Open (creating if needed) the journal at path and migrate it to
  * STORE_SCHEMA_VERSION. Sets umask(077) first so that every file SQLite
@@ -155,5 +155,22 @@ enum mend_rc store_growth_totals(struct store *st, const char *since,
 				 void (*fn)(const char *category, long minutes,
 					    long count, void *ctx),
 				 void *ctx, struct mend_err *err);
+
+/* --- the editor's draft (one at a time) --- */
+
+/* Keep text as the draft for context, replacing any earlier one. */
+enum mend_rc store_draft_put(struct store *st, const char *context,
+			     const char *text, const char *now_iso,
+			     struct mend_err *err);
+
+/* Pass the draft to fn (context, text, updated_at, all borrowed for the
+ * call); MEND_ENOTFOUND when there is none. */
+enum mend_rc store_draft_get(struct store *st,
+			     void (*fn)(const char *context, const char *text,
+					const char *updated_at, void *ctx),
+			     void *ctx, struct mend_err *err);
+
+/* Forget the draft. */
+enum mend_rc store_draft_delete(struct store *st, struct mend_err *err);
 
 #endif

@@ -91,6 +91,13 @@ static const char *const migrations[] = {
 	"    VALUES ('delete', old.id, old.text);"
 	"  INSERT INTO entries_fts(rowid, text) VALUES (new.id, new.text);"
 	"END;",
+	/* 1 -> 2: the editor's draft, kept until it is saved or dropped */
+	"CREATE TABLE drafts ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  context TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL"
+	");",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -224,3 +224,65 @@ enum mend_rc store_setting_updated(struct store *st, const char *key,
 	store_release(s);
 	return rc;
 }
+
+enum mend_rc store_draft_put(struct store *st, const char *context,
+			     const char *text, const char *now_iso,
+			     struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_cached(
+		st,
+		"INSERT INTO drafts (id, context, text, updated_at) VALUES (1, "
+		"?1, ?2, ?3) ON CONFLICT(id) DO UPDATE SET context = "
+		"excluded.context, text = excluded.text, updated_at = "
+		"excluded.updated_at",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, context);
+	store_bind_text(s, 2, text);
+	store_bind_text(s, 3, now_iso);
+	int src = sqlite3_step(s);
+	if (src != SQLITE_DONE)
+		rc = store_fail(st, src, "saving the draft", err);
+	store_release(s);
+	return rc;
+}
+
+enum mend_rc store_draft_get(struct store *st,
+			     void (*fn)(const char *context, const char *text,
+					const char *updated_at, void *ctx),
+			     void *ctx, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_cached(
+		st, "SELECT context, text, updated_at FROM drafts WHERE id = 1",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW)
+		fn((const char *)sqlite3_column_text(s, 0),
+		   (const char *)sqlite3_column_text(s, 1),
+		   (const char *)sqlite3_column_text(s, 2), ctx);
+	else if (src == SQLITE_DONE)
+		rc = MEND_ENOTFOUND;
+	else
+		rc = store_fail(st, src, "reading the draft", err);
+	store_release(s);
+	return rc;
+}
+
+enum mend_rc store_draft_delete(struct store *st, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc =
+		store_cached(st, "DELETE FROM drafts WHERE id = 1", &s, err);
+	if (rc != MEND_OK)
+		return rc;
+	int src = sqlite3_step(s);
+	if (src != SQLITE_DONE)
+		rc = store_fail(st, src, "forgetting the draft", err);
+	store_release(s);
+	return rc;
+}

@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: MIT */
+/* The full-screen front end's shared shape: the app (journal, screen
+ * stack, pending signals), a screen as four callbacks, key tables from
+ * which the help screen and the bottom key line are generated, colour
+ * roles, and the drawing helpers that measure text in columns. Screens
+ * call the core for everything; nothing here knows SQL. */
+#ifndef MEND_UI_APP_H
+#define MEND_UI_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "mend/journal.h"
+
+#define UI_MIN_COLS 60
+#define UI_MIN_LINES 18
+#define UI_STACK_MAX 16
+
+/* Colour roles; screens never use raw colour numbers. */
+enum ui_role {
+	ROLE_NORMAL,
+	ROLE_TITLE,
+	ROLE_ACCENT,
+	ROLE_MUTED,
+	ROLE_WARNING,
+	ROLE_GOOD,
+	ROLE_SELECTED,
+	ROLE_MARK, /* search matches */
+	ROLE_COUNT
+};
+
+/* Passed to a screen's key handler (as a key code) when no key came for
+ * a moment: a chance to autosave. */
+#define UI_TICK 0x7fff0001
+
+/* What a key handler asks of the loop. */
+enum {
+	UI_HANDLED = 1 << 0,
+	UI_REDRAW = 1 << 1,
+	UI_POP = 1 << 2,
+	UI_QUIT = 1 << 3,
+};
+
+/* One key of a screen: shown in its help and (when short is set) in the
+ * bottom line. key is for documentation only; handlers decide. */
+struct ui_key {
+	const char *keys;  /* as shown: "Enter", "↑↓", "d" */
+	const char *label; /* short, for the bottom line; NULL: help only */
+	const char *help;  /* one line for the help screen */
+};
+
+struct app;
+
+struct ui_screen {
+	const char *title;
+	enum module module;      /* whose purpose the help shows, or -1 */
+	const struct ui_key *keys; /* ends with keys == NULL */
+	void (*enter)(struct app *a, void *state);
+	void (*draw)(struct app *a, void *state);
+	int (*key)(struct app *a, void *state, int ch, bool is_key_code);
+	void (*leave)(struct app *a, void *state); /* frees state */
+	/* Called when the screen is on top again after the one above it
+	 * closed (may be NULL). */
+	void (*resume)(struct app *a, void *state);
+	/* This screen takes typed text: '?' and 'q' are text, not keys. */
+	bool takes_text;
+};
+
+/* What a dialog hands back: choice is 1 for yes and 0 for no, the index
+ * picked, or 0 for a text field; text is the field's text (borrowed for
+ * the call). Cancelled fields and lists hand back nothing. */
+typedef void (*ui_done_fn)(struct app *a, void *ctx, int choice,
+			   const char *text);
+
+struct app {
+	struct journal *j;
+	struct {
+		ui_done_fn fn;
+		void *ctx;
+		int choice;
+		char *text;
+	} pending; /* run by the loop once a dialog has closed */
+	struct {
+		const struct ui_screen *screen;
+		void *state;
+	} stack[UI_STACK_MAX];
+	int depth;
+	bool colors;
+	bool hidden;       /* the neutral screen is up */
+	bool too_small;
+	char status[256];  /* one-line message under the title */
+	bool status_error;
+	bool close_top; /* a dialog's answer asked to close the top screen */
+};
+
+/* --- the loop (app.c) --- */
+
+/* Push a screen with its state (owned by the screen from now on; its
+ * leave frees it). */
+void ui_push(struct app *a, const struct ui_screen *s, void *state);
+
+/* Replace the top screen. */
+void ui_replace(struct app *a, const struct ui_screen *s, void *state);
+
+/* Close the top screen once the current key or answer is handled. */
+void ui_close(struct app *a);
+
+/* Show a one-line message under the title until the next key. */
+void ui_message(struct app *a, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Show an error from the core. */
+void ui_error(struct app *a, const struct mend_err *err);
+
+/* Dialogs. Each is a small screen pushed on the stack; when it closes
+ * with an answer, the loop calls done(a, ctx, choice, text) with the
+ * screen below on top again. ctx is usually that screen's state. */
+void ui_ask(struct app *a, const char *question, ui_done_fn done, void *ctx);
+void ui_ask_text(struct app *a, const char *title, const char *label,
+		 const char *initial, ui_done_fn done, void *ctx);
+void ui_pick(struct app *a, const char *title, const char *const *items,
+	     int n, int selected, ui_done_fn done, void *ctx);
+
+/* Set by a dialog as it closes (dialogs.c uses it). */
+void ui_set_pending(struct app *a, ui_done_fn fn, void *ctx, int choice,
+		    const char *text);
+
+/* The editor. save is called with the text when the user saves; it
+ * returns true when the text was stored (the editor then closes) and
+ * shows its own message otherwise. */
+struct ui_edit_spec {
+	const char *title;
+	const char *prompt;        /* shown above the text, or NULL */
+	const char *prompt_id;     /* earlier answers to it: ^R, or NULL */
+	const char *initial;       /* text to start from, or NULL */
+	const char *draft_context; /* how a restored draft finds its way */
+	bool initial_is_draft;     /* the text is unsaved: ask before leaving */
+	bool (*save)(struct app *a, void *ctx, const char *text, size_t len);
+	void *ctx;
+};
+void ui_edit(struct app *a, const struct ui_edit_spec *spec);
+
+/* Save the open editor's text as a draft, if there is one (signals). */
+void ui_editor_save_draft(struct app *a);
+
+/* Re-read the clock before an action; false (and a message) on error. */
+bool ui_refresh(struct app *a);
+
+/* Leave curses for a moment to run $VISUAL/$EDITOR on text; returns a
+ * new string (caller frees) or NULL when nothing changed or it failed. */
+char *ui_external_editor(struct app *a, const char *text);
+
+/* --- colours (colors.c) --- */
+
+void ui_colors_init(struct app *a);
+int ui_attr(enum ui_role role);
+
+/* --- drawing (draw.c) --- */
+
+/* Columns the UTF-8 text takes (invalid bytes count as one U+FFFD). */
+int ui_width(const char *s, size_t len);
+
+/* Draw s at (y, x) clipped to width columns; returns columns used. */
+int ui_text(int y, int x, int width, const char *s, int attr);
+
+/* The same for the first len bytes of s. */
+int ui_textn(int y, int x, int width, const char *s, size_t len, int attr);
+
+/* Draw s wrapped at word boundaries into the box (y, x, width, height),
+ * skipping the first `skip` visual lines; returns the total number of
+ * visual lines s needs at this width. */
+int ui_wrap(int y, int x, int width, int height, int skip, const char *s,
+	    int attr);
+
+/* Draw text with every occurrence (case-insensitive, ASCII) of any of the
+ * space-separated words marked. */
+int ui_text_marked(int y, int x, int width, const char *s, const char *words,
+		   int attr);
+
+/* A horizontal bar of `filled` out of `width` cells. */
+void ui_bar(int y, int x, int width, long value, long max, int attr);
+
+/* A horizontal rule. */
+void ui_hline(int y, int x, int width, int attr);
+
+/* The common frame: title line, message line, key line from keys. */
+void ui_frame(struct app *a, const char *title,
+	      const struct ui_key *keys);
+
+/* The first column and width of the content area, and its lines. */
+void ui_area(int *top, int *left, int *width, int *height);
+
+#endif

@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: MIT */
+/* Small dialogs as screens: a yes/no question, a one-line text field and
+ * a list to pick from. Each closes by leaving its answer with the loop,
+ * which hands it to the screen below. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "textbuf.h"
+#include "mend/utf8.h"
+
+/* --- yes / no --- */
+
+struct ask {
+	char question[400];
+	ui_done_fn done;
+	void *ctx;
+};
+
+static const struct ui_key ask_keys[] = {
+	{"y", "yes", "answer yes"},
+	{"n", "no", "answer no (also Esc)"},
+	{NULL, NULL, NULL},
+};
+
+static void ask_draw(struct app *a, void *st)
+{
+	struct ask *q = st;
+	int top, left, width, height;
+	ui_frame(a, "", ask_keys);
+	ui_area(&top, &left, &width, &height);
+	ui_wrap(top + 2, left, width, height - 2, 0, q->question,
+		ui_attr(ROLE_ACCENT));
+}
+
+static int ask_key(struct app *a, void *st, int ch, bool code)
+{
+	struct ask *q = st;
+	if (code)
+		return ch == UI_TICK ? 0 : UI_HANDLED;
+	if (ch == 'y' || ch == 'Y') {
+		ui_set_pending(a, q->done, q->ctx, 1, NULL);
+		return UI_POP;
+	}
+	if (ch == 'n' || ch == 'N' || ch == 27 || ch == 'q') {
+		ui_set_pending(a, q->done, q->ctx, 0, NULL);
+		return UI_POP;
+	}
+	return UI_HANDLED;
+}
+
+static void free_state(struct app *a, void *st)
+{
+	(void)a;
+	free(st);
+}
+
+static const struct ui_screen ask_screen = {
+	.title = "",
+	.module = -1,
+	.keys = ask_keys,
+	.draw = ask_draw,
+	.key = ask_key,
+	.leave = free_state,
+};
+
+void ui_ask(struct app *a, const char *question, ui_done_fn done, void *ctx)
+{
+	struct ask *q = calloc(1, sizeof *q);
+	if (!q)
+		return;
+	snprintf(q->question, sizeof q->question, "%s  [y/n]", question);
+	q->done = done;
+	q->ctx = ctx;
+	ui_push(a, &ask_screen, q);
+}
+
+/* --- a one-line text field --- */
+
+struct field {
+	char title[80];
+	char label[400];
+	struct textbuf tb;
+	ui_done_fn done;
+	void *ctx;
+};
+
+static const struct ui_key field_keys[] = {
+	{"Enter", "done", "accept what is typed"},
+	{"Esc", "cancel", "go back without an answer"},
+	{"←→", NULL, "move in the text"},
+	{"Backspace", NULL, "delete the character before the cursor"},
+	{NULL, NULL, NULL},
+};
+
+static void field_draw(struct app *a, void *st)
+{
+	struct field *f = st;
+	int top, left, width, height;
+	ui_frame(a, f->title, field_keys);
+	ui_area(&top, &left, &width, &height);
+	int lines = ui_wrap(top + 1, left, width, height - 4, 0, f->label,
+			    ui_attr(ROLE_NORMAL));
+	int y = top + 2 + (lines < height - 4 ? lines : height - 4);
+	/* keep the cursor in view by showing the tail of long text */
+	int before = textbuf_columns(f->tb.data ? f->tb.data : "", 0,
+				     f->tb.cursor);
+	size_t from = 0;
+	while (before >= width - 4 && from < f->tb.cursor) {
+		size_t k = 1;
+		uint32_t cp;
+		size_t d = utf8_decode(f->tb.data + from, f->tb.len - from, &cp);
+		k = d ? d : 1;
+		before -= textbuf_columns(f->tb.data, from, from + k);
+		from += k;
+	}
+	ui_text(y, left, 2, "> ", ui_attr(ROLE_ACCENT));
+	ui_textn(y, left + 2, width - 2, f->tb.data ? f->tb.data + from : "",
+		 f->tb.len - from, ui_attr(ROLE_NORMAL));
+	move(y, left + 2 + before);
+	curs_set(1);
+}
+
+static int field_key(struct app *a, void *st, int ch, bool code)
+{
+	struct field *f = st;
+	if (code) {
+		switch (ch) {
+		case KEY_LEFT: textbuf_left(&f->tb); break;
+		case KEY_RIGHT: textbuf_right(&f->tb); break;
+		case KEY_HOME: f->tb.cursor = 0; break;
+		case KEY_END: f->tb.cursor = f->tb.len; break;
+		case KEY_BACKSPACE: textbuf_backspace(&f->tb); break;
+		case KEY_DC: textbuf_delete(&f->tb); break;
+		case KEY_ENTER: goto done;
+		case UI_TICK: return 0;
+		}
+		return UI_HANDLED;
+	}
+	if (ch == 27) {
+		curs_set(0);
+		return UI_POP;
+	}
+	if (ch == '\r' || ch == '\n')
+		goto done;
+	if (ch == 127 || ch == 8) {
+		textbuf_backspace(&f->tb);
+		return UI_HANDLED;
+	}
+	if (ch >= 0x20) {
+		char buf[4];
+		size_t n = utf8_encode((uint32_t)ch, buf);
+		if (n)
+			textbuf_insert(&f->tb, buf, n);
+	}
+	return UI_HANDLED;
+done:
+	curs_set(0);
+	ui_set_pending(a, f->done, f->ctx, 0, f->tb.data ? f->tb.data : "");
+	return UI_POP;
+}
+
+static void field_leave(struct app *a, void *st)
+{
+	struct field *f = st;
+	(void)a;
+	curs_set(0);
+	textbuf_done(&f->tb);
+	free(f);
+}
+
+static const struct ui_screen field_screen = {
+	.title = "",
+	.module = -1,
+	.keys = field_keys,
+	.draw = field_draw,
+	.key = field_key,
+	.leave = field_leave,
+	.takes_text = true,
+};
+
+void ui_ask_text(struct app *a, const char *title, const char *label,
+		 const char *initial, ui_done_fn done, void *ctx)
+{
+	struct field *f = calloc(1, sizeof *f);
+	if (!f)
+		return;
+	snprintf(f->title, sizeof f->title, "%s", title);
+	snprintf(f->label, sizeof f->label, "%s", label);
+	textbuf_init(&f->tb);
+	textbuf_set(&f->tb, initial ? initial : "", initial ? strlen(initial) : 0);
+	f->done = done;
+	f->ctx = ctx;
+	ui_push(a, &field_screen, f);
+}
+
+/* --- pick from a list --- */
+
+struct pick {
+	char title[80];
+	char **items;
+	int n, sel, scroll;
+	ui_done_fn done;
+	void *ctx;
+};
+
+static const struct ui_key pick_keys[] = {
+	{"↑↓", "move", "move (also j and k)"},
+	{"Enter", "choose", "choose this one"},
+	{"Esc", "back", "go back without choosing (also q)"},
+	{NULL, NULL, NULL},
+};
+
+static void pick_draw(struct app *a, void *st)
+{
+	struct pick *p = st;
+	int top, left, width, height;
+	ui_frame(a, p->title, pick_keys);
+	ui_area(&top, &left, &width, &height);
+	if (p->sel < p->scroll)
+		p->scroll = p->sel;
+	if (p->sel >= p->scroll + height)
+		p->scroll = p->sel - height + 1;
+	for (int i = 0; i < height && p->scroll + i < p->n; i++) {
+		int idx = p->scroll + i;
+		int attr = ui_attr(idx == p->sel ? ROLE_SELECTED : ROLE_NORMAL);
+		if (idx == p->sel)
+			mvhline(top + i, left, ' ', width);
+		ui_text(top + i, left + 1, width - 2, p->items[idx], attr);
+	}
+}
+
+static int pick_key(struct app *a, void *st, int ch, bool code)
+{
+	struct pick *p = st;
+	if (code) {
+		if (ch == KEY_UP && p->sel > 0)
+			p->sel--;
+		else if (ch == KEY_DOWN && p->sel < p->n - 1)
+			p->sel++;
+		else if (ch == KEY_ENTER)
+			goto chosen;
+		else if (ch == UI_TICK)
+			return 0;
+		return UI_HANDLED;
+	}
+	if (ch == 'k' && p->sel > 0)
+		p->sel--;
+	else if (ch == 'j' && p->sel < p->n - 1)
+		p->sel++;
+	else if (ch == '\r' || ch == '\n')
+		goto chosen;
+	else if (ch == 27 || ch == 'q')
+		return UI_POP;
+	return UI_HANDLED;
+chosen:
+	ui_set_pending(a, p->done, p->ctx, p->sel, p->items[p->sel]);
+	return UI_POP;
+}
+
+static void pick_leave(struct app *a, void *st)
+{
+	struct pick *p = st;
+	(void)a;
+	for (int i = 0; i < p->n; i++)
+		free(p->items[i]);
+	free(p->items);
+	free(p);
+}
+
+static const struct ui_screen pick_screen = {
+	.title = "",
+	.module = -1,
+	.keys = pick_keys,
+	.draw = pick_draw,
+	.key = pick_key,
+	.leave = pick_leave,
+};
+
+void ui_pick(struct app *a, const char *title, const char *const *items,
+	     int n, int selected, ui_done_fn done, void *ctx)
+{
+	struct pick *p = calloc(1, sizeof *p);
+	if (!p || n <= 0) {
+		free(p);
+		return;
+	}
+	p->items = calloc((size_t)n, sizeof *p->items);
+	if (!p->items) {
+		free(p);
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		p->items[i] = strdup(items[i]);
+	snprintf(p->title, sizeof p->title, "%s", title);
+	p->n = n;
+	p->sel = selected >= 0 && selected < n ? selected : 0;
+	p->done = done;
+	p->ctx = ctx;
+	ui_push(a, &pick_screen, p);
+}

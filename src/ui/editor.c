@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: MIT */
+/* The editor: multi-line, UTF-8 throughout, word-wrapped. It keeps a
+ * draft in the journal every few seconds while the text changes and when
+ * the program is told to stop, and can hand the text to $VISUAL/$EDITOR
+ * and take it back. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "mend/draft.h"
+#include "mend/utf8.h"
+#include "screens.h"
+#include "textbuf.h"
+
+#define AUTOSAVE_SECONDS 3
+#define KEY_CTRL(c) ((c)&0x1f)
+
+struct editor {
+	char *title, *prompt, *prompt_id, *context;
+	bool (*save)(struct app *a, void *ctx, const char *text, size_t len);
+	void *ctx;
+	struct textbuf tb;
+	size_t scroll;
+	time_t last_draft;
+	bool draft_pending; /* changed since the last draft save */
+	bool history;       /* showing earlier answers */
+	char *history_text;
+	int history_scroll;
+};
+
+/* The open editor, for saving its draft when a signal arrives. */
+static struct editor *active;
+
+static const struct ui_key editor_keys[] = {
+	{"^D", "save", "save the entry (also F2)"},
+	{"Esc", "cancel", "leave; asks first if there are changes"},
+	{"^E", "$EDITOR", "open the text in $VISUAL or $EDITOR"},
+	{"^R", "earlier", "your earlier answers to this prompt, by date"},
+	{"F1", "help", "this help ('?' is typed as text here)"},
+	{"←→↑↓", NULL, "move the cursor"},
+	{"Home/End", NULL, "start or end of the line"},
+	{"PgUp/PgDn", NULL, "a page up or down"},
+	{"Backspace/Del", NULL, "delete a whole character"},
+	{NULL, NULL, NULL},
+};
+
+static void save_draft(struct editor *e, struct app *a)
+{
+	struct mend_err err = {""};
+	if (!e->context)
+		return;
+	if (draft_save(a->j, e->context, e->tb.data ? e->tb.data : "",
+		       e->tb.len, &err) == MEND_OK) {
+		e->draft_pending = false;
+		e->last_draft = time(NULL);
+	} else {
+		ui_error(a, &err);
+	}
+}
+
+void ui_editor_save_draft(struct app *a)
+{
+	if (active && (active->draft_pending || active->tb.dirty) &&
+	    active->tb.len > 0)
+		save_draft(active, a);
+}
+
+struct hist_ctx {
+	char *buf;
+	size_t len, cap;
+};
+
+static int add_answer(const struct entry *e, void *ctx)
+{
+	struct hist_ctx *h = ctx;
+	char when[32];
+	time_t t;
+	struct tm tm;
+	snprintf(when, sizeof when, "%.10s", e->created_at);
+	if (clock_parse_iso(e->created_at, &t) && localtime_r(&t, &tm))
+		strftime(when, sizeof when, "%Y-%m-%d", &tm);
+	size_t need = h->len + strlen(when) + strlen(e->text) + 8;
+	if (need > h->cap) {
+		size_t cap = need * 2;
+		char *g = realloc(h->buf, cap);
+		if (!g)
+			return 1;
+		h->buf = g;
+		h->cap = cap;
+	}
+	h->len += (size_t)sprintf(h->buf + h->len, "%s%s\n%s\n",
+				  h->len ? "\n" : "", when, e->text);
+	return 0;
+}
+
+static void load_history(struct editor *e, struct app *a)
+{
+	struct hist_ctx h = {NULL, 0, 0};
+	struct journal_query q = {.module = -1,
+				  .prompt_id = e->prompt_id,
+				  .oldest_first = true};
+	struct mend_err err = {""};
+	free(e->history_text);
+	e->history_text = NULL;
+	if (journal_list(a->j, &q, add_answer, &h, &err) != MEND_OK) {
+		ui_error(a, &err);
+		free(h.buf);
+		return;
+	}
+	e->history_text = h.buf ? h.buf
+				: strdup("You have not answered this prompt "
+					 "before. This will be the first time.");
+}
+
+static void editor_draw(struct app *a, void *st)
+{
+	struct editor *e = st;
+	int top, left, width, height;
+	struct tb_line *lines = NULL;
+
+	ui_frame(a, e->title, editor_keys);
+	ui_area(&top, &left, &width, &height);
+	if (e->history) {
+		curs_set(0);
+		ui_text(top, left, width, "Your earlier answers (^R to go back)",
+			ui_attr(ROLE_ACCENT));
+		int total = ui_wrap(top + 2, left, width, height - 2,
+				    e->history_scroll, e->history_text,
+				    ui_attr(ROLE_NORMAL));
+		if (e->history_scroll > total - 1)
+			e->history_scroll = total > 0 ? total - 1 : 0;
+		return;
+	}
+	if (e->prompt) {
+		int n = ui_wrap(top, left, width, 3, 0, e->prompt,
+				ui_attr(ROLE_ACCENT));
+		n = n > 3 ? 3 : n;
+		top += n + 1;
+		height -= n + 1;
+	}
+	ui_hline(top, left, width, ui_attr(ROLE_MUTED));
+	top++;
+	height--;
+	size_t n = textbuf_layout(&e->tb, width, &lines);
+	if (!n) {
+		ui_message(a, true, "out of memory");
+		return;
+	}
+	size_t row;
+	int col;
+	textbuf_cursor_at(&e->tb, lines, n, &row, &col);
+	if (row < e->scroll)
+		e->scroll = row;
+	if (row >= e->scroll + (size_t)height)
+		e->scroll = row - (size_t)height + 1;
+	for (int i = 0; i < height && e->scroll + (size_t)i < n; i++) {
+		const struct tb_line *l = &lines[e->scroll + (size_t)i];
+		ui_textn(top + i, left, width, e->tb.data + l->start, l->len,
+			 ui_attr(ROLE_NORMAL));
+	}
+	if (e->tb.len == 0)
+		ui_text(top, left + 1, width - 1,
+			"Write here. There is no wrong answer.",
+			ui_attr(ROLE_MUTED));
+	free(lines);
+	move(top + (int)(row - e->scroll), left + col);
+	curs_set(1);
+}
+
+/* Move up or down by `by` visual lines, keeping the column. */
+static void vertical(struct editor *e, int by)
+{
+	struct tb_line *lines = NULL;
+	int top, left, width, height;
+	ui_area(&top, &left, &width, &height);
+	size_t n = textbuf_layout(&e->tb, width, &lines), row;
+	int col;
+	if (!n)
+		return;
+	textbuf_cursor_at(&e->tb, lines, n, &row, &col);
+	long target = (long)row + by;
+	if (target < 0)
+		target = 0;
+	textbuf_goto(&e->tb, lines, n, (size_t)target, col);
+	free(lines);
+}
+
+static void line_edge(struct editor *e, bool end)
+{
+	struct tb_line *lines = NULL;
+	int top, left, width, height;
+	ui_area(&top, &left, &width, &height);
+	size_t n = textbuf_layout(&e->tb, width, &lines), row;
+	int col;
+	if (!n)
+		return;
+	textbuf_cursor_at(&e->tb, lines, n, &row, &col);
+	textbuf_goto(&e->tb, lines, n, row, end ? 1 << 20 : 0);
+	free(lines);
+}
+
+static void discard(struct app *a, void *ctx, int choice, const char *text)
+{
+	struct mend_err err = {""};
+	(void)ctx;
+	(void)text;
+	if (choice != 1)
+		return;
+	draft_clear(a->j, &err);
+	ui_close(a);
+}
+
+static int save(struct editor *e, struct app *a)
+{
+	struct mend_err err = {""};
+	if (!ui_refresh(a))
+		return UI_HANDLED;
+	if (!e->save(a, e->ctx, e->tb.data ? e->tb.data : "", e->tb.len))
+		return UI_HANDLED;
+	draft_clear(a->j, &err);
+	e->tb.dirty = false;
+	curs_set(0);
+	return UI_POP;
+}
+
+static int editor_key(struct app *a, void *st, int ch, bool code)
+{
+	struct editor *e = st;
+
+	if (e->history) {
+		if (code && ch == KEY_DOWN)
+			e->history_scroll++;
+		else if (code && ch == KEY_UP && e->history_scroll > 0)
+			e->history_scroll--;
+		else if (!code && (ch == KEY_CTRL('r') || ch == 27))
+			e->history = false;
+		return ch == UI_TICK ? 0 : UI_HANDLED;
+	}
+	if (code) {
+		switch (ch) {
+		case UI_TICK:
+			if (e->draft_pending &&
+			    time(NULL) - e->last_draft >= AUTOSAVE_SECONDS)
+				save_draft(e, a);
+			return 0;
+		case KEY_LEFT: textbuf_left(&e->tb); break;
+		case KEY_RIGHT: textbuf_right(&e->tb); break;
+		case KEY_UP: vertical(e, -1); break;
+		case KEY_DOWN: vertical(e, 1); break;
+		case KEY_PPAGE: vertical(e, -(LINES - 8)); break;
+		case KEY_NPAGE: vertical(e, LINES - 8); break;
+		case KEY_HOME: line_edge(e, false); break;
+		case KEY_END: line_edge(e, true); break;
+		case KEY_BACKSPACE: textbuf_backspace(&e->tb); break;
+		case KEY_DC: textbuf_delete(&e->tb); break;
+		case KEY_ENTER: textbuf_insert(&e->tb, "\n", 1); break;
+		case KEY_F(2): return save(e, a);
+		default: return UI_HANDLED;
+		}
+		e->draft_pending |= e->tb.dirty;
+		return UI_HANDLED;
+	}
+	switch (ch) {
+	case KEY_CTRL('d'):
+		return save(e, a);
+	case 27:
+		if (!e->tb.dirty) {
+			struct mend_err err = {""};
+			draft_clear(a->j, &err);
+			curs_set(0);
+			return UI_POP;
+		}
+		curs_set(0);
+		ui_ask(a, "Leave without saving? What you wrote here will be "
+			  "let go.",
+		       discard, e);
+		return UI_HANDLED;
+	case KEY_CTRL('e'): {
+		char *text = ui_external_editor(a, e->tb.data ? e->tb.data : "");
+		if (text) {
+			textbuf_set(&e->tb, text, strlen(text));
+			e->tb.dirty = e->draft_pending = true;
+			free(text);
+		}
+		return UI_HANDLED;
+	}
+	case KEY_CTRL('r'):
+		if (!e->prompt_id) {
+			ui_message(a, false, "This is free writing; earlier "
+					     "answers go with a prompt.");
+			return UI_HANDLED;
+		}
+		load_history(e, a);
+		e->history = e->history_text != NULL;
+		e->history_scroll = 0;
+		return UI_HANDLED;
+	case 127:
+	case 8:
+		textbuf_backspace(&e->tb);
+		break;
+	case '\r':
+	case '\n':
+		textbuf_insert(&e->tb, "\n", 1);
+		break;
+	case '\t':
+		textbuf_insert(&e->tb, "\t", 1);
+		break;
+	default:
+		if (ch >= 0x20) {
+			char buf[4];
+			size_t n = utf8_encode((uint32_t)ch, buf);
+			if (n)
+				textbuf_insert(&e->tb, buf, n);
+		}
+	}
+	e->draft_pending |= e->tb.dirty;
+	return UI_HANDLED;
+}
+
+static void editor_leave(struct app *a, void *st)
+{
+	struct editor *e = st;
+	(void)a;
+	curs_set(0);
+	if (active == e)
+		active = NULL;
+	textbuf_done(&e->tb);
+	free(e->title);
+	free(e->prompt);
+	free(e->prompt_id);
+	free(e->context);
+	free(e->history_text);
+	free(e);
+}
+
+static const struct ui_screen editor_screen = {
+	.title = "Write",
+	.module = -1,
+	.keys = editor_keys,
+	.draw = editor_draw,
+	.key = editor_key,
+	.leave = editor_leave,
+	.takes_text = true,
+};
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+void ui_edit(struct app *a, const struct ui_edit_spec *spec)
+{
+	struct editor *e = calloc(1, sizeof *e);
+	if (!e)
+		return;
+	e->title = dup_or_null(spec->title ? spec->title : "Write");
+	e->prompt = dup_or_null(spec->prompt);
+	e->prompt_id = dup_or_null(spec->prompt_id);
+	e->context = dup_or_null(spec->draft_context);
+	e->save = spec->save;
+	e->ctx = spec->ctx;
+	e->last_draft = time(NULL);
+	textbuf_init(&e->tb);
+	if (spec->initial)
+		textbuf_set(&e->tb, spec->initial, strlen(spec->initial));
+	e->tb.dirty = spec->initial_is_draft;
+	active = e;
+	ui_push(a, &editor_screen, e);
+}

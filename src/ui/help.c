@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: MIT */
+/* Help for any screen, generated from its key table, with a few words on
+ * what its module is for. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "screens.h"
+
+struct help {
+	const struct ui_screen *about;
+	int scroll;
+};
+
+static const struct ui_key help_keys[] = {
+	{"Esc", "back", "close the help (also q or ?)"},
+	{"↑↓", "scroll", "scroll"},
+	{NULL, NULL, NULL},
+};
+
+static const struct ui_key global_keys[] = {
+	{"^P", NULL, "hide everything at once behind a blank screen; ^P "
+		     "again brings it back"},
+	{"?", NULL, "help for the screen you are on (F1 while writing)"},
+	{"Esc/q", NULL, "go back"},
+	{NULL, NULL, NULL},
+};
+
+void *help_new(const struct ui_screen *about)
+{
+	struct help *h = calloc(1, sizeof *h);
+	if (h)
+		h->about = about;
+	return h;
+}
+
+static int draw_keys(int y, int left, int width, int bottom,
+		     const struct ui_key *keys)
+{
+	for (const struct ui_key *k = keys; k && k->keys && y < bottom; k++) {
+		ui_text(y, left, 14, k->keys, ui_attr(ROLE_ACCENT));
+		y += ui_wrap(y, left + 15, width - 15, bottom - y, 0, k->help,
+			     ui_attr(ROLE_NORMAL));
+	}
+	return y;
+}
+
+static void help_draw(struct app *a, void *st)
+{
+	struct help *h = st;
+	int top, left, width, height, y;
+	char title[96];
+
+	snprintf(title, sizeof title, "Help: %s",
+		 h->about->title ? h->about->title : "");
+	ui_frame(a, title, help_keys);
+	ui_area(&top, &left, &width, &height);
+	y = top - h->scroll;
+	if ((int)h->about->module >= 0 && h->about->module < MODULE_COUNT) {
+		const struct content *c = a->j->content;
+		y += ui_wrap(y, left, width, top + height - y, 0,
+			     c->module_purpose[h->about->module],
+			     ui_attr(ROLE_NORMAL));
+		y++;
+	}
+	ui_text(y++, left, width, "Keys on this screen", ui_attr(ROLE_TITLE));
+	y = draw_keys(y, left, width, top + height, h->about->keys) + 1;
+	ui_text(y++, left, width, "Everywhere", ui_attr(ROLE_TITLE));
+	draw_keys(y, left, width, top + height, global_keys);
+}
+
+static int help_key(struct app *a, void *st, int ch, bool code)
+{
+	struct help *h = st;
+	(void)a;
+	if (code && ch == UI_TICK)
+		return 0;
+	if (code && ch == KEY_DOWN)
+		h->scroll++;
+	else if (code && ch == KEY_UP && h->scroll > 0)
+		h->scroll--;
+	else if (!code && (ch == 27 || ch == 'q' || ch == '?'))
+		return UI_POP;
+	return UI_HANDLED;
+}
+
+static void help_leave(struct app *a, void *st)
+{
+	(void)a;
+	free(st);
+}
+
+const struct ui_screen help_screen = {
+	.title = "Help",
+	.module = -1,
+	.keys = help_keys,
+	.draw = help_draw,
+	.key = help_key,
+	.leave = help_leave,
+};
