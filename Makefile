@@ -78,7 +78,7 @@ $(BUILD)/data_embed.c: $(DATA) tools/embed.sh
 $(BUILD)/data_embed.o: $(BUILD)/data_embed.c
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/unit-tests: $(CORE_OBJ) $(UNIT_OBJ)
+$(BUILD)/unit-tests: $(CORE_OBJ) $(BUILD)/src/ui/textbuf.o $(UNIT_OBJ)
 	@echo "  LINK $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -212,7 +212,8 @@ static int json_entry(const struct entry *e, void *ctx)
 	kv_int(x, "open_day", e->open_day, &first);
 	kv_str(x, "outcome", e->outcome, &first);
 	kv_str(x, "prompt_id", e->prompt_id, &first);
-	kv_str(x, "prompt_text", e->prompt_text, &first);
+	kv_str(x, "prompt_text", e->prompt_text ? pseudo(x, e->prompt_text) : NULL,
+	       &first);
 	kv_tags(x, e->tags, &first);
 	kv_str(x, "text", pseudo(x, e->text), &first);
 	putc('}', x->f);
@@ -380,7 +381,7 @@ static int jrnl_entry(const struct entry *e, void *ctx)
 			snprintf(tag, sizeof tag, "%.*s", (int)(len > 250 ? 250 : len),
 				 p);
 			fputs(", ", x->f);
-			put_str(x->f, tag);
+			put_str(x->f, pseudo(x, tag));
 		}
 		p += len;
 		while (*p == ' ')
@@ -461,7 +462,7 @@ static int md_entry(const struct entry *e, void *ctx)
 		fprintf(x->f, " (%s)", kind_name(e->kind));
 	fputs("\n\n", x->f);
 	if (e->prompt_text)
-		fprintf(x->f, "> %s\n\n", e->prompt_text);
+		fprintf(x->f, "> %s\n\n", pseudo(x, e->prompt_text));
 	md_details(x, e);
 	if (*e->text || e->kind == KIND_SEALED)
 		fprintf(x->f, "%s\n", readable_text(x, e, tmp, sizeof tmp));

@@ -91,6 +91,7 @@ static const struct ui_key field_keys[] = {
 	{"Esc", "cancel", "go back without an answer"},
 	{"←→", NULL, "move in the text"},
 	{"Backspace", NULL, "delete the character before the cursor"},
+	{"^U", NULL, "clear the field"},
 	{NULL, NULL, NULL},
 };
 
@@ -146,6 +147,10 @@ static int field_key(struct app *a, void *st, int ch, bool code)
 		goto done;
 	if (ch == 127 || ch == 8) {
 		textbuf_backspace(&f->tb);
+		return UI_HANDLED;
+	}
+	if (ch == 0x15) { /* Ctrl-U: start again */
+		textbuf_set(&f->tb, "", 0);
 		return UI_HANDLED;
 	}
 	if (ch >= 0x20) {

@@ -68,16 +68,18 @@ static size_t char_len(const struct textbuf *tb, size_t off)
 	return k ? k : 1;
 }
 
-/* Start of the character that ends at off. */
+/* Start of the character that ends at off: back over continuation
+ * bytes to a lead byte whose sequence ends exactly at off; a stray byte
+ * is a character of its own. */
 static size_t prev_start(const struct textbuf *tb, size_t off)
 {
-	/* walk back over at most 3 continuation bytes, and accept the lead
-	 * only if it decodes to exactly the bytes up to off */
-	for (size_t back = 1; back <= 4 && back <= off; back++) {
-		size_t at = off - back;
-		if (char_len(tb, at) == back)
-			return at;
-	}
+	size_t at = off - 1, lim = off >= 4 ? off - 4 : 0;
+	uint32_t cp;
+
+	while (at > lim && ((unsigned char)tb->data[at] & 0xC0) == 0x80)
+		at--;
+	if (utf8_decode(tb->data + at, tb->len - at, &cp) == off - at)
+		return at;
 	return off - 1;
 }
 
