@@ -50,7 +50,8 @@ else
 MEND     = mend
 endif
 
-.PHONY: all run check test deps install uninstall clean format
+.PHONY: all run check test deps install uninstall clean format stress fuzz \
+	valgrind
 
 all: $(MEND)
 
@@ -95,6 +96,23 @@ check: deps
 # The tests themselves, without the package check.
 test: $(MEND) $(BUILD)/unit-tests
 	@sh tests/run.sh $(BUILD)/unit-tests ./$(MEND)
+
+# The long runs, outside `make check`.
+STRESS_ROUNDS ?= 1000
+stress: deps
+	@$(MAKE) --no-print-directory all
+	bash tests/crash/harness.sh ./$(MEND) $(STRESS_ROUNDS)
+	CONCURRENT_WRITES=2000 MEND=$(CURDIR)/$(MEND) bash tests/crash/test_crash.sh
+
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@$(MAKE) --no-print-directory all
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
+# Memcheck over the command-line tests: any error or definite leak fails.
+valgrind: deps
+	@$(MAKE) --no-print-directory all
+	sh tests/valgrind.sh ./$(MEND)
 
 install: $(MEND)
 	install -d -m 755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)

@@ -16,7 +16,7 @@ trap 'rm -f "$log"' EXIT
 	for f in "$here"/static/test_*.sh; do
 		sh "$f"
 	done
-	for f in "$here"/cli/test_*.sh "$here"/tui/test_*.sh; do
+	for f in "$here"/cli/test_*.sh "$here"/tui/test_*.sh "$here"/crash/test_*.sh; do
 		[ -e "$f" ] || continue
 		MEND="$mend" bash "$f" ||
 			echo "not ok $(basename "$f"): the test file exited $?"

@@ -46,6 +46,11 @@ enum mend_rc store_begin(struct store *st, struct mend_err *err);
 enum mend_rc store_commit(struct store *st, struct mend_err *err);
 void store_rollback(struct store *st);
 
+/* Let the page cache grow to kib KiB for a large write (an import), so
+ * that pages are not spilled and synced in the middle of the
+ * transaction. Reads keep SQLite's small default. */
+enum mend_rc store_bulk_cache(struct store *st, int kib, struct mend_err *err);
+
 /* --- settings (small key/value pairs) --- */
 
 /* Copy setting key into buf (size n). MEND_ENOTFOUND when unset. */

@@ -62,8 +62,12 @@ static int run_checkin(struct cli *c, const struct args *a)
 	rc = checkin_save(j, &in, &r, &c->err);
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
-	printf("%s check-in for %s: mood %d/10. Saved (id %s).\n",
-	       r.updated ? "Updated today's" : "Saved", r.day, in.mood, r.uuid);
+	if (r.updated)
+		printf("Today's check-in (%s) updated: mood %d/10 (id %s).\n",
+		       r.day, in.mood, r.uuid);
+	else
+		printf("Check-in saved for %s: mood %d/10 (id %s).\n", r.day,
+		       in.mood, r.uuid);
 	print_after_save(j, &r);
 	return 0;
 }

@@ -129,9 +129,9 @@ static int run_import(struct cli *c, const struct args *a)
 	}
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
-	printf("%s%s: %ld added, %ld updated, %ld unchanged.\n",
-	       dry ? "Dry run, nothing written. " : "",
-	       rep.source == IMPORT_JRNL ? "jrnl export" : "mend export",
+	printf("%s %s: %ld added, %ld updated, %ld unchanged.\n",
+	       dry ? "Dry run, nothing was written. Would import" : "Imported",
+	       rep.source == IMPORT_JRNL ? "a jrnl export" : "a mend export",
 	       rep.added, rep.updated, rep.unchanged);
 	return 0;
 }

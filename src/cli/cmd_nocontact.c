@@ -36,8 +36,10 @@ static int run_start(struct cli *c, const struct args *a)
 		rc = nocontact_status(j, &s, &c->err);
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
-	printf("Saved. No contact since %.10s: day %ld, goal %d days.\n",
-	       s.period_start, s.days, s.goal_days);
+	char since[32];
+	cli_local_time(s.period_start, since);
+	printf("Saved. No contact since %.10s: day %ld, goal %d days.\n", since,
+	       s.days, s.goal_days);
 	if (name)
 		printf(*name ? "The name stays in this journal only; exports "
 			       "can replace it with --pseudonym.\n"

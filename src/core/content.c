@@ -506,19 +506,13 @@ static uint64_t splitmix64(uint64_t *state)
 	return z ^ (z >> 31);
 }
 
-/* The position in the module's pool shown at place `pos` of cycle
- * `cycle`: a Fisher-Yates shuffle seeded by the cycle, so each cycle
- * visits every prompt once, in an order that differs between cycles. */
-static size_t shuffled(size_t n, long cycle, enum module m, size_t pos)
+/* Fill perm[0..n) with the order of cycle `cycle`: a Fisher-Yates
+ * shuffle seeded by the cycle, so each cycle visits every prompt once in
+ * an order of its own. */
+static void shuffle(size_t *perm, size_t n, long cycle, enum module m)
 {
-	size_t small[256], *perm = small, result;
 	uint64_t state = (uint64_t)cycle * 1000003u + (uint64_t)m;
 
-	if (n > sizeof small / sizeof small[0]) {
-		perm = malloc(n * sizeof *perm);
-		if (!perm)
-			return pos;
-	}
 	for (size_t i = 0; i < n; i++)
 		perm[i] = i;
 	for (size_t i = n - 1; i > 0; i--) {
@@ -527,8 +521,33 @@ static size_t shuffled(size_t n, long cycle, enum module m, size_t pos)
 		perm[i] = perm[j];
 		perm[j] = t;
 	}
+}
+
+/* The prompt index shown at place `pos` of cycle `cycle`. Where a cycle
+ * would open with the prompt the previous one closed on, its first two
+ * places swap, so no prompt is ever shown two days running. */
+static size_t shuffled(size_t n, long cycle, enum module m, size_t pos)
+{
+	size_t small[2][256], *perm = small[0], *prev = small[1], result = pos;
+
+	if (n > 256) {
+		perm = malloc(2 * n * sizeof *perm);
+		if (!perm)
+			return pos;
+		prev = perm + n;
+	}
+	shuffle(perm, n, cycle, m);
+	if (cycle > 0 && n > 1) {
+		shuffle(prev, n, cycle - 1, m);
+		/* the previous cycle's own swap never moves its last place */
+		if (perm[0] == prev[n - 1]) {
+			size_t t = perm[0];
+			perm[0] = perm[1];
+			perm[1] = t;
+		}
+	}
 	result = perm[pos];
-	if (perm != small)
+	if (perm != small[0])
 		free(perm);
 	return result;
 }

@@ -1161,7 +1161,9 @@ enum mend_rc import_buffer(struct journal *j, const char *data, size_t len,
 			goto done;
 	}
 
-	rc = store_begin(j->st, err);
+	rc = store_bulk_cache(j->st, 64 * 1024, err);
+	if (rc == MEND_OK)
+		rc = store_begin(j->st, err);
 	if (rc != MEND_OK)
 		goto done;
 	idset_free(&im.days);

@@ -372,7 +372,8 @@ enum mend_rc store_open(struct store **out, const char *path,
 		  "PRAGMA foreign_keys = ON;"
 		  "PRAGMA journal_mode = DELETE;"
 		  "PRAGMA synchronous = EXTRA;"
-		  "PRAGMA secure_delete = ON;",
+		  "PRAGMA secure_delete = ON;"
+		  "PRAGMA temp_store = MEMORY;",
 		  "opening the journal", err);
 	if (rc == MEND_OK)
 		rc = migrate(st, err);
@@ -435,6 +436,13 @@ void store_rollback(struct store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	if (st)
 		st->in_tx = 0;
+}
+
+enum mend_rc store_bulk_cache(struct store *st, int kib, struct mend_err *err)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -kib);
+	return exec(st, sql, "preparing a large write", err);
 }
 
 static enum mend_rc make_dirs(char *dir, struct mend_err *err)

@@ -144,3 +144,20 @@ TEST(test_prompt_of_the_day_is_stable_and_another_differs)
 	CHECK(content_prompt_of_day(c, MODULE_CHECKIN, 20500, 0) == NULL);
 	content_free(c);
 }
+
+TEST(test_no_prompt_is_shown_two_days_running)
+{
+	struct content *c = builtin();
+	CHECK(c);
+	for (int m = MODULE_NOCONTACT; m < MODULE_COUNT; m++) {
+		const struct prompt *prev = content_prompt_of_day(c, (enum module)m,
+								  19999, 0);
+		for (long d = 20000; d < 21000; d++) {
+			const struct prompt *p =
+				content_prompt_of_day(c, (enum module)m, d, 0);
+			CHECK(p && p != prev);
+			prev = p;
+		}
+	}
+	content_free(c);
+}
