@@ -37,6 +37,8 @@ static void print_main_help(FILE *f)
 	      "  --db PATH     use the journal at PATH (also: MEND_DB)\n"
 	      "  -h, --help    show help (mend COMMAND --help for one command)\n"
 	      "  --version     show mend's version\n"
+	      "  --draw-once   draw the first full-screen page and leave (for\n"
+	      "                timing the start on a large journal)\n"
 	      "\n"
 	      "The journal lives in $XDG_DATA_HOME/mend/journal.db\n"
 	      "(~/.local/share/mend/journal.db) and never leaves this machine.\n"
@@ -132,7 +134,7 @@ int cli_main(int argc, char **argv)
 	struct cli c;
 	struct args a;
 	const struct command *cmd;
-	int i = 1, rc;
+	int i = 1, rc, draw_once = 0;
 
 	memset(&c, 0, sizeof c);
 	umask(077);
@@ -144,6 +146,8 @@ int cli_main(int argc, char **argv)
 			   strcmp(argv[i], "-V") == 0) {
 			printf("mend %s\n", MEND_VERSION);
 			return 0;
+		} else if (strcmp(argv[i], "--draw-once") == 0) {
+			draw_once = 1;
 		} else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			c.db = argv[++i];
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
@@ -157,7 +161,7 @@ int cli_main(int argc, char **argv)
 	}
 	if (i == argc) {
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-			return ui_main(c.db);
+			return ui_main(c.db, draw_once);
 		fputs("mend: not a terminal, so there is no full-screen journal "
 		      "to open; give a command.\n\n",
 		      stderr);

@@ -217,7 +217,7 @@ static void run_pending(struct app *a)
 	free(text);
 }
 
-static void loop(struct app *a)
+static void loop(struct app *a, bool once)
 {
 	wint_t ch;
 	bool redraw = true;
@@ -230,6 +230,8 @@ static void loop(struct app *a)
 		if (redraw)
 			draw(a);
 		redraw = false;
+		if (once)
+			break;
 		int r = get_wch(&ch);
 		if (r == ERR) {
 			/* timeout: let the top screen autosave */
@@ -296,7 +298,7 @@ static bool terminal_ok(void)
 	return ok;
 }
 
-int ui_main(const char *db_path)
+int ui_main(const char *db_path, int draw_once)
 {
 	struct app a;
 	struct mend_err err = {""};
@@ -351,7 +353,7 @@ int ui_main(const char *db_path)
 	a.too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 
 	screens_start(&a);
-	loop(&a);
+	loop(&a, draw_once != 0);
 
 	while (a.depth > 0)
 		pop(&a);

@@ -1,0 +1,222 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# make bench: mend on journals of 1k, 10k and 100k entries, each figure
+# measured against SQLite's own command-line tool doing the same work on
+# the same file in the same run. Runs alternate (mend, reference, mend,
+# ...) after a warm-up; the table gives the median wall time, min-max,
+# peak RSS and the ratio of the medians, and goes to bench/RESULTS.md.
+# Exits non-zero only when a measurement fails to run.
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root" || exit 1
+MEND="$root/mend"
+CACHE="$root/bench/cache"
+RUNS=${BENCH_RUNS:-5}
+SIZES=${BENCH_SIZES:-"1000 10000 100000"}
+OUT="$root/bench/RESULTS.md"
+mkdir -p "$CACHE"
+export TZ=UTC LANG=C.UTF-8 MEND_NOW=2030-01-01T12:00:00Z
+export XDG_CONFIG_HOME="$CACHE/config" HOME="$CACHE"
+failed=0
+rows=()
+
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+[ -x "$MEND" ] || die "build mend first"
+cc -O2 -std=c11 -D_DEFAULT_SOURCE -o "$CACHE/gen" bench/gen.c || die "cannot build the generator"
+
+# Prepare, once per size and cached: the export, the journal imported
+# from it, an empty journal with the same schema, and a SQL dump of the
+# same rows for the reference import.
+prepare() {
+	local n=$1 json="$CACHE/journal-$1.json" db="$CACHE/journal-$1.db"
+	if [ ! -s "$json" ]; then
+		"$CACHE/gen" "$n" >"$json" 2>/dev/null || die "generator failed"
+		rm -f "$db"
+	fi
+	if [ ! -s "$db" ]; then
+		MEND_DB="$db" "$MEND" import "$json" >/dev/null || die "import of $n failed"
+		rm -f "$CACHE/dump-$n.sql"
+	fi
+	if [ ! -s "$CACHE/empty.db" ]; then
+		MEND_DB="$CACHE/empty.db" "$MEND" status >/dev/null || die "empty journal"
+	fi
+	if [ ! -s "$CACHE/dump-$n.sql" ]; then
+		{
+			echo "PRAGMA synchronous=EXTRA; PRAGMA temp_store=MEMORY;"
+			echo "PRAGMA cache_size=-65536; BEGIN;"
+			sqlite3 "$db" ".mode insert settings" "SELECT * FROM settings"
+			sqlite3 "$db" ".mode insert periods" "SELECT * FROM periods"
+			sqlite3 "$db" ".mode insert entries" "SELECT * FROM entries"
+			echo "COMMIT;"
+		} >"$CACHE/dump-$n.sql" || die "dump of $n failed"
+	fi
+}
+
+now_us() {
+	local t=$EPOCHREALTIME
+	echo "${t/./}"
+}
+
+# time_one CMD...: run once, print microseconds; fails the bench if the
+# command fails.
+time_one() {
+	local t0 t1
+	t0=$(now_us)
+	"$@" >/dev/null 2>"$CACHE/err" || {
+		echo "bench: failed: $*" >&2
+		head -3 "$CACHE/err" >&2
+		failed=1
+	}
+	t1=$(now_us)
+	echo $((t1 - t0))
+}
+
+rss_kib() {
+	/usr/bin/time -f %M -o "$CACHE/rss" "$@" >/dev/null 2>&1
+	cat "$CACHE/rss"
+}
+
+median() {
+	sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'
+}
+
+ms() {
+	awk -v u="$1" 'BEGIN { printf "%.1f", u / 1000 }'
+}
+
+# measure NAME SIZE SETUP -- MEND_CMD... -- REF_CMD...
+# SETUP (a shell function name or ":") runs before every single run.
+measure() {
+	local name=$1 size=$2 setup=$3
+	shift 4
+	local mend_cmd=() ref_cmd=()
+	while [ "$1" != -- ]; do
+		mend_cmd+=("$1")
+		shift
+	done
+	shift
+	ref_cmd=("$@")
+	local m=() r=()
+	$setup
+	time_one "${mend_cmd[@]}" >/dev/null
+	$setup
+	time_one "${ref_cmd[@]}" >/dev/null
+	for ((i = 0; i < RUNS; i++)); do
+		$setup
+		m+=("$(time_one "${mend_cmd[@]}")")
+		$setup
+		r+=("$(time_one "${ref_cmd[@]}")")
+	done
+	$setup
+	local mrss rrss
+	mrss=$(rss_kib "${mend_cmd[@]}")
+	$setup
+	rrss=$(rss_kib "${ref_cmd[@]}")
+	local mmed rmed
+	mmed=$(printf '%s\n' "${m[@]}" | median)
+	rmed=$(printf '%s\n' "${r[@]}" | median)
+	local mmin mmax rmin rmax
+	mmin=$(printf '%s\n' "${m[@]}" | sort -n | head -1)
+	mmax=$(printf '%s\n' "${m[@]}" | sort -n | tail -1)
+	rmin=$(printf '%s\n' "${r[@]}" | sort -n | head -1)
+	rmax=$(printf '%s\n' "${r[@]}" | sort -n | tail -1)
+	local ratio
+	ratio=$(awk -v a="$mmed" -v b="$rmed" 'BEGIN { printf "%.2f", b ? a / b : 0 }')
+	local row
+	row=$(printf '| %s | %s | %s ms (%s–%s) | %s ms (%s–%s) | %s | %.1f MiB | %.1f MiB |' \
+		"$name" "$size" "$(ms "$mmed")" "$(ms "$mmin")" "$(ms "$mmax")" \
+		"$(ms "$rmed")" "$(ms "$rmin")" "$(ms "$rmax")" "$ratio" \
+		"$(awk -v k="$mrss" 'BEGIN { print k / 1024 }')" \
+		"$(awk -v k="$rrss" 'BEGIN { print k / 1024 }')")
+	echo "$row"
+	rows+=("$row")
+	eval "RATIO_${name//[^a-z0-9]/_}_$size=$ratio"
+	eval "RSS_${name//[^a-z0-9]/_}_$size=$mrss"
+}
+
+fresh_import_dbs() {
+	cp "$CACHE/empty.db" "$CACHE/import-mend.db"
+	cp "$CACHE/empty.db" "$CACHE/import-ref.db"
+}
+
+for n in $SIZES; do
+	prepare "$n"
+	db="$CACHE/journal-$n.db"
+	cp "$db" "$CACHE/write-$n.db"
+	w="$CACHE/write-$n.db"
+	export MEND_DB="$db"
+	measure "status" "$n" : -- "$MEND" status -- \
+		sqlite3 "$db" "SELECT count(*) FROM entries"
+	MEND_DB="$w" measure "checkin" "$n" : -- env MEND_DB="$w" "$MEND" checkin --mood 5 -- \
+		sqlite3 "$w" "PRAGMA synchronous=EXTRA; INSERT INTO entries (uuid, kind, module, created_at, updated_at, text, urge) VALUES (lower(hex(randomblob(16))), 'urge', 'nocontact', '2030-01-01T12:00:00Z', '2030-01-01T12:00:00Z', 'bench', 5)"
+	measure "search" "$n" : -- "$MEND" list --search lighthouse --limit 20 -- \
+		sqlite3 "$db" "SELECT e.* FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid WHERE entries_fts MATCH '\"lighthouse\"*' AND e.kind <> 'sealed' ORDER BY e.created_at DESC, e.id DESC LIMIT 20"
+	measure "search-vs-like" "$n" : -- "$MEND" list --search lighthouse --limit 20 -- \
+		sqlite3 "$db" "SELECT * FROM entries WHERE text LIKE '%lighthouse%' ORDER BY created_at DESC LIMIT 20"
+	measure "list" "$n" : -- "$MEND" list --limit 50 -- \
+		sqlite3 "$db" "SELECT * FROM entries ORDER BY created_at DESC, id DESC LIMIT 50"
+	measure "export" "$n" : -- "$MEND" export -- \
+		sqlite3 -json "$db" "SELECT * FROM periods ORDER BY created_at, uuid; SELECT * FROM entries ORDER BY created_at, uuid"
+	measure "export-jrnl" "$n" : -- "$MEND" export --format jrnl -- \
+		sqlite3 -json "$db" "SELECT * FROM periods ORDER BY created_at, uuid; SELECT * FROM entries ORDER BY created_at, uuid"
+	measure "import" "$n" fresh_import_dbs -- env MEND_DB="$CACHE/import-mend.db" "$MEND" import "$CACHE/journal-$n.json" -- \
+		sh -c "sqlite3 '$CACHE/import-ref.db' < '$CACHE/dump-$n.sql'"
+	measure "tui-home" "$n" : -- script -qec "$MEND --draw-once" /dev/null -- \
+		script -qec "$MEND status" /dev/null
+	eval "FILE_$n=$(stat -c %s "$CACHE/journal-$n.json")"
+done
+
+# The targets, read at the largest size measured.
+big=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)
+check() {
+	local what=$1 value=$2 op=$3 limit=$4
+	if awk -v v="$value" -v l="$limit" "BEGIN { exit !(v $op l) }"; then
+		echo "| $what | $value | $op $limit | met |"
+	else
+		echo "| $what | $value | $op $limit | **missed** |"
+	fi
+}
+r() { eval "echo \${RATIO_$1_$big:-0}"; }
+rss() { eval "echo \${RSS_$1_$big:-0}"; }
+targets=(
+	"$(check "status / sqlite3 count(*)" "$(r status)" "<=" 1.3)"
+	"$(check "checkin / sqlite3 insert" "$(r checkin)" "<=" 1.3)"
+	"$(check "search / sqlite3 FTS5 query" "$(r search)" "<=" 1.3)"
+	"$(check "search / sqlite3 LIKE scan" "$(r search_vs_like)" "<=" 0.25)"
+	"$(check "list 50 / sqlite3 newest 50" "$(r list)" "<=" 1.3)"
+	"$(check "export json / sqlite3 -json" "$(r export)" "<=" 1.2)"
+	"$(check "export json peak RSS (MiB)" "$(awk -v k="$(rss export)" 'BEGIN { printf "%.1f", k / 1024 }')" "<=" 8)"
+	"$(check "export jrnl / sqlite3 -json" "$(r export_jrnl)" "<=" 1.3)"
+	"$(check "import / sqlite3 reading a dump" "$(r import)" "<=" 1.5)"
+	"$(check "import peak RSS / file size" "$(eval "awk -v k=$(rss import) -v f=\$FILE_$big 'BEGIN { printf \"%.2f\", k * 1024 / f }'")" "<=" 3)"
+	"$(check "TUI home drawn / mend status" "$(r tui_home)" "<=" 2)"
+)
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+{
+	echo "# mend benchmark results"
+	echo
+	echo "Run on $(date -u +%Y-%m-%d) · $(nproc) cores · ${cpu:-unknown CPU} · SQLite $(sqlite3 --version | cut -d' ' -f1) · $RUNS runs after a warm-up, alternating"
+	echo
+	echo "| measurement | entries | mend median (min–max) | reference median (min–max) | ratio | mend peak RSS | reference peak RSS |"
+	echo "|---|---|---|---|---|---|---|"
+	printf '%s\n' "${rows[@]}"
+	echo
+	echo "## Targets (at $big entries)"
+	echo
+	echo "| target | measured | limit | |"
+	echo "|---|---|---|---|"
+	printf '%s\n' "${targets[@]}"
+	if [ -s bench/NOTES.md ]; then
+		echo
+		cat bench/NOTES.md
+	fi
+} >"$OUT.tmp" && mv "$OUT.tmp" "$OUT"
+echo
+printf '%s\n' "${targets[@]}"
+echo "bench: results written to bench/RESULTS.md"
+exit "$failed"
