@@ -6,6 +6,7 @@
 #ifndef MEND_ENTRY_H
 #define MEND_ENTRY_H
 
+#include <limits.h>
 #include <stdbool.h>
 
 #include "mend/clock.h"
@@ -45,8 +46,10 @@ enum kind {
 	KIND_COUNT
 };
 
-/* Marks an integer field that has no value. */
-#define ENTRY_NONE (-1)
+/* Marks an integer field that has no value: a number no one can type
+ * (the command line refuses INT_MIN), so -1 from a user stays -1 and is
+ * refused by the range checks. */
+#define ENTRY_NONE INT_MIN
 
 struct entry {
 	long long id; /* local row id; 0 before insertion */

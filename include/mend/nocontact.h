@@ -24,7 +24,7 @@ struct nocontact_status {
 };
 
 /* Set the start: the day of last contact (date "YYYY-MM-DD", NULL to keep;
- * required the first time), the goal in days (-1 to keep), the ex's name
+ * required the first time), the goal in days (ENTRY_NONE to keep), the ex's name
  * (NULL to keep, "" to forget). One transaction. */
 enum mend_rc nocontact_start(struct journal *j, const char *date, int goal,
 			     const char *name, struct mend_err *err);

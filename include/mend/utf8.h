@@ -22,7 +22,8 @@ size_t utf8_encode(uint32_t cp, char out[4]);
  * (if not NULL) is the byte offset of the first problem. */
 bool utf8_valid(const char *s, size_t len, size_t *bad);
 
-/* True when s has at least one character that is not white space. */
+/* True when s has at least one character that is neither white space
+ * (Unicode's as well as ASCII's) nor an invisible format character. */
 bool utf8_has_text(const char *s);
 
 #endif

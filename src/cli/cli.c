@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../ui/ui.h"
+#include "mend/utf8.h"
 
 static const struct command *const commands[] = {
 	&cmd_checkin, &cmd_status,  &cmd_start,  &cmd_contact, &cmd_urge,
@@ -59,24 +60,51 @@ static const struct command *find_command(const char *name)
 	return NULL;
 }
 
+/* Write a message on one line of stderr. What the user typed may be in
+ * it, so control characters (a terminal escape, a newline) and bytes that
+ * are not UTF-8 are shown as '?' instead of reaching the terminal. */
+static void put_clean(const char *msg)
+{
+	size_t n = strlen(msg);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(msg + i, n - i, &cp);
+		if (k == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+			fputc('?', stderr);
+			i += k ? k : 1;
+		} else {
+			fwrite(msg + i, 1, k, stderr);
+			i += k;
+		}
+	}
+	fputc('\n', stderr);
+}
+
+void cli_print_error(const struct cli *c, const char *msg)
+{
+	if (c->cmd)
+		fprintf(stderr, "mend %s: ", c->cmd);
+	else
+		fputs("mend: ", stderr);
+	put_clean(msg);
+}
+
 int cli_fail(struct cli *c, enum mend_rc rc)
 {
-	const char *msg = c->err.msg[0] ? c->err.msg : mend_rc_str(rc);
-	if (c->cmd)
-		fprintf(stderr, "mend %s: %s\n", c->cmd, msg);
-	else
-		fprintf(stderr, "mend: %s\n", msg);
-	return mend_rc_exit(rc);
+	cli_print_error(c, c->err.msg[0] ? c->err.msg : mend_rc_str(rc));
+	c->exit_code = mend_rc_exit(rc);
+	return c->exit_code;
 }
 
 int cli_usage_error(struct cli *c, const char *fmt, ...)
 {
+	char msg[1024];
 	va_list ap;
-	fprintf(stderr, c->cmd ? "mend %s: " : "mend: ", c->cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	cli_print_error(c, msg);
+	c->exit_code = 2;
 	return 2;
 }
 
@@ -202,6 +230,8 @@ int cli_main(int argc, char **argv)
 		return cli_usage_error(&c, "%s; see 'mend %s --help'", c.err.msg,
 				       cmd->name);
 	rc = cmd->run(&c, &a);
+	if (rc != 0 && c.exit_code != 0)
+		rc = c.exit_code;
 	journal_close(c.j);
 	if (fflush(stdout) != 0 && rc == 0) {
 		fprintf(stderr, "mend %s: cannot write the output\n", cmd->name);

@@ -18,6 +18,7 @@ struct cli {
 	struct journal *j; /* opened by cli_journal, closed by cli_main */
 	const char *cmd;   /* the command's name, for messages */
 	struct mend_err err;
+	int exit_code;     /* set by cli_fail; wins over what a command returns */
 };
 
 struct command {
@@ -38,6 +39,10 @@ struct journal *cli_journal(struct cli *c);
 
 /* Print "mend CMD: <message>" for rc on stderr; returns the exit code. */
 int cli_fail(struct cli *c, enum mend_rc rc);
+
+/* Print "mend CMD: msg" on one line of stderr, control characters and
+ * invalid UTF-8 from user input shown as '?'. */
+void cli_print_error(const struct cli *c, const char *msg);
 
 /* Print a usage error and return 2. */
 int cli_usage_error(struct cli *c, const char *fmt, ...)

@@ -119,12 +119,11 @@ static int run_import(struct cli *c, const struct args *a)
 		fclose(f);
 	if (rc == MEND_EBADFILE && rep.n_problems > 0) {
 		for (int i = 0; i < rep.n_problems; i++)
-			fprintf(stderr, "mend import: %s\n", rep.problems[i]);
+			cli_print_error(c, rep.problems[i]);
 		if (rep.more_problems)
-			fprintf(stderr, "mend import: (and more; the first %d "
-					"are shown)\n",
-				IMPORT_MAX_PROBLEMS);
-		fprintf(stderr, "mend import: nothing was imported.\n");
+			cli_print_error(c, "(and more; the first ones are shown)");
+		cli_print_error(c, "nothing was imported.");
+		c->exit_code = 1;
 		return 1;
 	}
 	if (rc != MEND_OK)

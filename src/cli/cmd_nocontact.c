@@ -19,14 +19,14 @@ static int run_start(struct cli *c, const struct args *a)
 	const struct command *cmd = &cmd_start;
 	const char *date = args_get(cmd->opts, a, "date");
 	const char *name = args_get(cmd->opts, a, "name");
-	int goal = -1;
+	int goal = ENTRY_NONE;
 	struct nocontact_status s;
 	struct journal *j;
 	enum mend_rc rc = cli_int_opt(cmd, a, "goal", &goal, &c->err);
 
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
-	if (!date && goal == -1 && !name)
+	if (!date && goal == ENTRY_NONE && !name)
 		return cli_usage_error(c, "date: missing; give --date YYYY-MM-DD "
 					  "(the day of the last contact)");
 	if (!(j = cli_journal(c)))

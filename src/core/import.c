@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "json_scan.h"
 #include "mend/export.h"
@@ -1161,7 +1162,7 @@ enum mend_rc import_buffer(struct journal *j, const char *data, size_t len,
 			goto done;
 	}
 
-	rc = store_bulk_cache(j->st, 64 * 1024, err);
+	rc = store_bulk_cache(j->st, 16 * 1024, err);
 	if (rc == MEND_OK)
 		rc = store_begin(j->st, err);
 	if (rc != MEND_OK)
@@ -1194,8 +1195,15 @@ enum mend_rc import_stream(struct journal *j, FILE *f, const char *path,
 	size_t cap = 1 << 16, n = 0;
 	char *buf = NULL;
 	enum mend_rc rc = MEND_OK;
+	struct stat sb;
 
 	memset(rep, 0, sizeof *rep);
+	/* A regular file is read into a buffer of its own size (one byte
+	 * more, to see the end at once), so memory is the file, not the next
+	 * power of two. */
+	if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+	    sb.st_size <= IMPORT_MAX_BYTES)
+		cap = (size_t)sb.st_size + 1;
 	buf = malloc(cap);
 	while (buf) {
 		n += fread(buf + n, 1, cap - n, f);

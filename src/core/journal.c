@@ -192,6 +192,12 @@ char *journal_search_expr(const char *words, struct mend_err *err)
 		mend_err_set(err, MEND_ENOMEM, "out of memory");
 		return NULL;
 	}
+	if (!utf8_valid(words ? words : "", n, NULL)) {
+		free(out);
+		mend_err_set(err, MEND_EINVAL,
+			     "search: not valid UTF-8; type the words as text");
+		return NULL;
+	}
 	while (p && *p) {
 		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 			p++;

@@ -118,7 +118,7 @@ static enum mend_rc check_start(struct journal *j, const char *date, int goal,
 					    "day of the last contact",
 					    date);
 	}
-	if (goal != -1 && (goal < 1 || goal > JOURNAL_GOAL_MAX))
+	if (goal != ENTRY_NONE && (goal < 1 || goal > JOURNAL_GOAL_MAX))
 		return mend_err_set(err, MEND_EINVAL,
 				    "goal: %d is not in 1..%d days", goal,
 				    JOURNAL_GOAL_MAX);
@@ -179,7 +179,7 @@ enum mend_rc nocontact_start(struct journal *j, const char *date, int goal,
 	}
 	if (rc == MEND_OK && date)
 		rc = store_setting_set(j->st, "start_date", date, j->now_iso, err);
-	if (rc == MEND_OK && goal != -1) {
+	if (rc == MEND_OK && goal != ENTRY_NONE) {
 		snprintf(num, sizeof num, "%d", goal);
 		rc = store_setting_set(j->st, "goal_days", num, j->now_iso, err);
 	}
@@ -191,7 +191,7 @@ enum mend_rc nocontact_start(struct journal *j, const char *date, int goal,
 	else
 		store_rollback(j->st);
 	journal_invalidate(j);
-	if (rc == MEND_OK && goal != -1)
+	if (rc == MEND_OK && goal != ENTRY_NONE)
 		j->goal_days = goal;
 	return rc;
 }

@@ -350,6 +350,21 @@ enum mend_rc store_open(struct store **out, const char *path,
 	rc = check_path(path, err);
 	if (rc != MEND_OK)
 		return rc;
+	bool existed = stat(path, &sb) == 0;
+	if (!existed) {
+		/* say plainly when the journal cannot be created there */
+		char *dir = strdup(path), *slash = dir ? strrchr(dir, '/') : NULL;
+		const char *d = !dir ? NULL : !slash ? "." : slash == dir ? "/" : (*slash = '\0', dir);
+		if (d && access(d, W_OK | X_OK) != 0) {
+			rc = mend_err_set(err, MEND_EIO,
+					  "cannot create %s: the directory %s is "
+					  "not writable (%s)",
+					  path, d, strerror(errno));
+			free(dir);
+			return rc;
+		}
+		free(dir);
+	}
 	st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
@@ -388,6 +403,9 @@ enum mend_rc store_open(struct store **out, const char *path,
 	return MEND_OK;
 fail:
 	store_close(st);
+	/* leave nothing behind where there was nothing */
+	if (!existed && stat(path, &sb) == 0 && sb.st_size == 0)
+		unlink(path);
 	return rc;
 }
 

@@ -2,6 +2,8 @@
 /* Strict UTF-8 decoding and validation (RFC 3629). */
 #include "mend/utf8.h"
 
+#include <string.h>
+
 size_t utf8_decode(const char *str, size_t len, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -82,13 +84,26 @@ bool utf8_valid(const char *s, size_t len, size_t *bad)
 	return true;
 }
 
+/* White space and invisible format characters: a text of only these
+ * says nothing. */
+static bool blank(uint32_t cp)
+{
+	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 ||
+	       cp == 0xA0 || cp == 0x1680 || cp == 0x180E ||
+	       (cp >= 0x2000 && cp <= 0x200F) || cp == 0x2028 ||
+	       cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+	       cp == 0x2060 || cp == 0x3000 || cp == 0xFEFF;
+}
+
 bool utf8_has_text(const char *s)
 {
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c != ' ' && c != '\t' && c != '\n' && c != '\r' &&
-		    c != '\v' && c != '\f')
+	size_t n = s ? strlen(s) : 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (k == 0 || !blank(cp))
 			return true;
+		i += k;
 	}
 	return false;
 }

@@ -158,7 +158,7 @@ static void got_start(struct app *a, void *ctx, int choice, const char *text)
 	(void)choice;
 	if (!ui_refresh(a))
 		return;
-	if (nocontact_start(a->j, text, -1, NULL, &err) != MEND_OK)
+	if (nocontact_start(a->j, text, ENTRY_NONE, NULL, &err) != MEND_OK)
 		ui_error(a, &err);
 	else
 		ui_message(a, false, "Saved: counting from %s.", text);

@@ -89,7 +89,7 @@ TEST(test_checkin_contact_logs_once_and_restarts_period)
 	struct checkin_result r;
 	struct nocontact_status s;
 	CHECK(j);
-	CHECK_OK(nocontact_start(j, "2026-01-01", -1, NULL, NULL));
+	CHECK_OK(nocontact_start(j, "2026-01-01", ENTRY_NONE, NULL, NULL));
 	CHECK_OK(checkin_save(j, &in, &r, NULL));
 	CHECK(r.contact_logged && r.restarted && r.previous_days == 10);
 	CHECK_OK(checkin_save(j, &in, &r, NULL));
@@ -166,7 +166,7 @@ TEST(test_milestone_reached_today_is_reported)
 	struct checkin_input in = {6, ENTRY_NONE, ENTRY_NONE, NULL};
 	struct checkin_result r;
 	CHECK(j);
-	CHECK_OK(nocontact_start(j, "2026-01-01", -1, NULL, NULL));
+	CHECK_OK(nocontact_start(j, "2026-01-01", ENTRY_NONE, NULL, NULL));
 	CHECK_OK(checkin_save(j, &in, &r, NULL));
 	CHECK(r.milestone_today == 7 && r.streak_days == 7);
 	test_set_now(j, "2026-01-09T09:00:00Z");

@@ -27,7 +27,7 @@ TEST(test_start_sets_streak_from_the_date)
 	struct journal *j = test_journal("2026-01-11T09:00:00Z", "UTC");
 	struct nocontact_status s;
 	CHECK(j);
-	CHECK_OK(nocontact_start(j, "2026-01-01", -1, NULL, NULL));
+	CHECK_OK(nocontact_start(j, "2026-01-01", ENTRY_NONE, NULL, NULL));
 	CHECK_OK(nocontact_status(j, &s, NULL));
 	CHECK(s.started && s.days == 10 && s.hours == 9);
 	CHECK(s.goal_days == 30);
@@ -41,7 +41,7 @@ TEST(test_start_refuses_a_future_date_and_writes_nothing)
 	struct mend_err err = {""};
 	struct nocontact_status s;
 	CHECK(j);
-	CHECK(nocontact_start(j, "2026-01-12", -1, NULL, &err) == MEND_EINVAL);
+	CHECK(nocontact_start(j, "2026-01-12", ENTRY_NONE, NULL, &err) == MEND_EINVAL);
 	CHECK(strstr(err.msg, "2026-01-12") && strstr(err.msg, "future"));
 	CHECK_OK(nocontact_status(j, &s, NULL));
 	CHECK(!s.started);
@@ -54,7 +54,7 @@ TEST(test_contact_by_them_keeps_streak)
 	struct contact_result r;
 	struct nocontact_status s;
 	CHECK(j);
-	CHECK_OK(nocontact_start(j, "2026-01-01", -1, NULL, NULL));
+	CHECK_OK(nocontact_start(j, "2026-01-01", ENTRY_NONE, NULL, NULL));
 	CHECK_OK(contact(j, "them", false, &r));
 	CHECK(!r.restarted);
 	CHECK_OK(contact(j, "me", true, &r));
@@ -71,7 +71,7 @@ TEST(test_contact_by_me_restarts_and_keeps_history)
 	struct nocontact_status s;
 	const struct period_list *pl;
 	CHECK(j);
-	CHECK_OK(nocontact_start(j, "2026-01-01", -1, NULL, NULL));
+	CHECK_OK(nocontact_start(j, "2026-01-01", ENTRY_NONE, NULL, NULL));
 	CHECK_OK(contact(j, "me", false, &r));
 	CHECK(r.restarted && r.previous_days == 10);
 	CHECK_OK(nocontact_status(j, &s, NULL));
@@ -90,7 +90,7 @@ TEST(test_streaks_after_several_contacts)
 	struct contact_result r;
 	struct nocontact_status s;
 	CHECK(j);
-	CHECK_OK(nocontact_start(j, "2026-01-01", -1, NULL, NULL)); /* 4 days */
+	CHECK_OK(nocontact_start(j, "2026-01-01", ENTRY_NONE, NULL, NULL)); /* 4 days */
 	CHECK_OK(contact(j, "me", false, &r));
 	test_set_now(j, "2026-01-25T12:00:00Z"); /* 20 days */
 	CHECK_OK(contact(j, "me", false, &r));
@@ -110,7 +110,7 @@ TEST(test_longest_streak_counts_the_running_period)
 	struct journal *j = test_journal("2026-01-03T00:00:00Z", "UTC");
 	struct contact_result r;
 	CHECK(j);
-	CHECK_OK(nocontact_start(j, "2026-01-01", -1, NULL, NULL));
+	CHECK_OK(nocontact_start(j, "2026-01-01", ENTRY_NONE, NULL, NULL));
 	CHECK_OK(contact(j, "me", false, &r));
 	test_set_now(j, "2026-02-03T00:00:00Z");
 	struct nocontact_status s;
@@ -125,12 +125,12 @@ TEST(test_start_cannot_move_before_the_contact_that_began_the_period)
 	struct contact_result r;
 	struct mend_err err = {""};
 	CHECK(j);
-	CHECK_OK(nocontact_start(j, "2026-01-01", -1, NULL, NULL));
+	CHECK_OK(nocontact_start(j, "2026-01-01", ENTRY_NONE, NULL, NULL));
 	CHECK_OK(contact(j, "me", false, &r));
 	test_set_now(j, "2026-01-20T09:00:00Z");
-	CHECK(nocontact_start(j, "2026-01-05", -1, NULL, &err) == MEND_EINVAL);
+	CHECK(nocontact_start(j, "2026-01-05", ENTRY_NONE, NULL, &err) == MEND_EINVAL);
 	CHECK(streak(j) == 9);
-	CHECK_OK(nocontact_start(j, "2026-01-15", -1, NULL, NULL));
+	CHECK_OK(nocontact_start(j, "2026-01-15", ENTRY_NONE, NULL, NULL));
 	CHECK(streak(j) == 5);
 	test_journal_done(j);
 }
@@ -175,7 +175,7 @@ TEST(test_sealed_letter_opens_on_its_day_only)
 	char uuid[UUID_LEN];
 	struct seen s = {"", 0};
 	CHECK(j);
-	CHECK_OK(nocontact_start(j, "2026-01-01", -1, NULL, NULL));
+	CHECK_OK(nocontact_start(j, "2026-01-01", ENTRY_NONE, NULL, NULL));
 	CHECK(nocontact_seal(j, 10, "too soon", 8, uuid, NULL) == MEND_EINVAL);
 	CHECK_OK(nocontact_seal(j, 14, "dear me", 7, uuid, NULL));
 	CHECK_OK(journal_find(j, uuid, grab, &s, NULL));
@@ -193,7 +193,7 @@ TEST(test_sealed_letter_stays_sealed_when_a_slip_resets_the_count)
 	struct contact_result r;
 	struct seen s = {"x", 0};
 	CHECK(j);
-	CHECK_OK(nocontact_start(j, "2026-01-01", -1, NULL, NULL));
+	CHECK_OK(nocontact_start(j, "2026-01-01", ENTRY_NONE, NULL, NULL));
 	CHECK_OK(nocontact_seal(j, 14, "dear me", 7, uuid, NULL));
 	test_set_now(j, "2026-01-13T00:00:00Z");
 	CHECK_OK(contact(j, "me", false, &r));

@@ -23,7 +23,7 @@ TEST(test_suggestion_follows_the_journal)
 	char uuid[UUID_LEN];
 	CHECK(j);
 	CHECK(why(j, &m) == SUGGEST_NO_START && m == MODULE_NOCONTACT);
-	CHECK_OK(nocontact_start(j, "2026-01-10", -1, NULL, NULL));
+	CHECK_OK(nocontact_start(j, "2026-01-10", ENTRY_NONE, NULL, NULL));
 	CHECK(why(j, &m) == SUGGEST_EARLY_DAYS && m == MODULE_NOCONTACT);
 	test_set_now(j, "2026-01-15T09:00:00Z");
 	CHECK(why(j, &m) == SUGGEST_REFLECT_START && m == MODULE_REFLECTION);
@@ -50,7 +50,7 @@ TEST(test_suggestion_after_a_slip)
 	struct contact_result r;
 	enum module m;
 	CHECK(j);
-	CHECK_OK(nocontact_start(j, "2026-01-01", -1, NULL, NULL));
+	CHECK_OK(nocontact_start(j, "2026-01-01", ENTRY_NONE, NULL, NULL));
 	CHECK_OK(nocontact_log_contact(j, &in, &r, NULL));
 	CHECK(why(j, &m) == SUGGEST_AFTER_SLIP && m == MODULE_NOCONTACT);
 	test_journal_done(j);
