@@ -114,6 +114,10 @@ enum mend_rc store_entry_update(struct store *st, const struct entry *e,
 enum mend_rc store_entry_delete(struct store *st, const char *uuid,
 				struct mend_err *err);
 
+/* Rewrite the search index so that no removed or replaced text is left
+ * in it (after a delete or an edit). */
+enum mend_rc store_forget_old_text(struct store *st, struct mend_err *err);
+
 /* Find one entry by full uuid or unique prefix (4+ hex digits) and pass it
  * to fn. MEND_ENOTFOUND when none matches, MEND_EINVAL when the prefix is
  * ambiguous. */

@@ -366,6 +366,8 @@ enum mend_rc journal_edit(struct journal *j, const char *id, const char *text,
 		rc = store_entry_update(j->st, e, err);
 	}
 	if (rc == MEND_OK)
+		rc = store_forget_old_text(j->st, err);
+	if (rc == MEND_OK)
 		rc = store_commit(j->st, err);
 	else
 		store_rollback(j->st);

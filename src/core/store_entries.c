@@ -151,6 +151,27 @@ enum mend_rc store_entry_delete(struct store *st, const char *uuid,
 	else if (sqlite3_changes(st->db) == 0)
 		rc = mend_err_set(err, MEND_ENOTFOUND, "id: no entry %s", uuid);
 	store_release(s);
+	if (rc == MEND_OK)
+		rc = store_forget_old_text(st, err);
+	return rc;
+}
+
+enum mend_rc store_forget_old_text(struct store *st, struct mend_err *err)
+{
+	/* FTS5 (before SQLite 3.44) records a delete as a marker in a new
+	 * segment, leaving the old terms in older ones until they merge.
+	 * Merging everything now, with secure_delete on, leaves no trace of
+	 * removed text in the file. */
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_cached(
+		st, "INSERT INTO entries_fts(entries_fts) VALUES ('optimize')", &s,
+		err);
+	if (rc != MEND_OK)
+		return rc;
+	int src = sqlite3_step(s);
+	if (src != SQLITE_DONE)
+		rc = store_fail(st, src, "clearing the search index", err);
+	store_release(s);
 	return rc;
 }
 
