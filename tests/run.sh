@@ -16,6 +16,8 @@ trap 'rm -f "$log"' EXIT
 	for f in "$here"/static/test_*.sh; do
 		sh "$f"
 	done
+	# the fuzzers' corpora, replayed without the fuzzer
+	sh "$here/fuzz/replay.sh"
 	for f in "$here"/cli/test_*.sh "$here"/tui/test_*.sh "$here"/crash/test_*.sh; do
 		[ -e "$f" ] || continue
 		MEND="$mend" bash "$f" ||

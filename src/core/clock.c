@@ -127,8 +127,12 @@ bool clock_parse_iso(const char *s, time_t *out)
 	}
 	if (*s != '\0')
 		return false;
-	*out = (time_t)clock_days_from_civil(d) * 86400 + hh * 3600 + mm * 60 +
-	       ss - sign * (oh * 3600 + om * 60);
+	time_t t = (time_t)clock_days_from_civil(d) * 86400 + hh * 3600 +
+		   mm * 60 + ss - sign * (oh * 3600 + om * 60);
+	/* an offset must not carry the moment outside the years we write */
+	if (t < 0 || t > (time_t)253402300799) /* 9999-12-31T23:59:59Z */
+		return false;
+	*out = t;
 	return true;
 }
 

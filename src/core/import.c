@@ -95,6 +95,11 @@ struct importer {
 	struct jspan settings, periods, entries;
 	struct idset ids, days;
 	char running[UUID_LEN]; /* the file's running period, "" if none */
+	char running_updated[CLOCK_ISO_LEN];
+	struct period q;        /* the journal's own running period */
+	bool has_q;
+	struct period file_q;   /* the file's copy of it, if any */
+	bool has_file_q;
 	int oom;
 };
 
@@ -765,6 +770,14 @@ static enum mend_rc walk_array(struct importer *im, struct jspan arr,
 								path);
 						memcpy(im->running, p.uuid,
 						       UUID_LEN);
+						memcpy(im->running_updated,
+						       p.updated_at,
+						       CLOCK_ISO_LEN);
+					}
+					if (im->has_q &&
+					    strcmp(p.uuid, im->q.uuid) == 0) {
+						im->file_q = p;
+						im->has_file_q = true;
 					}
 				} else {
 					rc = apply_period(im, &p, err);
@@ -1127,6 +1140,10 @@ enum mend_rc import_buffer(struct journal *j, const char *data, size_t len,
 		return mend_err_set(err, MEND_EBADFILE,
 				    "file: larger than %ld MiB",
 				    IMPORT_MAX_BYTES >> 20);
+	rc = store_period_current(j->st, &im.q, err);
+	if (rc != MEND_OK && rc != MEND_ENOTFOUND)
+		return rc;
+	im.has_q = rc == MEND_OK;
 	if ((nul = memchr(data, '\0', len))) {
 		problem(&im, "the file has a NUL byte at byte %zu; it is not "
 			     "a text export",
@@ -1142,13 +1159,25 @@ enum mend_rc import_buffer(struct journal *j, const char *data, size_t len,
 	if (rc != MEND_OK)
 		goto done;
 
-	/* A second running period would contradict the journal's own. */
+	/* After the merge at most one period may run: the journal's own
+	 * keeps running unless the file ends it with a later change, and the
+	 * file's runs if it is new or its change is the later one. */
 	if (im.running[0]) {
-		struct period cur, there;
-		rc = store_period_current(j->st, &cur, err);
-		if (rc == MEND_OK && strcmp(cur.uuid, im.running) != 0 &&
-		    store_period_by_uuid(j->st, im.running, &there, NULL) ==
-			    MEND_ENOTFOUND) {
+		struct period there;
+		bool q_runs = im.has_q &&
+			      !(im.has_file_q && im.file_q.ended_at[0] &&
+				strcmp(im.file_q.updated_at, im.q.updated_at) > 0);
+		bool p_runs = true;
+		enum mend_rc prc =
+			store_period_by_uuid(j->st, im.running, &there, err);
+		if (prc == MEND_OK)
+			p_runs = strcmp(im.running_updated, there.updated_at) > 0 ||
+				 !there.ended_at[0];
+		else if (prc != MEND_ENOTFOUND) {
+			rc = prc;
+			goto done;
+		}
+		if (q_runs && p_runs && strcmp(im.running, im.q.uuid) != 0) {
 			problem(&im, "periods: the file's running no-contact "
 				     "period and this journal's own would both "
 				     "run; import it into a new journal (--db)");
@@ -1156,10 +1185,6 @@ enum mend_rc import_buffer(struct journal *j, const char *data, size_t len,
 					  rep->problems[0]);
 			goto done;
 		}
-		if (rc == MEND_ENOTFOUND)
-			rc = MEND_OK;
-		if (rc != MEND_OK)
-			goto done;
 	}
 
 	rc = store_bulk_cache(j->st, 16 * 1024, err);

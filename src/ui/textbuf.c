@@ -210,6 +210,14 @@ void textbuf_cursor_at(const struct textbuf *tb, const struct tb_line *lines,
 			       tb->cursor < end ? tb->cursor : end);
 }
 
+/* The last character boundary before end, not before start. */
+static size_t prev_boundary(const struct textbuf *tb, size_t end,
+			    size_t start)
+{
+	size_t at = prev_start(tb, end);
+	return at < start ? start : at;
+}
+
 void textbuf_goto(struct textbuf *tb, const struct tb_line *lines, size_t n,
 		  size_t row, int col)
 {
@@ -219,6 +227,10 @@ void textbuf_goto(struct textbuf *tb, const struct tb_line *lines, size_t n,
 		row = n - 1;
 	size_t i = lines[row].start, end = i + lines[row].len, k;
 	int cols = 0;
+	/* The end of a line that wraps is where the next one starts: the
+	 * cursor would show there, so stop on this line's last character. */
+	if (row + 1 < n && lines[row + 1].start == end && end > i)
+		end = prev_boundary(tb, end, i);
 	while (i < end) {
 		int w = width_of(tb->data + i, tb->len - i, &k);
 		if (cols + w > col)

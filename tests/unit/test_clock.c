@@ -47,6 +47,10 @@ TEST(test_iso_rejects_impossible_times)
 	CHECK(!clock_parse_iso("2026-01-11", &t));
 	CHECK(!clock_parse_iso("2026-01-11T09:00:00Zjunk", &t));
 	CHECK(!clock_parse_iso("", &t));
+	/* an offset may not carry the time outside 1970..9999 */
+	CHECK(!clock_parse_iso("9999-12-31T23:59:59-01:00", &t));
+	CHECK(!clock_parse_iso("1970-01-01T00:00:00+01:00", &t));
+	CHECK(clock_parse_iso("9999-12-31T23:59:59Z", &t));
 }
 
 TEST(test_date_parse_is_strict)
