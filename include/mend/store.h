@@ -37,6 +37,13 @@ enum mend_rc store_default_path(char **out, struct mend_err *err);
 /* The path this store was opened on; borrowed, valid until store_close. */
 const char *store_path(const struct store *st);
 
+/* True when opening this store created its file. */
+bool store_created(const struct store *st);
+
+/* True when the journal holds nothing at all (no entry, period, setting
+ * or draft). */
+enum mend_rc store_is_empty(struct store *st, bool *out, struct mend_err *err);
+
 /* Transactions. store_begin takes the write lock at once (BEGIN
  * IMMEDIATE, waiting out other writers up to the busy timeout), so a
  * user action never fails half-way for a lock. store_commit returns

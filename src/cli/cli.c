@@ -157,6 +157,22 @@ static bool wants_help(int argc, char **argv)
 	return false;
 }
 
+/* Bad input writes nothing, not even a new, empty journal: when this
+ * run created the file and refused its input, the file goes again. */
+static void forget_if_unused(struct cli *c, int rc)
+{
+	bool empty = false;
+	if (rc != 2 || !c->j || !store_created(c->j->st) ||
+	    store_is_empty(c->j->st, &empty, NULL) != MEND_OK || !empty)
+		return;
+	char *path = strdup(store_path(c->j->st));
+	journal_close(c->j);
+	c->j = NULL;
+	if (path)
+		unlink(path);
+	free(path);
+}
+
 int cli_main(int argc, char **argv)
 {
 	struct cli c;
@@ -232,6 +248,7 @@ int cli_main(int argc, char **argv)
 	rc = cmd->run(&c, &a);
 	if (rc != 0 && c.exit_code != 0)
 		rc = c.exit_code;
+	forget_if_unused(&c, rc);
 	journal_close(c.j);
 	if (fflush(stdout) != 0 && rc == 0) {
 		fprintf(stderr, "mend %s: cannot write the output\n", cmd->name);

@@ -126,8 +126,12 @@ static int run_import(struct cli *c, const struct args *a)
 		c->exit_code = 1;
 		return 1;
 	}
-	if (rc != MEND_OK)
-		return cli_fail(c, rc);
+	if (rc != MEND_OK) {
+		cli_fail(c, rc);
+		if (rc == MEND_ENEWER || rc == MEND_EBADFILE)
+			cli_print_error(c, "nothing was imported.");
+		return c->exit_code;
+	}
 	printf("%s %s: %ld added, %ld updated, %ld unchanged.\n",
 	       dry ? "Dry run, nothing was written. Would import" : "Imported",
 	       rep.source == IMPORT_JRNL ? "a jrnl export" : "a mend export",

@@ -278,16 +278,31 @@ static enum mend_rc migrate(struct store *st, struct mend_err *err)
 	}
 }
 
-/* Refuse what is not ours before anything can write to it. */
+/* Refuse what is not ours before anything can write to it. The three
+ * facts are read in one statement, so in one snapshot: another mend
+ * creating the journal at this moment is seen either before or after
+ * its first migration, never half-way. */
 static enum mend_rc check_identity(struct store *st, struct mend_err *err)
 {
+	sqlite3_stmt *s = NULL;
 	int app_id = 0, version = 0, objects = 0;
-	enum mend_rc rc = pragma_int(st, "PRAGMA application_id", &app_id, err);
-	if (rc == MEND_OK)
-		rc = pragma_int(st, "PRAGMA user_version", &version, err);
-	if (rc == MEND_OK)
-		rc = pragma_int(st, "SELECT count(*) FROM sqlite_schema", &objects,
-				err);
+	enum mend_rc rc = store_prepare(
+		st,
+		"SELECT (SELECT application_id FROM pragma_application_id),"
+		" (SELECT user_version FROM pragma_user_version),"
+		" (SELECT count(*) FROM sqlite_schema)",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW) {
+		app_id = sqlite3_column_int(s, 0);
+		version = sqlite3_column_int(s, 1);
+		objects = sqlite3_column_int(s, 2);
+	} else {
+		rc = store_fail(st, src, "reading the journal", err);
+	}
+	sqlite3_finalize(s);
 	if (rc != MEND_OK)
 		return rc;
 	if (app_id != MEND_APP_ID && (app_id != 0 || objects > 0))
@@ -399,6 +414,7 @@ enum mend_rc store_open(struct store **out, const char *path,
 	if (stat(path, &sb) == 0 && (sb.st_mode & 077) &&
 	    sb.st_uid == geteuid())
 		chmod(path, sb.st_mode & 0700);
+	st->created = !existed;
 	*out = st;
 	return MEND_OK;
 fail:
@@ -425,6 +441,24 @@ void store_close(struct store *st)
 const char *store_path(const struct store *st)
 {
 	return st->path;
+}
+
+bool store_created(const struct store *st)
+{
+	return st->created;
+}
+
+enum mend_rc store_is_empty(struct store *st, bool *out, struct mend_err *err)
+{
+	int n = 0;
+	enum mend_rc rc = pragma_int(
+		st,
+		"SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM "
+		"periods) + (SELECT count(*) FROM settings) + (SELECT count(*) "
+		"FROM drafts)",
+		&n, err);
+	*out = rc == MEND_OK && n == 0;
+	return rc;
 }
 
 enum mend_rc store_begin(struct store *st, struct mend_err *err)

@@ -15,6 +15,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	int in_tx;
+	bool created; /* this open made the file */
 	/* Prepared statements kept for the life of the store, keyed by the
 	 * address of their (static) SQL text: imports and long sessions
 	 * run the same few statements many times. */
