@@ -51,7 +51,7 @@ MEND     = mend
 endif
 
 .PHONY: all run check test deps install uninstall clean format stress fuzz \
-	valgrind
+	valgrind bench
 
 all: $(MEND)
 
@@ -105,12 +105,21 @@ stress: deps
 	CONCURRENT_WRITES=2000 MEND=$(CURDIR)/$(MEND) bash tests/crash/test_crash.sh
 
 FUZZ_SECONDS ?= 60
-fuzz: deps
+fuzz:
+	@sh tools/deps.sh fuzz
 	@$(MAKE) --no-print-directory all
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
 
+# mend against the sqlite3 tool at 1k, 10k and 100k entries; writes
+# bench/RESULTS.md. The journals are generated once and kept in
+# bench/cache.
+bench: deps
+	@$(MAKE) --no-print-directory all
+	bash bench/run.sh
+
 # Memcheck over the command-line tests: any error or definite leak fails.
-valgrind: deps
+valgrind:
+	@sh tools/deps.sh valgrind
 	@$(MAKE) --no-print-directory all
 	sh tests/valgrind.sh ./$(MEND)
 

@@ -2,9 +2,17 @@
 # SPDX-License-Identifier: MIT
 # Installs the Debian packages that building and testing mend need, when
 # they are missing, and says which. Uses sudo when not root.
+# Usage: deps.sh [fuzz] [valgrind] (extra packages for those targets)
 set -eu
 need="gcc make pkg-config libncurses-dev libsqlite3-dev libcjson-dev \
-sqlite3 tmux jq python3 python3-jsonschema"
+sqlite3 tmux jq python3 python3-jsonschema strace procps bsdutils \
+util-linux time"
+for extra in "$@"; do
+	case $extra in
+	fuzz) need="$need clang libclang-rt-14-dev" ;;
+	valgrind) need="$need valgrind" ;;
+	esac
+done
 missing=
 for p in $need; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

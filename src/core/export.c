@@ -24,6 +24,11 @@ struct exporter {
 	size_t cap;
 	long n;                          /* records written in this array */
 	long tag_counts[MODULE_COUNT];
+	struct tag_count {
+		char *tag;
+		long n;
+	} *user_tags;       /* jrnl: the user's own tags, counted */
+	size_t n_user_tags;
 	long last_day;                   /* markdown: day of the last heading */
 	struct export_counts counts;
 	int oom;
@@ -355,6 +360,30 @@ static void local_parts(const char *iso, char date[CLOCK_DATE_LEN],
 		*day = clock_days_from_civil(d);
 }
 
+static void count_tag(struct exporter *x, const char *tag)
+{
+	for (size_t i = 0; i < x->n_user_tags; i++) {
+		if (strcmp(x->user_tags[i].tag, tag) == 0) {
+			x->user_tags[i].n++;
+			return;
+		}
+	}
+	struct tag_count *grown =
+		realloc(x->user_tags, (x->n_user_tags + 1) * sizeof *grown);
+	char *copy = strdup(tag);
+	if (!grown || !copy) {
+		if (grown)
+			x->user_tags = grown;
+		free(copy);
+		x->oom = 1;
+		return;
+	}
+	x->user_tags = grown;
+	x->user_tags[x->n_user_tags].tag = copy;
+	x->user_tags[x->n_user_tags].n = 1;
+	x->n_user_tags++;
+}
+
 static int jrnl_entry(const struct entry *e, void *ctx)
 {
 	struct exporter *x = ctx;
@@ -380,8 +409,10 @@ static int jrnl_entry(const struct entry *e, void *ctx)
 		if (len) {
 			snprintf(tag, sizeof tag, "%.*s", (int)(len > 250 ? 250 : len),
 				 p);
+			const char *shown = pseudo(x, tag);
 			fputs(", ", x->f);
-			put_str(x->f, pseudo(x, tag));
+			put_str(x->f, shown);
+			count_tag(x, shown);
 		}
 		p += len;
 		while (*p == ' ')
@@ -407,6 +438,11 @@ static enum mend_rc write_jrnl(struct exporter *x, struct entry_filter *f,
 		if (x->tag_counts[m])
 			fprintf(x->f, "%s\"@%s\": %ld", n++ ? ", " : "",
 				module_name((enum module)m), x->tag_counts[m]);
+	for (size_t i = 0; i < x->n_user_tags; i++) {
+		fputs(n++ ? ", " : "", x->f);
+		put_str(x->f, x->user_tags[i].tag);
+		fprintf(x->f, ": %ld", x->user_tags[i].n);
+	}
 	fputs("}\n}\n", x->f);
 	return MEND_OK;
 }
@@ -560,6 +596,9 @@ enum mend_rc export_write(struct journal *j, const struct export_options *o,
 		break;
 	}
 	free(x.buf);
+	for (size_t i = 0; i < x.n_user_tags; i++)
+		free(x.user_tags[i].tag);
+	free(x.user_tags);
 	if (rc == MEND_OK && x.oom)
 		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
 	if (rc == MEND_OK && (fflush(out) != 0 || ferror(out)))

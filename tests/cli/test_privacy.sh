@@ -42,14 +42,12 @@ t_umask_000_rollback_journal_is_private_while_it_exists() {
 	mend status
 	# a large import holds its transaction long enough to see the
 	# rollback journal beside the database
-	{
-		printf '{"format":"mend-journal","version":1,"exported_at":"2026-01-01T00:00:00Z","app_version":"t","settings":{},"periods":[],"entries":['
-		for ((i = 0; i < 30000; i++)); do
-			printf '%s{"id":"00000000-0000-4000-8000-%012d","kind":"reflection","module":"reflection","created_at":"2026-01-02T00:00:00Z","updated_at":"2026-01-02T00:00:00Z","text":"entry %d with several words to index"}' \
-				"$([ "$i" -gt 0 ] && echo ,)" "$i" "$i"
-		done
-		printf ']}'
-	} >"$WORK/big.json"
+	awk 'BEGIN {
+		printf "{\"format\":\"mend-journal\",\"version\":1,\"exported_at\":\"2026-01-01T00:00:00Z\",\"app_version\":\"t\",\"settings\":{},\"periods\":[],\"entries\":["
+		for (i = 0; i < 30000; i++)
+			printf "%s{\"id\":\"00000000-0000-4000-8000-%012d\",\"kind\":\"reflection\",\"module\":\"reflection\",\"created_at\":\"2026-01-02T00:00:00Z\",\"updated_at\":\"2026-01-02T00:00:00Z\",\"text\":\"entry %d with several words to index\"}", (i ? "," : ""), i, i
+		printf "]}"
+	}' >"$WORK/big.json"
 	"$MEND" import "$WORK/big.json" >/dev/null 2>&1 &
 	local pid=$! seen=
 	for ((i = 0; i < 2000; i++)); do
