@@ -61,8 +61,6 @@ static void sentence_text(char *buf, size_t cap, size_t target)
 	int first = 1;
 	while (n + 40 < cap && n < target) {
 		const char *w = words[pick(sizeof words / sizeof *words)];
-		if (pick(1000) == 0)
-			w = "lighthouse";
 		n += (size_t)snprintf(buf + n, cap - n, "%s%s", first ? "" : " ", w);
 		first = 0;
 		if (pick(9) == 0) {

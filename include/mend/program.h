@@ -16,7 +16,7 @@ struct program_status {
 	bool checked_in_today;
 	int today_mood;             /* 0 when no check-in today */
 	bool low_mood;              /* last three check-ins mood 1 or 2 */
-	long entries;               /* every entry in the journal */
+	bool has_entries;           /* anything written at all */
 	enum module suggested;
 	enum suggest_reason reason; /* the sentence is content->suggestion[] */
 	bool has_decision;

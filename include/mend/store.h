@@ -160,6 +160,11 @@ enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
 enum mend_rc store_entry_count(struct store *st, int kind, const char *since,
 			       long *out, struct mend_err *err);
 
+/* True when the journal has at least one entry (one index probe, unlike
+ * a count). */
+enum mend_rc store_has_entries(struct store *st, bool *out,
+			       struct mend_err *err);
+
 /* created_at of the newest entry of a module (-1: any), "" when none. */
 enum mend_rc store_module_latest(struct store *st, int module,
 				 char out[CLOCK_ISO_LEN], struct mend_err *err);

@@ -141,7 +141,7 @@ static int status_json(struct journal *j, const struct program_status *s)
 	else
 		cJSON_AddNullToObject(o, "today_mood");
 	cJSON_AddBoolToObject(o, "low_mood", s->low_mood);
-	cJSON_AddNumberToObject(o, "entries", (double)s->entries);
+	cJSON_AddBoolToObject(o, "has_entries", s->has_entries);
 	cJSON_AddStringToObject(o, "suggested_module", module_name(s->suggested));
 	cJSON_AddStringToObject(o, "suggestion",
 				j->content->suggestion[s->reason]);

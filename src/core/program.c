@@ -146,7 +146,7 @@ enum mend_rc program_status(struct journal *j, struct program_status *out,
 	if (rc == MEND_OK)
 		rc = checkin_low_mood(j, &out->low_mood, err);
 	if (rc == MEND_OK)
-		rc = store_entry_count(j->st, -1, NULL, &out->entries, err);
+		rc = store_has_entries(j->st, &out->has_entries, err);
 	if (rc == MEND_OK) {
 		rc = acceptance_current(j, keep_outcome, out, err);
 		if (rc == MEND_ENOTFOUND)

@@ -284,6 +284,28 @@ static void sql_add(char *buf, size_t n, const char *frag)
 	snprintf(buf + len, n - len, "%s", frag);
 }
 
+/* Above this many matches a limited search walks the date index. */
+#define MANY_MATCHES 300
+
+static enum mend_rc count_matches(struct store *st, const char *match,
+				  long *out, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_cached(
+		st, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?1",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, match);
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW)
+		*out = (long)sqlite3_column_int64(s, 0);
+	else
+		rc = store_fail(st, src, "searching the journal", err);
+	store_release(s);
+	return rc;
+}
+
 enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
 				int (*fn)(const struct entry *, void *),
 				void *ctx, struct mend_err *err)
@@ -294,7 +316,22 @@ enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
 	enum mend_rc rc;
 	int src;
 
-	if (f->match)
+	long matches = 0;
+	if (f->match && f->limit > 0) {
+		rc = count_matches(st, f->match, &matches, err);
+		if (rc != MEND_OK)
+			return rc;
+	}
+	if (f->match && matches > MANY_MATCHES)
+		/* Many matches, few wanted: walk the date index newest first
+		 * and stop at the limit, instead of fetching every match to
+		 * sort it. */
+		sql_add(sql, sizeof sql,
+			"SELECT " ENTRY_COLUMNS " FROM entries e INDEXED BY "
+			"entries_created WHERE e.id IN (SELECT rowid FROM "
+			"entries_fts WHERE entries_fts MATCH :match) AND "
+			"e.kind <> 'sealed'");
+	else if (f->match)
 		sql_add(sql, sizeof sql,
 			"SELECT e.id, e.uuid, e.kind, e.created_at, e.updated_at, "
 			"e.day, e.text, e.prompt_id, e.prompt_text, e.initiator, "
@@ -417,6 +454,23 @@ enum mend_rc store_growth_totals(struct store *st, const char *since,
 		   (long)sqlite3_column_int64(s, 1),
 		   (long)sqlite3_column_int64(s, 2), ctx);
 	if (src != SQLITE_DONE)
+		rc = store_fail(st, src, "reading the journal", err);
+	store_release(s);
+	return rc;
+}
+
+enum mend_rc store_has_entries(struct store *st, bool *out,
+			       struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_cached(
+		st, "SELECT EXISTS (SELECT 1 FROM entries)", &s, err);
+	if (rc != MEND_OK)
+		return rc;
+	int src = sqlite3_step(s);
+	if (src == SQLITE_ROW)
+		*out = sqlite3_column_int(s, 0) != 0;
+	else
 		rc = store_fail(st, src, "reading the journal", err);
 	store_release(s);
 	return rc;

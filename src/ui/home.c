@@ -272,7 +272,7 @@ void screens_start(struct app *a)
 	struct restore *r = calloc(1, sizeof *r);
 
 	if (program_status(a->j, &s, &err) == MEND_OK && !s.nc.started &&
-	    s.entries == 0) {
+	    !s.has_entries) {
 		ui_open_home(a);
 		ui_open_welcome(a);
 	} else {

@@ -111,8 +111,22 @@ for ((round = 1; round <= ROUNDS; round++)); do
 	checkin_day=$((checkin_day + 1000))
 	# a random moment between 0.05 and 0.6 seconds
 	sleep "0.$(printf '%02d' $((RANDOM % 55 + 5)))"
+	# The group, and the process itself: a child that has not reached
+	# setsid yet has no group of its own to be killed through.
 	for p in "${pids[@]}"; do
-		kill -KILL -- "-$p" 2>/dev/null
+		kill -KILL -- "-$p" "$p" 2>/dev/null
+	done
+	for ((t = 0; t < 200; t++)); do
+		alive=0
+		for p in "${pids[@]}"; do
+			# anything of it still running (zombies wait for `wait`)
+			if ps -o stat= -p "$p" -g "$p" 2>/dev/null | grep -qv '^Z'; then
+				alive=1
+				kill -KILL -- "-$p" "$p" 2>/dev/null
+			fi
+		done
+		[ "$alive" -eq 0 ] && break
+		sleep 0.05
 	done
 	wait 2>/dev/null
 

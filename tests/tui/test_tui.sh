@@ -209,6 +209,41 @@ t_sigterm_while_typing_offers_the_draft_back() {
 	wait_for "MEND_EXITED=0"
 }
 
+t_sigkill_keeps_what_was_autosaved() {
+	mend start --date 2026-01-01
+	tui_start
+	wait_for "Reflection"
+	type "r"
+	wait_for "Your entries"
+	type "w"
+	wait_for "Write here."
+	type "typed before the autosave"
+	wait_for "typed before the autosave"
+	# the editor keeps a draft every few seconds; wait until it is there
+	local tries=0
+	until [ "$(sqlite3 "$MEND_DB" 'SELECT text FROM drafts' 2>/dev/null)" = \
+		"typed before the autosave" ]; do
+		tries=$((tries + 1))
+		[ "$tries" -lt 400 ] || fail "no draft was autosaved"
+		sleep 0.05
+	done
+	kill -KILL "$(tui_pid)" || fail "no mend process to kill"
+	wait_for "MEND_EXITED=137"
+	tui_stop
+	[ "$(sqlite3 "$MEND_DB" 'PRAGMA integrity_check')" = ok ] || fail "integrity"
+	tui_start
+	wait_for "You have unsaved writing"
+	type "y"
+	wait_for "typed before the autosave"
+	keys C-d
+	wait_for "Saved."
+	keys Escape
+	type "q"
+	wait_for "MEND_EXITED=0"
+	mend list --json --module reflection
+	expect_eq "$(json '.[0].text')" "typed before the autosave" "restored text"
+}
+
 t_hide_key_blanks_the_screen_and_comes_back() {
 	mend reflect "a private thought"
 	tui_start

@@ -177,3 +177,56 @@ TEST(test_reflection_keeps_the_prompt_as_shown)
 	      MEND_EINVAL);
 	test_journal_done(j);
 }
+
+struct order {
+	char first[CLOCK_ISO_LEN];
+	char prev[CLOCK_ISO_LEN];
+	int n;
+	bool sorted;
+};
+
+static int check_order(const struct entry *e, void *ctx)
+{
+	struct order *o = ctx;
+	if (o->n == 0)
+		memcpy(o->first, e->created_at, sizeof o->first);
+	if (o->n++ && strcmp(e->created_at, o->prev) > 0)
+		o->sorted = false;
+	memcpy(o->prev, e->created_at, sizeof o->prev);
+	return 0;
+}
+
+TEST(test_search_with_many_matches_is_newest_first_and_limited)
+{
+	struct journal *j = test_journal("2026-01-01T00:00:00Z", "UTC");
+	char now[CLOCK_ISO_LEN], uuid[UUID_LEN];
+	CHECK(j);
+	CHECK_OK(store_begin(j->st, NULL));
+	for (int i = 0; i < 400; i++) {
+		struct entry e;
+		entry_init(&e);
+		e.kind = KIND_REFLECTION;
+		e.text = i % 2 ? "the harbour at dusk" : "an ordinary day";
+		snprintf(e.uuid, sizeof e.uuid,
+			 "00000000-0000-4000-8000-%012d", (i * 7919) % 400);
+		/* created out of insertion order, so rowid order is wrong */
+		clock_format_iso(1767225600 + (time_t)((i * 37) % 400) * 3600, now);
+		memcpy(e.created_at, now, sizeof now);
+		memcpy(e.updated_at, now, sizeof now);
+		CHECK_OK(store_entry_insert(j->st, &e, NULL));
+	}
+	CHECK_OK(store_commit(j->st, NULL));
+	(void)uuid;
+	struct journal_query q = {.module = -1, .search = "harbour", .limit = 25};
+	struct order o = {"", "", 0, true};
+	CHECK_OK(journal_list(j, &q, check_order, &o, NULL));
+	CHECK(o.n == 25 && o.sorted);
+	/* the newest match comes first: the largest created_at of the odd i */
+	struct journal_query all = {.module = -1, .search = "harbour"};
+	struct order every = {"", "", 0, true};
+	CHECK_OK(journal_list(j, &all, check_order, &every, NULL));
+	CHECK(every.n == 200 && every.sorted);
+	CHECK(strcmp(o.first, every.first) == 0);
+	CHECK(strcmp(o.prev, every.first) < 0);
+	test_journal_done(j);
+}

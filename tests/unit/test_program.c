@@ -64,11 +64,11 @@ TEST(test_status_summarises_today)
 	struct checkin_result r;
 	CHECK(j);
 	CHECK_OK(program_status(j, &s, NULL));
-	CHECK(!s.checked_in_today && !s.nc.started && s.entries == 0);
+	CHECK(!s.checked_in_today && !s.nc.started && !s.has_entries);
 	CHECK_OK(nocontact_start(j, "2026-01-01", 45, NULL, NULL));
 	CHECK_OK(checkin_save(j, &in, &r, NULL));
 	CHECK_OK(program_status(j, &s, NULL));
 	CHECK(s.checked_in_today && s.today_mood == 6);
-	CHECK(s.nc.days == 10 && s.nc.goal_days == 45 && s.entries == 1);
+	CHECK(s.nc.days == 10 && s.nc.goal_days == 45 && s.has_entries);
 	test_journal_done(j);
 }
