@@ -60,6 +60,10 @@ enum mend_rc cli_read_text(const char *arg, const char *initial,
 enum mend_rc cli_int_opt(const struct command *cmd, const struct args *a,
 			 const char *name, int *out, struct mend_err *err);
 
+/* Parse a module name given for option --module; on a bad one, print the
+ * error and return false. */
+bool cli_module(struct cli *c, const char *name, int *out);
+
 /* Human-readable local time of an ISO timestamp: "2026-01-11 09:00". */
 void cli_local_time(const char *iso, char buf[32]);
 

@@ -65,7 +65,6 @@ static int run_list(struct cli *c, const struct args *a)
 				  .until = args_get(cmd->opts, a, "until"),
 				  .search = args_get(cmd->opts, a, "search")};
 	struct list_ctx l = {NULL, args_get(cmd->opts, a, "json") != NULL, 0};
-	enum module m;
 	int limit = 0;
 	enum mend_rc rc = cli_int_opt(cmd, a, "limit", &limit, &c->err);
 
@@ -76,16 +75,8 @@ static int run_list(struct cli *c, const struct args *a)
 						"limit: %d is not 1 or more",
 						limit));
 	q.limit = limit;
-	if (mod) {
-		if (!module_from_name(mod, &m))
-			return cli_fail(c, mend_err_set(
-						   &c->err, MEND_EINVAL,
-						   "module: '%.32s' is not one of "
-						   "checkin, nocontact, reflection, "
-						   "growth, acceptance",
-						   mod));
-		q.module = (int)m;
-	}
+	if (mod && !cli_module(c, mod, &q.module))
+		return c->exit_code;
 	if (!(l.j = cli_journal(c)))
 		return 1;
 	/* Validate before printing anything, so bad input prints no "[". */

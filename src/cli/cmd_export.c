@@ -26,7 +26,6 @@ static int run_export(struct cli *c, const struct args *a)
 				   .module = -1,
 				   .pseudonym = args_get(cmd->opts, a, "pseudonym")};
 	struct export_counts counts;
-	enum module m;
 	struct journal *j;
 	enum mend_rc rc;
 
@@ -35,16 +34,8 @@ static int run_export(struct cli *c, const struct args *a)
 						"format: '%.32s' is not one of "
 						"json, jrnl, markdown",
 						fmt));
-	if (mod) {
-		if (!module_from_name(mod, &m))
-			return cli_fail(c, mend_err_set(
-						   &c->err, MEND_EINVAL,
-						   "module: '%.32s' is not one of "
-						   "checkin, nocontact, reflection, "
-						   "growth, acceptance",
-						   mod));
-		o.module = (int)m;
-	}
+	if (mod && !cli_module(c, mod, &o.module))
+		return c->exit_code;
 	if (path && !*path)
 		return cli_usage_error(c, "output: empty; give a file name");
 	if (!(j = cli_journal(c)))

@@ -184,6 +184,21 @@ enum mend_rc cli_int_opt(const struct command *cmd, const struct args *a,
 	return v ? args_int(name, v, out, err) : MEND_OK;
 }
 
+bool cli_module(struct cli *c, const char *name, int *out)
+{
+	enum module m;
+	if (!module_from_name(name, &m)) {
+		cli_fail(c, mend_err_set(&c->err, MEND_EINVAL,
+					 "module: '%.32s' is not one of "
+					 "checkin, nocontact, reflection, "
+					 "growth, acceptance",
+					 name));
+		return false;
+	}
+	*out = (int)m;
+	return true;
+}
+
 void cli_local_time(const char *iso, char buf[32])
 {
 	time_t t;

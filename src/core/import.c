@@ -319,6 +319,22 @@ static bool one_of(struct importer *im, const char *path, const char *k,
 	return false;
 }
 
+/* The record's "id": a UUID, kept in lower case. */
+static bool id_field(struct importer *im, const cJSON *o, const char *path,
+		     char out[UUID_LEN])
+{
+	const char *s;
+	if (!str_field(im, o, path, "id", REQUIRED, 64, true, &s))
+		return false;
+	if (!uuid_valid(s)) {
+		problem(im, "%s.id: '%.40s' is not a UUID", path, s);
+		return false;
+	}
+	for (int i = 0; i < UUID_LEN; i++)
+		out[i] = (char)((s[i] >= 'A' && s[i] <= 'F') ? s[i] + 32 : s[i]);
+	return true;
+}
+
 /* Fields each kind may carry beyond the common ones. */
 static const char *const common_keys[] = {"id", "kind", "module",
 					  "created_at", "updated_at", "text",
@@ -444,16 +460,7 @@ static bool read_entry(struct importer *im, const cJSON *o, const char *path,
 				ok = false;
 			}
 	}
-	ok &= str_field(im, o, path, "id", REQUIRED, 64, true, &s);
-	if (s && !uuid_valid(s)) {
-		problem(im, "%s.id: '%.40s' is not a UUID", path, s);
-		ok = false;
-	} else if (s) {
-		for (int i = 0; i < UUID_LEN; i++)
-			e->uuid[i] = (char)((s[i] >= 'A' && s[i] <= 'F')
-						    ? s[i] + 32
-						    : s[i]);
-	}
+	ok &= id_field(im, o, path, e->uuid);
 	ok &= str_field(im, o, path, "module", OPTIONAL, 32, true, &mod);
 	if (mod && strcmp(mod, module_name(kind_module(e->kind))) != 0) {
 		problem(im, "%s.module: '%.32s' does not go with kind %s (it "
@@ -568,7 +575,6 @@ static bool read_period(struct importer *im, const cJSON *o, const char *path,
 {
 	static const char *const keys[] = {"id", "created_at", "updated_at",
 					   "started_at", "ended_at", NULL};
-	const char *s;
 	char q[64];
 	bool ok;
 
@@ -578,16 +584,7 @@ static bool read_period(struct importer *im, const cJSON *o, const char *path,
 		return false;
 	}
 	ok = check_keys(im, o, path, keys);
-	ok &= str_field(im, o, path, "id", REQUIRED, 64, true, &s);
-	if (s && !uuid_valid(s)) {
-		problem(im, "%s.id: '%.40s' is not a UUID", path, s);
-		ok = false;
-	} else if (s) {
-		for (int i = 0; i < UUID_LEN; i++)
-			p->uuid[i] = (char)((s[i] >= 'A' && s[i] <= 'F')
-						    ? s[i] + 32
-						    : s[i]);
-	}
+	ok &= id_field(im, o, path, p->uuid);
 	ok &= time_field(im, o, path, "created_at", REQUIRED, p->created_at);
 	ok &= time_field(im, o, path, "updated_at", REQUIRED, p->updated_at);
 	ok &= time_field(im, o, path, "started_at", REQUIRED, p->started_at);

@@ -14,6 +14,7 @@
 #   expect_db SUM           the journal file still has checksum SUM
 #   json FILTER             run jq FILTER on $OUT and print the result
 #   expect_eq A B [what]    A equals B
+#   expect_fields F V ...   each jq filter F on $OUT gives V (one jq run)
 #   fail MESSAGE            fail the test
 set -u
 : "${MEND:?MEND must point at the mend binary}"
@@ -72,6 +73,24 @@ json() {
 
 expect_eq() {
 	[ "$1" = "$2" ] || fail "${3:-value}: got '$1', expected '$2'"
+}
+
+# expect_fields FILTER VALUE [FILTER VALUE]...: each jq FILTER on $OUT
+# gives VALUE (strings as they are, anything else as JSON), read with a
+# single jq run.
+expect_fields() {
+	local prog="" exp=() got
+	while [ $# -ge 2 ]; do
+		prog="$prog${prog:+, }([$1][0] | if type == \"string\" then . else tojson end)"
+		exp+=("$1" "$2")
+		shift 2
+	done
+	[ $# -eq 0 ] || fail "expect_fields: a filter without a value: $1"
+	got=$(jq -r "[$prog] as \$g | \$ARGS.positional as \$e | range(\$g | length) |
+		select(\$g[.] != \$e[2 * . + 1]) |
+		\"\(\$e[2 * .]): got '\(\$g[.])', expected '\(\$e[2 * . + 1])'\"" \
+		--args "${exp[@]}" <"$OUT") || fail "jq could not read the output"
+	[ -z "$got" ] || fail "$got"
 }
 
 # bad_input TEXT ARGS...: the command must fail with exit 2, one line on

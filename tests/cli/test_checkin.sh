@@ -3,24 +3,6 @@
 # The daily check-in and the status summary.
 . "$(dirname "$0")/lib.sh"
 
-# expect_fields FILTER VALUE [FILTER VALUE]...: each jq FILTER on $OUT
-# gives VALUE (strings as they are, anything else as JSON), read with a
-# single jq run.
-expect_fields() {
-	local prog="" exp=() got
-	while [ $# -ge 2 ]; do
-		prog="$prog${prog:+, }([$1][0] | if type == \"string\" then . else tojson end)"
-		exp+=("$1" "$2")
-		shift 2
-	done
-	[ $# -eq 0 ] || fail "expect_fields: a filter without a value: $1"
-	got=$(jq -r "[$prog] as \$g | \$ARGS.positional as \$e | range(\$g | length) |
-		select(\$g[.] != \$e[2 * . + 1]) |
-		\"\(\$e[2 * .]): got '\(\$g[.])', expected '\(\$e[2 * . + 1])'\"" \
-		--args "${exp[@]}" <"$OUT") || fail "jq could not read the output"
-	[ -z "$got" ] || fail "$got"
-}
-
 UUID_RE='[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 
 # The check-in's answer says whether it was saved new or updated, and

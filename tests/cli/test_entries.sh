@@ -3,24 +3,6 @@
 # Reviewing the journal: list (filters, search), show, edit, delete.
 . "$(dirname "$0")/lib.sh"
 
-# expect_fields FILTER VALUE [FILTER VALUE]...: each jq FILTER on $OUT
-# gives VALUE (strings as they are, anything else as JSON), read with a
-# single jq run.
-expect_fields() {
-	local prog="" exp=() got
-	while [ $# -ge 2 ]; do
-		prog="$prog${prog:+, }([$1][0] | if type == \"string\" then . else tojson end)"
-		exp+=("$1" "$2")
-		shift 2
-	done
-	[ $# -eq 0 ] || fail "expect_fields: a filter without a value: $1"
-	got=$(jq -r "[$prog] as \$g | \$ARGS.positional as \$e | range(\$g | length) |
-		select(\$g[.] != \$e[2 * . + 1]) |
-		\"\(\$e[2 * .]): got '\(\$g[.])', expected '\(\$e[2 * . + 1])'\"" \
-		--args "${exp[@]}" <"$OUT") || fail "jq could not read the output"
-	[ -z "$got" ] || fail "$got"
-}
-
 # A small journal over a week: one entry of each module on its own day.
 # Written once into a template (writes are slow: each one is synced to
 # disk) and copied into each test's journal by seed.

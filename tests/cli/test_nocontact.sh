@@ -4,24 +4,6 @@
 # letters and milestones.
 . "$(dirname "$0")/lib.sh"
 
-# expect_fields FILTER VALUE [FILTER VALUE]...: each jq FILTER on $OUT
-# gives VALUE (strings as they are, anything else as JSON), read with a
-# single jq run.
-expect_fields() {
-	local prog="" exp=() got
-	while [ $# -ge 2 ]; do
-		prog="$prog${prog:+, }([$1][0] | if type == \"string\" then . else tojson end)"
-		exp+=("$1" "$2")
-		shift 2
-	done
-	[ $# -eq 0 ] || fail "expect_fields: a filter without a value: $1"
-	got=$(jq -r "[$prog] as \$g | \$ARGS.positional as \$e | range(\$g | length) |
-		select(\$g[.] != \$e[2 * . + 1]) |
-		\"\(\$e[2 * .]): got '\(\$g[.])', expected '\(\$e[2 * . + 1])'\"" \
-		--args "${exp[@]}" <"$OUT") || fail "jq could not read the output"
-	[ -z "$got" ] || fail "$got"
-}
-
 t_start_date_sets_the_period_start_and_days_count_from_now() {
 	mend start --date 2026-01-01
 	expect_rc 0
