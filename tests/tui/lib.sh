@@ -24,7 +24,7 @@ tui_start() {
 		"env LANG=C.UTF-8 TERM=xterm-256color MEND_DB='$MEND_DB' \
 		 MEND_NOW='$MEND_NOW' TZ='$TZ' HOME='$HOME' \
 		 XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \
-		 TMPDIR='$TMPDIR' '$MEND'; s=\$?; echo; echo MEND_EXITED=\$s; sleep 600" ||
+		 TMPDIR='$TMPDIR' '$MEND'; s=\$?; stty sane 2>/dev/null; printf '\\r\\n'; echo MEND_EXITED=\$s; sleep 600" ||
 		fail "tmux could not start"
 	trap tui_stop EXIT
 }
