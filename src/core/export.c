@@ -518,19 +518,6 @@ static enum mend_rc write_markdown(struct exporter *x, struct entry_filter *f,
 
 /* --- driver --- */
 
-static enum mend_rc bounds(const char *field, const char *date, int add,
-			   char out[CLOCK_ISO_LEN], struct mend_err *err)
-{
-	struct mend_date d;
-	if (!clock_parse_date(date, &d))
-		return mend_err_set(err, MEND_EINVAL,
-				    "%s: '%.40s' is not a date; use YYYY-MM-DD",
-				    field, date);
-	d = clock_civil_from_days(clock_days_from_civil(d) + add);
-	clock_format_iso(clock_local_midnight(d), out);
-	return MEND_OK;
-}
-
 /* Validate o and turn its dates into created_at bounds in f. */
 static enum mend_rc prepare(const struct export_options *o,
 			    struct entry_filter *f, char since[CLOCK_ISO_LEN],
@@ -540,10 +527,10 @@ static enum mend_rc prepare(const struct export_options *o,
 
 	if (o->module < -1 || o->module >= MODULE_COUNT)
 		return mend_err_set(err, MEND_EINVAL, "module: unknown");
-	if (o->since && (rc = bounds("since", o->since, 0, since, err)) == MEND_OK)
+	if (o->since && (rc = journal_day_bound("since", o->since, 0, since, err)) == MEND_OK)
 		f->since = since;
 	if (rc == MEND_OK && o->until &&
-	    (rc = bounds("until", o->until, 1, until, err)) == MEND_OK)
+	    (rc = journal_day_bound("until", o->until, 1, until, err)) == MEND_OK)
 		f->until = until;
 	if (rc == MEND_OK && f->since && f->until && strcmp(since, until) >= 0)
 		rc = mend_err_set(err, MEND_EINVAL,

@@ -225,8 +225,8 @@ char *journal_search_expr(const char *words, struct mend_err *err)
 	return out;
 }
 
-static enum mend_rc day_bound(const char *field, const char *date, int add,
-			      char out[CLOCK_ISO_LEN], struct mend_err *err)
+enum mend_rc journal_day_bound(const char *field, const char *date, int add,
+			       char out[CLOCK_ISO_LEN], struct mend_err *err)
 {
 	struct mend_date d;
 	if (!clock_parse_date(date, &d))
@@ -288,11 +288,11 @@ enum mend_rc journal_list(struct journal *j, const struct journal_query *q,
 				    "limit: %ld is negative; give 1 or more",
 				    q->limit);
 	if (q->since) {
-		rc = day_bound("since", q->since, 0, since, err);
+		rc = journal_day_bound("since", q->since, 0, since, err);
 		f.since = since;
 	}
 	if (rc == MEND_OK && q->until) {
-		rc = day_bound("until", q->until, 1, until, err);
+		rc = journal_day_bound("until", q->until, 1, until, err);
 		f.until = until;
 	}
 	if (rc == MEND_OK && f.since && f.until && strcmp(since, until) >= 0)
