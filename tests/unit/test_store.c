@@ -154,14 +154,18 @@ TEST(test_files_are_private_whatever_the_umask)
 	unlink(path);
 }
 
-TEST(test_durability_settings_are_in_force)
+TEST(test_journal_uses_the_rollback_journal_not_wal)
 {
 	char path[128];
 	struct store *st = NULL;
+	size_t n = 0;
 	tmp_path(path, sizeof path, "sync.db");
 	CHECK_OK(store_open(&st, path, NULL));
 	store_close(st);
-	CHECK(sql_int(path, "PRAGMA journal_mode = DELETE") != -1);
+	/* header bytes 18 and 19: 1 for a rollback journal, 2 for WAL */
+	char *file = slurp(path, &n);
+	CHECK(file && n >= 100 && file[18] == 1 && file[19] == 1);
+	free(file);
 	unlink(path);
 }
 
