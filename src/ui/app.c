@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "input.h"
 #include "screens.h"
 #include "ui.h"
 
@@ -232,7 +233,7 @@ static void loop(struct app *a, bool once)
 		redraw = false;
 		if (once)
 			break;
-		int r = get_wch(&ch);
+		int r = ui_get_key(&ch);
 		if (r == ERR) {
 			/* timeout: let the top screen autosave */
 			const struct ui_screen *s = a->stack[a->depth - 1].screen;
