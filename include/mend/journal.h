@@ -122,8 +122,10 @@ enum mend_rc journal_delete(struct journal *j, const char *id,
 			    struct mend_err *err);
 
 /* Turn a user's search words into a safe FTS5 expression: each word
- * quoted, matched as a prefix, all required. Caller frees with free.
- * NULL with MEND_EINVAL in err when there is no word. */
-char *journal_search_expr(const char *words, struct mend_err *err);
+ * quoted, matched as a prefix, all required. On MEND_OK *expr is the
+ * expression, which the caller frees with free; otherwise it is NULL and
+ * the rc says why (MEND_EINVAL: no word, or not UTF-8). */
+enum mend_rc journal_search_expr(const char *words, char **expr,
+				 struct mend_err *err);
 
 #endif

@@ -81,9 +81,10 @@ static int run_list(struct cli *c, const struct args *a)
 		return 1;
 	/* Validate before printing anything, so bad input prints no "[". */
 	if (q.search) {
-		char *expr = journal_search_expr(q.search, &c->err);
-		if (!expr)
-			return cli_fail(c, MEND_EINVAL);
+		char *expr;
+		rc = journal_search_expr(q.search, &expr, &c->err);
+		if (rc != MEND_OK)
+			return cli_fail(c, rc);
 		free(expr);
 	}
 	if (l.json)

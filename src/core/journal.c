@@ -180,24 +180,22 @@ bool journal_letter_open(struct journal *j, const struct entry *e)
 	return false;
 }
 
-char *journal_search_expr(const char *words, struct mend_err *err)
+enum mend_rc journal_search_expr(const char *words, char **expr,
+				 struct mend_err *err)
 {
 	size_t n = words ? strlen(words) : 0;
+	const char *p = words;
+
+	*expr = NULL;
+	if (!utf8_valid(words ? words : "", n, NULL))
+		return mend_err_set(err, MEND_EINVAL,
+				    "search: not valid UTF-8; type the words "
+				    "as text");
 	/* worst case every byte a one-letter word: "x"* plus a space, and
 	 * every quote doubled */
 	char *out = malloc(n * 5 + 1), *o = out;
-	const char *p = words;
-
-	if (!out) {
-		mend_err_set(err, MEND_ENOMEM, "out of memory");
-		return NULL;
-	}
-	if (!utf8_valid(words ? words : "", n, NULL)) {
-		free(out);
-		mend_err_set(err, MEND_EINVAL,
-			     "search: not valid UTF-8; type the words as text");
-		return NULL;
-	}
+	if (!out)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
 	while (p && *p) {
 		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 			p++;
@@ -218,11 +216,12 @@ char *journal_search_expr(const char *words, struct mend_err *err)
 	*o = '\0';
 	if (o == out) {
 		free(out);
-		mend_err_set(err, MEND_EINVAL,
-			     "search: empty; give at least one word to find");
-		return NULL;
+		return mend_err_set(err, MEND_EINVAL,
+				    "search: empty; give at least one word to "
+				    "find");
 	}
-	return out;
+	*expr = out;
+	return MEND_OK;
 }
 
 enum mend_rc journal_day_bound(const char *field, const char *date, int add,
@@ -300,10 +299,7 @@ enum mend_rc journal_list(struct journal *j, const struct journal_query *q,
 				  "until: %s is before since %s", q->until,
 				  q->since);
 	if (rc == MEND_OK && q->search) {
-		match = journal_search_expr(q->search, err);
-		if (!match)
-			rc = err && strstr(err->msg, "memory") ? MEND_ENOMEM
-							      : MEND_EINVAL;
+		rc = journal_search_expr(q->search, &match, err);
 		f.match = match;
 	}
 	if (rc == MEND_OK)
