@@ -12,6 +12,8 @@
 #   screen                  print the screen
 #   tui_resize COLS ROWS    resize the window
 #   tui_pid                 the pid of mend inside the pane
+#   tui_open_editor         from home, open Reflection's editor
+#   tui_save_and_quit       save the editor's text, go home and quit
 #   tui_stop                end the tmux server
 . "$(dirname "$0")/../cli/lib.sh"
 
@@ -76,4 +78,21 @@ tui_pid() {
 	local shell
 	shell=$(tmux -L "$TMUX_SOCK" display-message -p -t mend '#{pane_pid}')
 	pgrep -P "$shell" -x mend || pgrep -P "$shell"
+}
+
+tui_open_editor() {
+	wait_for "Reflection"
+	type "r"
+	wait_for "Your entries"
+	type "w"
+	wait_for "Write here."
+}
+
+tui_save_and_quit() {
+	keys C-d
+	wait_for "Saved."
+	keys Escape
+	wait_for "Today's check-in"
+	type "q"
+	wait_for "MEND_EXITED=0"
 }

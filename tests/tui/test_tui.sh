@@ -86,11 +86,7 @@ t_reflection_utf8_and_backspace_over_multibyte() {
 	[ -n "$line" ] || line="Ηow tο Ꮐet Υоur Eⲭ-Boyfriend Βack"
 	mend start --date 2026-01-01
 	tui_start
-	wait_for "Reflection"
-	type "r"
-	wait_for "Your entries"
-	type "w"
-	wait_for "Write here."
+	tui_open_editor
 	type "Café naïve 中文 $line 🙂"
 	keys BSpace
 	type "!"
@@ -98,12 +94,7 @@ t_reflection_utf8_and_backspace_over_multibyte() {
 	type "二行目 ok"
 	keys BSpace BSpace BSpace
 	wait_for "二行目"
-	keys C-d
-	wait_for "Saved."
-	keys Escape
-	wait_for "Today's check-in"
-	type "q"
-	wait_for "MEND_EXITED=0"
+	tui_save_and_quit
 	expected=$(printf 'Café naïve 中文 %s !\n二行目' "$line")
 	mend list --json --module reflection
 	expect_eq "$(json '.[0].text')" "$expected" "stored text"
@@ -115,23 +106,14 @@ t_reflection_utf8_and_backspace_over_multibyte() {
 t_a_stray_byte_from_the_terminal_swallows_nothing() {
 	mend start --date 2026-01-01
 	tui_start
-	wait_for "Reflection"
-	type "r"
-	wait_for "Your entries"
-	type "w"
-	wait_for "Write here."
+	tui_open_editor
 	# a Latin-1 "é", a lead byte cut off by a space, and a lead byte cut
 	# off by the end of the paste: each becomes one U+FFFD
 	type "$(printf 'caf\351 \316 after it all \342')"
 	wait_for "after it all"
 	type " still here"
 	wait_for "still here"
-	keys C-d
-	wait_for "Saved."
-	keys Escape
-	wait_for "Today's check-in"
-	type "q"
-	wait_for "MEND_EXITED=0"
+	tui_save_and_quit
 	mend list --json --module reflection
 	expect_eq "$(json '.[0].text')" "caf� � after it all � still here" \
 		"stored text"
@@ -207,11 +189,7 @@ t_resize_small_and_back_mid_checkin() {
 t_sigterm_while_typing_offers_the_draft_back() {
 	mend start --date 2026-01-01
 	tui_start
-	wait_for "Reflection"
-	type "r"
-	wait_for "Your entries"
-	type "w"
-	wait_for "Write here."
+	tui_open_editor
 	type "words I did not save yet"
 	wait_for "words I did not save yet"
 	kill -TERM "$(tui_pid)" || fail "no mend process to signal"
@@ -221,11 +199,7 @@ t_sigterm_while_typing_offers_the_draft_back() {
 	wait_for "You have unsaved writing"
 	type "y"
 	wait_for "words I did not save yet"
-	keys C-d
-	wait_for "Saved."
-	keys Escape
-	type "q"
-	wait_for "MEND_EXITED=0"
+	tui_save_and_quit
 	mend list --json --module reflection
 	expect_eq "$(json '.[0].text')" "words I did not save yet" "restored draft"
 	tui_start
@@ -238,11 +212,7 @@ t_sigterm_while_typing_offers_the_draft_back() {
 t_sigkill_keeps_what_was_autosaved() {
 	mend start --date 2026-01-01
 	tui_start
-	wait_for "Reflection"
-	type "r"
-	wait_for "Your entries"
-	type "w"
-	wait_for "Write here."
+	tui_open_editor
 	type "typed before the autosave"
 	wait_for "typed before the autosave"
 	# the editor keeps a draft every few seconds; wait until it is there
@@ -261,11 +231,7 @@ t_sigkill_keeps_what_was_autosaved() {
 	wait_for "You have unsaved writing"
 	type "y"
 	wait_for "typed before the autosave"
-	keys C-d
-	wait_for "Saved."
-	keys Escape
-	type "q"
-	wait_for "MEND_EXITED=0"
+	tui_save_and_quit
 	mend list --json --module reflection
 	expect_eq "$(json '.[0].text')" "typed before the autosave" "restored text"
 }
