@@ -206,6 +206,27 @@ void store_release(sqlite3_stmt *stmt)
 	}
 }
 
+enum mend_rc store_run(struct store *st, sqlite3_stmt *stmt, const char *doing,
+		       struct mend_err *err)
+{
+	int src = sqlite3_step(stmt);
+	enum mend_rc rc =
+		src == SQLITE_DONE ? MEND_OK : store_fail(st, src, doing, err);
+	store_release(stmt);
+	return rc;
+}
+
+enum mend_rc store_step_row(struct store *st, sqlite3_stmt *stmt,
+			    const char *doing, struct mend_err *err)
+{
+	int src = sqlite3_step(stmt);
+	if (src == SQLITE_ROW)
+		return MEND_OK;
+	if (src == SQLITE_DONE)
+		return MEND_ENOTFOUND;
+	return store_fail(st, src, doing, err);
+}
+
 int store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
 {
 	if (!s)

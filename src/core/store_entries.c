@@ -100,12 +100,9 @@ enum mend_rc store_entry_insert(struct store *st, struct entry *e,
 		return rc;
 	bind_fields(s, e);
 	store_bind_text(s, 21, e->uuid);
-	int src = sqlite3_step(s);
-	if (src == SQLITE_DONE)
+	rc = store_run(st, s, "saving the entry", err);
+	if (rc == MEND_OK)
 		e->id = sqlite3_last_insert_rowid(st->db);
-	else
-		rc = store_fail(st, src, "saving the entry", err);
-	store_release(s);
 	return rc;
 }
 
@@ -126,13 +123,10 @@ enum mend_rc store_entry_update(struct store *st, const struct entry *e,
 		return rc;
 	bind_fields(s, e);
 	store_bind_text(s, 21, e->uuid);
-	int src = sqlite3_step(s);
-	if (src != SQLITE_DONE)
-		rc = store_fail(st, src, "saving the entry", err);
-	else if (sqlite3_changes(st->db) == 0)
+	rc = store_run(st, s, "saving the entry", err);
+	if (rc == MEND_OK && sqlite3_changes(st->db) == 0)
 		rc = mend_err_set(err, MEND_ENOTFOUND, "id: no entry %s",
 				  e->uuid);
-	store_release(s);
 	return rc;
 }
 
@@ -145,12 +139,9 @@ enum mend_rc store_entry_delete(struct store *st, const char *uuid,
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, uuid);
-	int src = sqlite3_step(s);
-	if (src != SQLITE_DONE)
-		rc = store_fail(st, src, "deleting the entry", err);
-	else if (sqlite3_changes(st->db) == 0)
+	rc = store_run(st, s, "deleting the entry", err);
+	if (rc == MEND_OK && sqlite3_changes(st->db) == 0)
 		rc = mend_err_set(err, MEND_ENOTFOUND, "id: no entry %s", uuid);
-	store_release(s);
 	if (rc == MEND_OK)
 		rc = store_forget_old_text(st, err);
 	return rc;
@@ -168,11 +159,7 @@ enum mend_rc store_forget_old_text(struct store *st, struct mend_err *err)
 		err);
 	if (rc != MEND_OK)
 		return rc;
-	int src = sqlite3_step(s);
-	if (src != SQLITE_DONE)
-		rc = store_fail(st, src, "clearing the search index", err);
-	store_release(s);
-	return rc;
+	return store_run(st, s, "clearing the search index", err);
 }
 
 static bool valid_prefix(const char *id)
@@ -264,14 +251,10 @@ enum mend_rc store_checkin_by_day(struct store *st, const char *day,
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, day);
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW) {
+	rc = store_step_row(st, s, "reading the journal", err);
+	if (rc == MEND_OK) {
 		row_to_entry(s, &e);
 		fn(&e, ctx);
-	} else if (src == SQLITE_DONE) {
-		rc = MEND_ENOTFOUND;
-	} else {
-		rc = store_fail(st, src, "reading the journal", err);
 	}
 	store_release(s);
 	return rc;
@@ -297,11 +280,9 @@ static enum mend_rc count_matches(struct store *st, const char *match,
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, match);
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW)
+	rc = store_step_row(st, s, "searching the journal", err);
+	if (rc == MEND_OK)
 		*out = (long)sqlite3_column_int64(s, 0);
-	else
-		rc = store_fail(st, src, "searching the journal", err);
 	store_release(s);
 	return rc;
 }
@@ -401,11 +382,9 @@ enum mend_rc store_entry_count(struct store *st, int kind, const char *since,
 	if (kind >= 0)
 		store_bind_text(s, 1, kind_name((enum kind)kind));
 	store_bind_text(s, 2, since);
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW)
+	rc = store_step_row(st, s, "reading the journal", err);
+	if (rc == MEND_OK)
 		*out = (long)sqlite3_column_int64(s, 0);
-	else
-		rc = store_fail(st, src, "reading the journal", err);
 	store_release(s);
 	return rc;
 }
@@ -422,11 +401,9 @@ enum mend_rc store_module_latest(struct store *st, int module,
 		return rc;
 	if (module >= 0)
 		store_bind_text(s, 1, module_name((enum module)module));
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW)
+	rc = store_step_row(st, s, "reading the journal", err);
+	if (rc == MEND_OK)
 		store_column_copy(s, 0, out, CLOCK_ISO_LEN);
-	else
-		rc = store_fail(st, src, "reading the journal", err);
 	store_release(s);
 	return rc;
 }
@@ -467,11 +444,9 @@ enum mend_rc store_has_entries(struct store *st, bool *out,
 		st, "SELECT EXISTS (SELECT 1 FROM entries)", &s, err);
 	if (rc != MEND_OK)
 		return rc;
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW)
+	rc = store_step_row(st, s, "reading the journal", err);
+	if (rc == MEND_OK)
 		*out = sqlite3_column_int(s, 0) != 0;
-	else
-		rc = store_fail(st, src, "reading the journal", err);
 	store_release(s);
 	return rc;
 }

@@ -43,6 +43,18 @@ enum mend_rc store_cached(struct store *st, const char *sql,
 /* Reset a cached statement and clear its bindings. */
 void store_release(sqlite3_stmt *stmt);
 
+/* Step a cached statement that writes to its end and release it: MEND_OK,
+ * or the error with a sentence saying what was being done. The changes
+ * count and last rowid stay readable on st->db afterwards. */
+enum mend_rc store_run(struct store *st, sqlite3_stmt *stmt, const char *doing,
+		       struct mend_err *err);
+
+/* Step a statement to its first row: MEND_OK with the row ready to be
+ * read, MEND_ENOTFOUND when there is none (err untouched), or the error.
+ * The caller reads the row and then releases the statement. */
+enum mend_rc store_step_row(struct store *st, sqlite3_stmt *stmt,
+			    const char *doing, struct mend_err *err);
+
 /* Bind text, or NULL when s is NULL. */
 int store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 

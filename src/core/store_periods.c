@@ -26,13 +26,9 @@ enum mend_rc store_period_current(struct store *st, struct period *out,
 					&s, err);
 	if (rc != MEND_OK)
 		return rc;
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW)
+	rc = store_step_row(st, s, "reading the journal", err);
+	if (rc == MEND_OK)
 		row_to_period(s, out);
-	else if (src == SQLITE_DONE)
-		rc = MEND_ENOTFOUND;
-	else
-		rc = store_fail(st, src, "reading the journal", err);
 	store_release(s);
 	return rc;
 }
@@ -53,12 +49,9 @@ enum mend_rc store_period_insert(struct store *st, struct period *p,
 	store_bind_text(s, 3, p->ended_at[0] ? p->ended_at : NULL);
 	store_bind_text(s, 4, p->created_at);
 	store_bind_text(s, 5, p->updated_at);
-	int src = sqlite3_step(s);
-	if (src == SQLITE_DONE)
+	rc = store_run(st, s, "saving the no-contact period", err);
+	if (rc == MEND_OK)
 		p->id = sqlite3_last_insert_rowid(st->db);
-	else
-		rc = store_fail(st, src, "saving the no-contact period", err);
-	store_release(s);
 	return rc;
 }
 
@@ -77,11 +70,7 @@ enum mend_rc store_period_update(struct store *st, const struct period *p,
 	store_bind_text(s, 2, p->ended_at[0] ? p->ended_at : NULL);
 	store_bind_text(s, 3, p->updated_at);
 	sqlite3_bind_int64(s, 4, p->id);
-	int src = sqlite3_step(s);
-	if (src != SQLITE_DONE)
-		rc = store_fail(st, src, "saving the no-contact period", err);
-	store_release(s);
-	return rc;
+	return store_run(st, s, "saving the no-contact period", err);
 }
 
 enum mend_rc store_periods_each(struct store *st, bool by_created,
@@ -120,13 +109,9 @@ enum mend_rc store_setting_get(struct store *st, const char *key, char *buf,
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, key);
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW)
+	rc = store_step_row(st, s, "reading the settings", err);
+	if (rc == MEND_OK)
 		store_column_copy(s, 0, buf, n);
-	else if (src == SQLITE_DONE)
-		rc = MEND_ENOTFOUND;
-	else
-		rc = store_fail(st, src, "reading the settings", err);
 	store_release(s);
 	return rc;
 }
@@ -150,11 +135,7 @@ enum mend_rc store_setting_set(struct store *st, const char *key,
 		store_bind_text(s, 2, value);
 		store_bind_text(s, 3, now_iso);
 	}
-	int src = sqlite3_step(s);
-	if (src != SQLITE_DONE)
-		rc = store_fail(st, src, "saving the settings", err);
-	store_release(s);
-	return rc;
+	return store_run(st, s, "saving the settings", err);
 }
 
 enum mend_rc store_period_by_uuid(struct store *st, const char *uuid,
@@ -168,13 +149,9 @@ enum mend_rc store_period_by_uuid(struct store *st, const char *uuid,
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, uuid);
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW)
+	rc = store_step_row(st, s, "reading the journal", err);
+	if (rc == MEND_OK)
 		row_to_period(s, out);
-	else if (src == SQLITE_DONE)
-		rc = MEND_ENOTFOUND;
-	else
-		rc = store_fail(st, src, "reading the journal", err);
 	store_release(s);
 	return rc;
 }
@@ -198,11 +175,7 @@ enum mend_rc store_period_put(struct store *st, const struct period *p,
 	store_bind_text(s, 3, p->ended_at[0] ? p->ended_at : NULL);
 	store_bind_text(s, 4, p->created_at);
 	store_bind_text(s, 5, p->updated_at);
-	int src = sqlite3_step(s);
-	if (src != SQLITE_DONE)
-		rc = store_fail(st, src, "saving a no-contact period", err);
-	store_release(s);
-	return rc;
+	return store_run(st, s, "saving a no-contact period", err);
 }
 
 enum mend_rc store_setting_updated(struct store *st, const char *key,
@@ -214,13 +187,9 @@ enum mend_rc store_setting_updated(struct store *st, const char *key,
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, key);
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW)
+	rc = store_step_row(st, s, "reading the settings", err);
+	if (rc == MEND_OK)
 		store_column_copy(s, 0, updated, CLOCK_ISO_LEN);
-	else if (src == SQLITE_DONE)
-		rc = MEND_ENOTFOUND;
-	else
-		rc = store_fail(st, src, "reading the settings", err);
 	store_release(s);
 	return rc;
 }
@@ -242,11 +211,7 @@ enum mend_rc store_draft_put(struct store *st, const char *context,
 	store_bind_text(s, 1, context);
 	store_bind_text(s, 2, text);
 	store_bind_text(s, 3, now_iso);
-	int src = sqlite3_step(s);
-	if (src != SQLITE_DONE)
-		rc = store_fail(st, src, "saving the draft", err);
-	store_release(s);
-	return rc;
+	return store_run(st, s, "saving the draft", err);
 }
 
 enum mend_rc store_draft_get(struct store *st,
@@ -260,15 +225,11 @@ enum mend_rc store_draft_get(struct store *st,
 		&s, err);
 	if (rc != MEND_OK)
 		return rc;
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW)
+	rc = store_step_row(st, s, "reading the draft", err);
+	if (rc == MEND_OK)
 		fn((const char *)sqlite3_column_text(s, 0),
 		   (const char *)sqlite3_column_text(s, 1),
 		   (const char *)sqlite3_column_text(s, 2), ctx);
-	else if (src == SQLITE_DONE)
-		rc = MEND_ENOTFOUND;
-	else
-		rc = store_fail(st, src, "reading the draft", err);
 	store_release(s);
 	return rc;
 }
@@ -280,9 +241,5 @@ enum mend_rc store_draft_delete(struct store *st, struct mend_err *err)
 		store_cached(st, "DELETE FROM drafts WHERE id = 1", &s, err);
 	if (rc != MEND_OK)
 		return rc;
-	int src = sqlite3_step(s);
-	if (src != SQLITE_DONE)
-		rc = store_fail(st, src, "forgetting the draft", err);
-	store_release(s);
-	return rc;
+	return store_run(st, s, "forgetting the draft", err);
 }
