@@ -193,6 +193,16 @@ static const cJSON *get(const cJSON *o, const char *k)
 
 enum need { OPTIONAL, REQUIRED };
 
+/* A field that is not there: a problem when it is required. Returns
+ * whether the record can still be valid. */
+static bool absent(struct importer *im, const char *path, const char *k,
+		   enum need need)
+{
+	if (need == REQUIRED)
+		problem(im, "%s.%s: missing", path, k);
+	return need != REQUIRED;
+}
+
 /* A string field: present (when required), a string, valid UTF-8, at
  * most max bytes, and non-empty when nonempty. *out NULL when absent. */
 static bool str_field(struct importer *im, const cJSON *o, const char *path,
@@ -203,11 +213,8 @@ static bool str_field(struct importer *im, const cJSON *o, const char *path,
 	char q[64];
 
 	*out = NULL;
-	if (!v) {
-		if (need == REQUIRED)
-			problem(im, "%s.%s: missing", path, k);
-		return need != REQUIRED;
-	}
+	if (!v)
+		return absent(im, path, k, need);
 	if (!cJSON_IsString(v)) {
 		problem(im, "%s.%s: %s is not a string", path, k,
 			quote(v, q, sizeof q));
@@ -240,11 +247,8 @@ static bool int_field(struct importer *im, const cJSON *o, const char *path,
 	char q[64];
 
 	*out = ENTRY_NONE;
-	if (!v) {
-		if (need == REQUIRED)
-			problem(im, "%s.%s: missing", path, k);
-		return need != REQUIRED;
-	}
+	if (!v)
+		return absent(im, path, k, need);
 	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) ||
 	    !isfinite(v->valuedouble)) {
 		problem(im, "%s.%s: %s is not a whole number", path, k,
@@ -267,11 +271,8 @@ static bool bool_field(struct importer *im, const cJSON *o, const char *path,
 	char q[64];
 
 	*out = ENTRY_NONE;
-	if (!v) {
-		if (need == REQUIRED)
-			problem(im, "%s.%s: missing", path, k);
-		return need != REQUIRED;
-	}
+	if (!v)
+		return absent(im, path, k, need);
 	if (!cJSON_IsBool(v)) {
 		problem(im, "%s.%s: %s is not true or false", path, k,
 			quote(v, q, sizeof q));
