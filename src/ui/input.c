@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Keys are read a byte at a time and decoded here rather than with
  * get_wch: on a byte that cannot start a UTF-8 character, ncurses keeps
- * reading until its buffer is full and then reports an error, so a stray
- * byte in a paste would silently swallow up to sixteen bytes of what the
- * person typed after it. Here a broken sequence becomes one U+FFFD, and
- * the byte that broke it is read again as the start of the next key. */
+ * reading until its buffer (over a hundred bytes) is full or the input
+ * pauses, and then drops it all with an error, so a stray byte in a paste
+ * would silently swallow what the person typed after it. Here a broken
+ * sequence becomes one U+FFFD, and the byte that broke it is read again as
+ * the start of the next key. */
 #include <stdint.h>
 
 #include <mend/utf8.h>
