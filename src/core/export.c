@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "mend/nocontact.h"
+#include "mend/path.h"
 
 struct exporter {
 	struct journal *j;
@@ -634,12 +635,9 @@ enum mend_rc export_to_file(struct journal *j, const struct export_options *o,
 				  path, strerror(errno));
 	if (rc != MEND_OK) {
 		unlink(tmp);
-	} else if ((dir = strdup(path))) {
+	} else if ((dir = path_parent(path))) {
 		/* make the rename itself durable */
-		char *slash = strrchr(dir, '/');
-		const char *d = slash ? (slash == dir ? "/" : (*slash = '\0', dir))
-				      : ".";
-		int dfd = open(d, O_RDONLY | O_DIRECTORY);
+		int dfd = open(dir, O_RDONLY | O_DIRECTORY);
 		if (dfd >= 0) {
 			fsync(dfd);
 			close(dfd);

@@ -21,6 +21,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mend/path.h"
+
 /* "MEND" — marks the file as a mend journal (PRAGMA application_id). */
 #define MEND_APP_ID 0x4d454e44
 #define BUSY_TIMEOUT_MS 60000
@@ -315,13 +317,11 @@ static enum mend_rc check_identity(struct store *st, struct mend_err *err)
 		&s, err);
 	if (rc != MEND_OK)
 		return rc;
-	int src = sqlite3_step(s);
-	if (src == SQLITE_ROW) {
+	rc = store_step_row(st, s, "reading the journal", err);
+	if (rc == MEND_OK) {
 		app_id = sqlite3_column_int(s, 0);
 		version = sqlite3_column_int(s, 1);
 		objects = sqlite3_column_int(s, 2);
-	} else {
-		rc = store_fail(st, src, "reading the journal", err);
 	}
 	sqlite3_finalize(s);
 	if (rc != MEND_OK)
@@ -343,7 +343,6 @@ static enum mend_rc check_identity(struct store *st, struct mend_err *err)
 static enum mend_rc check_path(const char *path, struct mend_err *err)
 {
 	struct stat sb;
-	char *dir = NULL, *slash;
 	enum mend_rc rc = MEND_OK;
 
 	if (!path || !*path)
@@ -357,19 +356,21 @@ static enum mend_rc check_path(const char *path, struct mend_err *err)
 					    path);
 		return MEND_OK;
 	}
-	dir = strdup(path);
+	/* a new journal: say plainly when it cannot be created there */
+	char *dir = path_parent(path);
 	if (!dir)
 		return mend_err_set(err, MEND_ENOMEM, "out of memory");
-	slash = strrchr(dir, '/');
-	if (slash && slash != dir) {
-		*slash = '\0';
-		if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
-			rc = mend_err_set(err, MEND_EINVAL,
-					  "journal path: the directory %s does "
-					  "not exist; create it first or choose "
-					  "another path",
-					  dir);
-	}
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "journal path: the directory %s does not "
+				  "exist; create it first or choose another "
+				  "path",
+				  dir);
+	else if (access(dir, W_OK | X_OK) != 0)
+		rc = mend_err_set(err, MEND_EIO,
+				  "cannot create %s: the directory %s is not "
+				  "writable (%s)",
+				  path, dir, strerror(errno));
 	free(dir);
 	return rc;
 }
@@ -387,20 +388,6 @@ enum mend_rc store_open(struct store **out, const char *path,
 	if (rc != MEND_OK)
 		return rc;
 	bool existed = stat(path, &sb) == 0;
-	if (!existed) {
-		/* say plainly when the journal cannot be created there */
-		char *dir = strdup(path), *slash = dir ? strrchr(dir, '/') : NULL;
-		const char *d = !dir ? NULL : !slash ? "." : slash == dir ? "/" : (*slash = '\0', dir);
-		if (d && access(d, W_OK | X_OK) != 0) {
-			rc = mend_err_set(err, MEND_EIO,
-					  "cannot create %s: the directory %s is "
-					  "not writable (%s)",
-					  path, d, strerror(errno));
-			free(dir);
-			return rc;
-		}
-		free(dir);
-	}
 	st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
