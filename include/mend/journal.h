@@ -81,11 +81,15 @@ void journal_invalidate(struct journal *j);
  * the letter's day at or after the moment it was written. */
 bool journal_letter_open(struct journal *j, const struct entry *e);
 
-/* The created_at bound of a day filter: local midnight of date
- * ("YYYY-MM-DD") plus add days, as UTC ISO into out. A bad date is
- * MEND_EINVAL naming field. (since uses add 0, an inclusive until 1.) */
-enum mend_rc journal_day_bound(const char *field, const char *date, int add,
-			       char out[CLOCK_ISO_LEN], struct mend_err *err);
+/* The created_at bounds of a day filter, into f: since ("YYYY-MM-DD",
+ * may be NULL) from its local midnight, until (may be NULL) to the end of
+ * its day, kept as UTC ISO in since_iso and until_iso. A bad date, or
+ * until before since, is MEND_EINVAL naming the field. */
+enum mend_rc journal_day_range(const char *since, const char *until,
+			       struct entry_filter *f,
+			       char since_iso[CLOCK_ISO_LEN],
+			       char until_iso[CLOCK_ISO_LEN],
+			       struct mend_err *err);
 
 struct journal_query {
 	int module;            /* enum module, or -1 for all */

@@ -524,19 +524,9 @@ static enum mend_rc prepare(const struct export_options *o,
 			    struct entry_filter *f, char since[CLOCK_ISO_LEN],
 			    char until[CLOCK_ISO_LEN], struct mend_err *err)
 {
-	enum mend_rc rc = MEND_OK;
-
 	if (o->module < -1 || o->module >= MODULE_COUNT)
 		return mend_err_set(err, MEND_EINVAL, "module: unknown");
-	if (o->since && (rc = journal_day_bound("since", o->since, 0, since, err)) == MEND_OK)
-		f->since = since;
-	if (rc == MEND_OK && o->until &&
-	    (rc = journal_day_bound("until", o->until, 1, until, err)) == MEND_OK)
-		f->until = until;
-	if (rc == MEND_OK && f->since && f->until && strcmp(since, until) >= 0)
-		rc = mend_err_set(err, MEND_EINVAL,
-				  "until: %s is before since %s", o->until,
-				  o->since);
+	enum mend_rc rc = journal_day_range(o->since, o->until, f, since, until, err);
 	if (rc == MEND_OK && o->pseudonym)
 		rc = journal_check_text("pseudonym", o->pseudonym,
 					strlen(o->pseudonym), JOURNAL_NAME_MAX,

@@ -224,8 +224,9 @@ enum mend_rc journal_search_expr(const char *words, char **expr,
 	return MEND_OK;
 }
 
-enum mend_rc journal_day_bound(const char *field, const char *date, int add,
-			       char out[CLOCK_ISO_LEN], struct mend_err *err)
+/* The created_at bound of a day: local midnight of date plus add days. */
+static enum mend_rc day_bound(const char *field, const char *date, int add,
+			      char out[CLOCK_ISO_LEN], struct mend_err *err)
 {
 	struct mend_date d;
 	if (!clock_parse_date(date, &d))
@@ -235,6 +236,27 @@ enum mend_rc journal_day_bound(const char *field, const char *date, int add,
 	d = clock_civil_from_days(clock_days_from_civil(d) + add);
 	clock_format_iso(clock_local_midnight(d), out);
 	return MEND_OK;
+}
+
+enum mend_rc journal_day_range(const char *since, const char *until,
+			       struct entry_filter *f,
+			       char since_iso[CLOCK_ISO_LEN],
+			       char until_iso[CLOCK_ISO_LEN],
+			       struct mend_err *err)
+{
+	enum mend_rc rc = MEND_OK;
+
+	if (since && (rc = day_bound("since", since, 0, since_iso, err)) ==
+			     MEND_OK)
+		f->since = since_iso;
+	if (rc == MEND_OK && until &&
+	    (rc = day_bound("until", until, 1, until_iso, err)) == MEND_OK)
+		f->until = until_iso;
+	if (rc == MEND_OK && since && until &&
+	    strcmp(since_iso, until_iso) >= 0)
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "until: %s is before since %s", until, since);
+	return rc;
 }
 
 struct mask_ctx {
@@ -286,18 +308,7 @@ enum mend_rc journal_list(struct journal *j, const struct journal_query *q,
 		return mend_err_set(err, MEND_EINVAL,
 				    "limit: %ld is negative; give 1 or more",
 				    q->limit);
-	if (q->since) {
-		rc = journal_day_bound("since", q->since, 0, since, err);
-		f.since = since;
-	}
-	if (rc == MEND_OK && q->until) {
-		rc = journal_day_bound("until", q->until, 1, until, err);
-		f.until = until;
-	}
-	if (rc == MEND_OK && f.since && f.until && strcmp(since, until) >= 0)
-		rc = mend_err_set(err, MEND_EINVAL,
-				  "until: %s is before since %s", q->until,
-				  q->since);
+	rc = journal_day_range(q->since, q->until, &f, since, until, err);
 	if (rc == MEND_OK && q->search) {
 		rc = journal_search_expr(q->search, &match, err);
 		f.match = match;
