@@ -141,6 +141,24 @@ mend_unprivileged() {
 	RC=$?
 }
 
+# refuse_writes FILE CMD...: each write (mend --db FILE CMD, as uid 65534)
+# is refused as read-only, and neither FILE nor its directory changes
+refuse_writes() {
+	local f=$1 dir=${1%/*} sum before cmd
+	shift
+	sum=$(sum "$f")
+	before=$(listing "$dir")
+	for cmd in "$@"; do
+		echo "mend --db ${f#"$WORK"/} $cmd (as uid 65534)"
+		# shellcheck disable=SC2086
+		mend_unprivileged --db "$f" $cmd
+		refused "$f" "read-only" "permissions"
+		expect_rc 1
+		expect_eq "$(sum "$f")" "$sum" "checksum after mend $cmd"
+		expect_eq "$(listing "$dir")" "$before" "listing after mend $cmd"
+	done
+}
+
 # --- the tests ---
 
 t_not_a_sqlite_file() {
@@ -194,24 +212,16 @@ t_database_of_another_program() {
 }
 
 t_read_only_file() {
-	local dir="$WORK/ro-file" f="$WORK/ro-file/journal.db" sum before
+	local dir="$WORK/ro-file" f="$WORK/ro-file/journal.db" sum
 	mkdir -p "$dir"
 	make_journal "$f" 3
 	unprivileged_setup
 	give_away "$dir" "$f"
 	chmod 700 "$dir"
 	chmod 400 "$f"
+	refuse_writes "$f" "checkin --mood 5" "reflect new-text" \
+		"delete 00000001 --yes" "config goal 40"
 	sum=$(sum "$f")
-	before=$(listing "$dir")
-	for cmd in "checkin --mood 5" "reflect new-text" "delete 00000001 --yes" "config goal 40"; do
-		echo "mend --db ${f#"$WORK"/} $cmd (as uid 65534)"
-		# shellcheck disable=SC2086
-		mend_unprivileged --db "$f" $cmd
-		refused "$f" "read-only" "permissions"
-		expect_rc 1
-		expect_eq "$(sum "$f")" "$sum" "checksum after mend $cmd"
-		expect_eq "$(listing "$dir")" "$before" "listing after mend $cmd"
-	done
 	# reading it still works
 	mend_unprivileged --db "$f" list --json
 	expect_rc 0
@@ -220,7 +230,7 @@ t_read_only_file() {
 }
 
 t_read_only_directory() {
-	local dir="$WORK/ro-dir" f="$WORK/ro-dir/journal.db" sum before
+	local dir="$WORK/ro-dir" f="$WORK/ro-dir/journal.db" before
 	mkdir -p "$dir"
 	make_journal "$f" 3
 	unprivileged_setup
@@ -231,17 +241,9 @@ t_read_only_directory() {
 	# local is gone when the trap runs)
 	# shellcheck disable=SC2064
 	trap "chmod 700 '$dir'" EXIT
-	sum=$(sum "$f")
 	before=$(listing "$dir")
-	for cmd in "checkin --mood 5" "reflect new-text" "delete 00000001 --yes"; do
-		echo "mend --db ${f#"$WORK"/} $cmd (as uid 65534)"
-		# shellcheck disable=SC2086
-		mend_unprivileged --db "$f" $cmd
-		refused "$f" "read-only" "permissions"
-		expect_rc 1
-		expect_eq "$(sum "$f")" "$sum" "checksum after mend $cmd"
-		expect_eq "$(listing "$dir")" "$before" "listing after mend $cmd"
-	done
+	refuse_writes "$f" "checkin --mood 5" "reflect new-text" \
+		"delete 00000001 --yes"
 	mend_unprivileged --db "$f" list --json
 	expect_rc 0
 	expect_eq "$(json length)" 4 "entries read from the journal"
