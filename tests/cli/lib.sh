@@ -110,7 +110,8 @@ bad_input() {
 run_tests() {
 	local t dir name rc
 	name=$(basename "$0" .sh)
-	for t in $(declare -F | awk '{print $3}' | grep '^t_'); do
+	# ONLY=PATTERN runs just the tests whose names match (grep -E).
+	for t in $(declare -F | awk '{print $3}' | grep '^t_' | grep -E -- "${ONLY:-.}"); do
 		dir=$(mktemp -d)
 		(
 			export HOME="$dir/home" XDG_DATA_HOME="$dir/home/.local/share"
