@@ -122,6 +122,22 @@ void ui_ask_text(struct app *a, const char *title, const char *label,
 void ui_pick(struct app *a, const char *title, const char *const *items,
 	     int n, int selected, ui_done_fn done, void *ctx);
 
+/* A question with named answers, shown as a list with one highlighted
+ * (sel). A letter key picks a safe answer at once; a destructive one
+ * (discard, delete) has no letter: it is picked only with Enter on it,
+ * and then asked again ("No, go back" highlighted), so no key typed as
+ * part of text can ever choose it. done gets the index, or -1 when the
+ * user left with Esc. */
+#define UI_CHOICES_MAX 6
+struct ui_choice {
+	const char *label; /* "Restore", "Later", "Discard" */
+	char key;          /* a letter that picks it, or 0 */
+	bool destructive;
+};
+void ui_choose(struct app *a, const char *title, const char *question,
+	       const struct ui_choice *choices, int n, int sel,
+	       ui_done_fn done, void *ctx);
+
 /* Set by a dialog as it closes (dialogs.c uses it). */
 void ui_set_pending(struct app *a, ui_done_fn fn, void *ctx, int choice,
 		    const char *text);
@@ -158,6 +174,10 @@ int ui_attr(enum ui_role role);
 
 /* --- drawing (draw.c) --- */
 
+/* The locale can show Unicode; when false every character outside ASCII
+ * is drawn as an ASCII stand-in ('#' for a block, '?' otherwise). */
+extern bool ui_utf8;
+
 /* Columns the UTF-8 text takes (invalid bytes count as one U+FFFD). */
 int ui_width(const char *s, size_t len);
 
@@ -180,6 +200,9 @@ int ui_text_marked(int y, int x, int width, const char *s, const char *words,
 
 /* A horizontal bar of `filled` out of `width` cells. */
 void ui_bar(int y, int x, int width, long value, long max, int attr);
+
+/* width cells of blank in attr (a selected row's full width). */
+void ui_fill(int y, int x, int width, int attr);
 
 /* A horizontal rule. */
 void ui_hline(int y, int x, int width, int attr);

@@ -29,14 +29,16 @@ void ui_colors_init(struct app *a)
 	init_pair(2, COLOR_MAGENTA, -1);
 	init_pair(3, COLOR_YELLOW, -1);
 	init_pair(4, COLOR_GREEN, -1);
-	init_pair(5, COLOR_BLACK, COLOR_CYAN);
-	init_pair(6, COLOR_BLACK, COLOR_YELLOW);
 	attrs[ROLE_TITLE] = COLOR_PAIR(1) | A_BOLD;
 	attrs[ROLE_ACCENT] = COLOR_PAIR(2) | A_BOLD;
 	attrs[ROLE_WARNING] = COLOR_PAIR(3) | A_BOLD;
 	attrs[ROLE_GOOD] = COLOR_PAIR(4) | A_BOLD;
-	attrs[ROLE_SELECTED] = COLOR_PAIR(5);
-	attrs[ROLE_MARK] = COLOR_PAIR(6);
+	/* Marking roles keep their attribute under the colour, so that a
+	 * selection or a match is seen on any terminal and by anyone who
+	 * cannot tell the colours apart: reverse cyan, bold underlined
+	 * yellow. */
+	attrs[ROLE_SELECTED] = COLOR_PAIR(1) | A_REVERSE | A_BOLD;
+	attrs[ROLE_MARK] = COLOR_PAIR(3) | A_UNDERLINE | A_BOLD;
 }
 
 int ui_attr(enum ui_role role)

@@ -76,6 +76,167 @@ void ui_ask(struct app *a, const char *question, ui_done_fn done, void *ctx)
 	ui_push(a, &ask_screen, q);
 }
 
+/* --- a question with named answers --- */
+
+struct choose {
+	char title[80];
+	char question[600];
+	char labels[UI_CHOICES_MAX][80];
+	char keys[UI_CHOICES_MAX];
+	bool destructive[UI_CHOICES_MAX];
+	int n, sel;
+	/* A destructive answer was chosen: "No, go back" (0) or the answer
+	 * itself (1) is highlighted, and only Enter on it confirms. */
+	bool confirming;
+	int confirm_sel;
+	ui_done_fn done;
+	void *ctx;
+};
+
+static const struct ui_key choose_keys[] = {
+	{"↑↓", "move", "move between the answers (also Tab, j and k)"},
+	{"Enter", "choose", "choose the highlighted answer"},
+	{"Esc", "back", "go back without choosing"},
+	{NULL, NULL, NULL},
+};
+
+static void choose_row(int y, int x, int width, bool on, char key,
+		       const char *label)
+{
+	char line[120];
+	int attr = ui_attr(on ? ROLE_SELECTED : ROLE_NORMAL);
+	if (key)
+		snprintf(line, sizeof line, " %c  %s ", key, label);
+	else
+		snprintf(line, sizeof line, "    %s ", label);
+	int w = ui_width(line, strlen(line));
+	if (w > width)
+		w = width;
+	if (on)
+		ui_fill(y, x, w, attr);
+	ui_text(y, x, width, line, attr);
+}
+
+static void choose_draw(struct app *a, void *st)
+{
+	struct choose *c = st;
+	int top, left, width, height;
+	char line[200];
+
+	ui_frame(a, c->title, choose_keys);
+	ui_area(&top, &left, &width, &height);
+	int rows = c->confirming ? 2 : c->n;
+	int room = height - rows - 2;
+	const char *q = c->question;
+	if (c->confirming) {
+		snprintf(line, sizeof line,
+			 "Are you sure? \"%s\" cannot be undone.",
+			 c->labels[c->sel]);
+		q = line;
+	}
+	int lines = ui_wrap(top + 1, left, width, room, 0, q,
+			    ui_attr(c->confirming ? ROLE_WARNING : ROLE_ACCENT));
+	int y = top + 2 + (lines < room ? lines : room);
+	if (c->confirming) {
+		choose_row(y, left, width, c->confirm_sel == 0, 0, "No, go back");
+		choose_row(y + 1, left, width, c->confirm_sel == 1, 0,
+			   c->labels[c->sel]);
+		return;
+	}
+	for (int i = 0; i < c->n; i++)
+		choose_row(y + i, left, width, i == c->sel, c->keys[i],
+			   c->labels[i]);
+}
+
+static int choose_pick(struct app *a, struct choose *c, int i)
+{
+	if (c->destructive[i] && !c->confirming) {
+		c->sel = i;
+		c->confirming = true;
+		c->confirm_sel = 0;
+		return UI_HANDLED;
+	}
+	ui_set_pending(a, c->done, c->ctx, i, NULL);
+	return UI_POP;
+}
+
+static int choose_key(struct app *a, void *st, int ch, bool code)
+{
+	struct choose *c = st;
+	int *sel = c->confirming ? &c->confirm_sel : &c->sel;
+	int n = c->confirming ? 2 : c->n;
+
+	if (code && ch == UI_TICK)
+		return 0;
+	if ((code && (ch == KEY_UP || ch == KEY_LEFT || ch == KEY_BTAB)) ||
+	    (!code && ch == 'k')) {
+		if (*sel > 0)
+			(*sel)--;
+		return UI_HANDLED;
+	}
+	if ((code && (ch == KEY_DOWN || ch == KEY_RIGHT)) ||
+	    (!code && (ch == 'j' || ch == '\t'))) {
+		if (*sel < n - 1)
+			(*sel)++;
+		return UI_HANDLED;
+	}
+	if ((code && ch == KEY_ENTER) || (!code && (ch == '\r' || ch == '\n'))) {
+		if (c->confirming && c->confirm_sel == 0) {
+			c->confirming = false;
+			return UI_HANDLED;
+		}
+		return choose_pick(a, c, c->sel);
+	}
+	if (!code && ch == 27) {
+		if (c->confirming) {
+			c->confirming = false;
+			return UI_HANDLED;
+		}
+		ui_set_pending(a, c->done, c->ctx, -1, NULL);
+		return UI_POP;
+	}
+	/* a letter picks its answer, never a destructive one */
+	if (!code && !c->confirming && ch > ' ' && ch < 127)
+		for (int i = 0; i < c->n; i++)
+			if (c->keys[i] && (c->keys[i] == ch ||
+					   c->keys[i] == (ch ^ 0x20)))
+				return choose_pick(a, c, i);
+	return UI_HANDLED;
+}
+
+static const struct ui_screen choose_screen = {
+	.title = "",
+	.module = -1,
+	.keys = choose_keys,
+	.draw = choose_draw,
+	.key = choose_key,
+	.leave = free_state,
+};
+
+void ui_choose(struct app *a, const char *title, const char *question,
+	       const struct ui_choice *choices, int n, int sel,
+	       ui_done_fn done, void *ctx)
+{
+	struct choose *c = calloc(1, sizeof *c);
+	if (!c)
+		return;
+	if (n > UI_CHOICES_MAX)
+		n = UI_CHOICES_MAX;
+	snprintf(c->title, sizeof c->title, "%s", title ? title : "");
+	snprintf(c->question, sizeof c->question, "%s", question);
+	for (int i = 0; i < n; i++) {
+		snprintf(c->labels[i], sizeof c->labels[i], "%s",
+			 choices[i].label);
+		c->keys[i] = choices[i].destructive ? 0 : choices[i].key;
+		c->destructive[i] = choices[i].destructive;
+	}
+	c->n = n;
+	c->sel = sel >= 0 && sel < n && !c->destructive[sel] ? sel : 0;
+	c->done = done;
+	c->ctx = ctx;
+	ui_push(a, &choose_screen, c);
+}
+
 /* --- a one-line text field --- */
 
 struct field {
@@ -231,7 +392,7 @@ static void pick_draw(struct app *a, void *st)
 		int idx = p->scroll + i;
 		int attr = ui_attr(idx == p->sel ? ROLE_SELECTED : ROLE_NORMAL);
 		if (idx == p->sel)
-			mvhline(top + i, left, ' ', width);
+			ui_fill(top + i, left, width, attr);
 		ui_text(top + i, left + 1, width - 2, p->items[idx], attr);
 	}
 }

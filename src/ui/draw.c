@@ -10,6 +10,8 @@
 #include "app.h"
 #include "mend/utf8.h"
 
+bool ui_utf8 = true;
+
 /* Decode the character at s (n bytes left): its length (at least 1) and
  * its code point, U+FFFD for a bad byte, a space for control chars. */
 static size_t next_char(const char *s, size_t n, wchar_t *wc, int *w)
@@ -23,6 +25,10 @@ static size_t next_char(const char *s, size_t n, wchar_t *wc, int *w)
 	if (cp < 0x20 || cp == 0x7f)
 		cp = ' ';
 	*wc = (wchar_t)cp;
+	if (!ui_utf8 && cp >= 0x80) {
+		*w = 1; /* drawn as one ASCII stand-in */
+		return k;
+	}
 	*w = wcwidth(*wc);
 	if (*w < 0)
 		*w = 1, *wc = 0xFFFD;
@@ -40,11 +46,42 @@ int ui_width(const char *s, size_t len)
 	return cols;
 }
 
+/* What to draw for a character the locale cannot show: the blocks and
+ * rules mend draws have ASCII stand-ins, anything else is a '?', never a
+ * blank. */
+static wchar_t ascii_fallback(wchar_t wc)
+{
+	if (wc < 0x80)
+		return wc;
+	if (wc >= 0x2581 && wc <= 0x2588) /* the eight block heights */
+		return L"_.-=+*%#"[wc - 0x2581];
+	switch (wc) {
+	case 0x00B7: return '.'; /* middle dot */
+	case 0x2500: return '-'; /* light horizontal */
+	case 0x2022: return '*'; /* bullet */
+	case 0x2026: return '~'; /* ellipsis */
+	case 0x2191: return '^'; /* up arrow */
+	case 0x2193: return 'v'; /* down arrow */
+	case 0x2190: return '<';
+	case 0x2192: return '>';
+	case 0x2014:
+	case 0x2013: return '-';
+	case 0x2018:
+	case 0x2019: return '\'';
+	case 0x201C:
+	case 0x201D: return '"';
+	default: return '?';
+	}
+}
+
 static void put_wc(wchar_t wc, int attr)
 {
 	cchar_t cc;
-	wchar_t str[2] = {wc, 0};
-	setcchar(&cc, str, (attr_t)attr, 0, NULL);
+	wchar_t str[2] = {ui_utf8 ? wc : ascii_fallback(wc), 0};
+	/* the colour pair travels separately: setcchar drops one held in
+	 * the attributes, which made every coloured role invisible */
+	setcchar(&cc, str, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr),
+		 NULL);
 	add_wch(&cc);
 }
 
@@ -179,6 +216,13 @@ void ui_bar(int y, int x, int width, long value, long max, int attr)
 		else
 			put_wc(0x00B7, ui_attr(ROLE_MUTED)); /* middle dot */
 	}
+}
+
+void ui_fill(int y, int x, int width, int attr)
+{
+	move(y, x);
+	for (int i = 0; i < width; i++)
+		put_wc(' ', attr);
 }
 
 void ui_hline(int y, int x, int width, int attr)

@@ -113,7 +113,7 @@ static void home_draw(struct app *a, void *st)
 		int attr = ui_attr(i == h->sel ? ROLE_SELECTED : ROLE_NORMAL);
 		snprintf(line, sizeof line, " %c  %s", menu[i].key, menu[i].label);
 		if (i == h->sel)
-			mvhline(top + i, menu_x, ' ', 22);
+			ui_fill(top + i, menu_x, 22, attr);
 		ui_text(top + i, menu_x, 22, line, attr);
 	}
 	if (!h->loaded)

@@ -131,7 +131,7 @@ static void review_draw(struct app *a, void *st)
 		if (clock_parse_iso(e->created_at, &t) && localtime_r(&t, &tm))
 			strftime(when, sizeof when, "%Y-%m-%d", &tm);
 		if (selected)
-			mvhline(top + i, left, ' ', width);
+			ui_fill(top + i, left, width, attr);
 		ui_text(top + i, left, 10, when, attr);
 		ui_text(top + i, left + 11, 11,
 			module_name(kind_module(e->kind)),

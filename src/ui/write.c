@@ -136,7 +136,7 @@ static void write_draw(struct app *a, void *st)
 		if (clock_parse_iso(e->created_at, &t) && localtime_r(&t, &tm))
 			strftime(when, sizeof when, "%Y-%m-%d", &tm);
 		if (idx == w->sel)
-			mvhline(y + i, left, ' ', width);
+			ui_fill(y + i, left, width, attr);
 		ui_text(y + i, left, 11, when, attr);
 		ui_text(y + i, left + 12, width - 12,
 			e->kind == KIND_DECISION ? e->outcome : e->text, attr);

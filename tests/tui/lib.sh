@@ -4,12 +4,27 @@
 # after tests/cli/lib.sh, whose run_tests gives each test a fresh home,
 # journal and pinned clock.
 #
-#   tui_start [COLS ROWS]   start mend in a new tmux server of its own
+#   tui_start [COLS ROWS]   start mend in a new tmux server of its own,
+#                           under TERM=$TUI_TERM (default tmux-256color,
+#                           the colour TERM that matches tmux; tests also
+#                           run with xterm-256color, common advice)
 #   keys KEY...             send keys (tmux names: Enter, BSpace, C-d, Up)
 #   type TEXT               send literal text (UTF-8)
 #   wait_for TEXT [SECS]    poll the screen until TEXT shows (default 10 s)
 #   wait_gone TEXT [SECS]   poll until TEXT is no longer shown
 #   screen                  print the screen
+#   screen_e                print the screen with its SGR attributes
+#   attrs_of TEXT           the attributes of TEXT's first cell (see
+#                           screen.py: "reverse bold fg=6", "normal")
+#   expect_attr TEXT ATTR.. TEXT shows with each ATTR (reverse, underline,
+#                           bold, fg=N...; "color" means any fg colour)
+#   expect_not_attr TEXT A  TEXT shows without attribute A
+#   expect_whole TEXT [FROM TO]
+#                           TEXT is on screen whole (wrapped lines joined),
+#                           reading only columns FROM..TO-1 if given
+#   expect_word TEXT        TEXT is on screen and nothing runs into it
+#   expect_key_line WORD..  the bottom line shows each WORD
+#   expect_fits             no line of the screen runs past its width
 #   tui_resize COLS ROWS    resize the window
 #   tui_pid                 the pid of mend inside the pane
 #   tui_open_editor         from home, open Reflection's editor
@@ -23,7 +38,7 @@ tui_start() {
 	command -v tmux >/dev/null || fail "tmux is not installed"
 	tmux -u -L "$TMUX_SOCK" -f /dev/null new-session -d -s mend \
 		-x "$cols" -y "$rows" \
-		"env LANG=C.UTF-8 TERM=xterm-256color MEND_DB='$MEND_DB' \
+		"env LANG='${TUI_LANG:-C.UTF-8}' TERM='${TUI_TERM:-tmux-256color}' MEND_DB='$MEND_DB' \
 		 MEND_NOW='$MEND_NOW' TZ='$TZ' HOME='$HOME' \
 		 XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \
 		 TMPDIR='$TMPDIR' '$MEND'; s=\$?; stty sane 2>/dev/null; printf '\\r\\n'; echo MEND_EXITED=\$s; sleep 600" ||
@@ -46,6 +61,66 @@ type() {
 
 screen() {
 	tmux -L "$TMUX_SOCK" capture-pane -p -t mend
+}
+
+screen_e() {
+	tmux -L "$TMUX_SOCK" capture-pane -p -e -t mend
+}
+
+SCREEN_PY="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/screen.py"
+
+attrs_of() {
+	screen_e | python3 "$SCREEN_PY" attrs "$1"
+}
+
+expect_attr() {
+	local text=$1 got want
+	shift
+	got=$(attrs_of "$text") || fail "'$text' is not on the screen:
+$(screen)"
+	for want in "$@"; do
+		case $want in
+		color) [[ " $got " == *" fg="* ]] ||
+			fail "'$text' shows without colour ($got)" ;;
+		*) [[ " $got " == *" $want "* ]] ||
+			fail "'$text' shows without $want ($got)" ;;
+		esac
+	done
+}
+
+expect_not_attr() {
+	local got
+	got=$(attrs_of "$1") || fail "'$1' is not on the screen:
+$(screen)"
+	[[ " $got " != *" $2 "* ]] || fail "'$1' shows with $2 ($got)"
+}
+
+expect_whole() {
+	screen | python3 "$SCREEN_PY" whole "$@" ||
+		fail "the screen does not show whole: '$1'
+$(screen)"
+}
+
+expect_word() {
+	screen | python3 "$SCREEN_PY" word "$1" ||
+		fail "'$1' is cut or runs into other text:
+$(screen)"
+}
+
+expect_key_line() {
+	local last w
+	last=$(screen | tail -1)
+	for w in "$@"; do
+		[[ "$last" == *"$w"* ]] ||
+			fail "the key line lacks '$w': $last"
+	done
+}
+
+expect_fits() {
+	local cols
+	cols=$(tmux -L "$TMUX_SOCK" display-message -p -t mend '#{pane_width}')
+	screen | awk -v c="$cols" '{ if (length($0) > c) { print; bad = 1 } }
+		END { exit bad }' || fail "a line runs past $cols columns"
 }
 
 wait_for() {
