@@ -3,9 +3,11 @@
  * timeout, so signals and autosave are noticed), handles what is the same
  * everywhere (resize, the hide key, help, signals), and hands the rest to
  * the screen on top, acting on the flags it returns. Signal handlers only
- * set a flag. */
+ * set a flag. It knows no screen by name: the first screen, the help and
+ * the signal-time draft save are hooks it is handed. */
 #include <curses.h>
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -14,12 +16,11 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <term.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "app.h"
 #include "input.h"
-#include "screens.h"
-#include "ui.h"
 
 #define KEY_HIDE 0x10 /* Ctrl-P: the same on every screen */
 
@@ -218,22 +219,29 @@ static void run_pending(struct app *a)
 	free(text);
 }
 
-static void loop(struct app *a, bool once)
+static void loop(struct app *a, const struct app_hooks *h, bool once)
 {
 	wint_t ch;
 	bool redraw = true;
 
 	while (a->depth > 0) {
 		if (got_signal) {
-			ui_editor_save_draft(a);
+			if (h->save_draft)
+				h->save_draft(a);
 			break;
 		}
-		if (redraw)
+		if (once) {
 			draw(a);
-		redraw = false;
-		if (once)
 			break;
-		int r = ui_get_key(&ch);
+		}
+		/* Keys already waiting (a paste) are handled before the next
+		 * redraw, so a long paste settles without a redraw per byte. */
+		int r = ui_get_key(&ch, redraw ? 0 : 250);
+		if (r == ERR && redraw) {
+			draw(a);
+			redraw = false;
+			continue;
+		}
 		if (r == ERR) {
 			/* timeout: let the top screen autosave */
 			const struct ui_screen *s = a->stack[a->depth - 1].screen;
@@ -246,17 +254,21 @@ static void loop(struct app *a, bool once)
 			a->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 			continue;
 		}
+		if (code && ch == (wint_t)UI_KEY_UNKNOWN)
+			continue;
 		if (!code && ch == KEY_HIDE) {
 			a->hidden = !a->hidden;
 			continue;
 		}
-		if (a->hidden || a->too_small)
+		/* While hidden, keys are ignored: nothing is typed unseen. A
+		 * window too small to draw in still takes what is typed. */
+		if (a->hidden)
 			continue;
 		const struct ui_screen *s = a->stack[a->depth - 1].screen;
 		void *st = a->stack[a->depth - 1].state;
-		if ((code && ch == KEY_F(1)) ||
-		    (!code && ch == '?' && !s->takes_text)) {
-			ui_push(a, &help_screen, help_new(s));
+		if (h->help && ((code && ch == KEY_F(1)) ||
+				(!code && ch == '?' && !s->takes_text))) {
+			h->help(a, s);
 			continue;
 		}
 		a->status[0] = '\0';
@@ -288,6 +300,32 @@ static void loop(struct app *a, bool once)
 	}
 }
 
+/* Turn off XON/XOFF, so Ctrl-S and Ctrl-Q reach the program instead of
+ * freezing the terminal. */
+static void no_flow_control(void)
+{
+	struct termios t;
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();
+}
+
+/* Draw Unicode when the locale can: under LANG=C, C.UTF-8 (which Debian
+ * always has) is used for characters; without it, ASCII stand-ins. */
+static void choose_locale(void)
+{
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return;
+	if (setlocale(LC_CTYPE, "C.UTF-8") &&
+	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return;
+	setlocale(LC_CTYPE, "");
+	ui_utf8 = false;
+}
+
 static bool terminal_ok(void)
 {
 	int err = 0;
@@ -299,7 +337,7 @@ static bool terminal_ok(void)
 	return ok;
 }
 
-int ui_main(const char *db_path, int draw_once)
+int app_run(const char *db_path, int draw_once, const struct app_hooks *h)
 {
 	struct app a;
 	struct mend_err err = {""};
@@ -307,7 +345,7 @@ int ui_main(const char *db_path, int draw_once)
 	SCREEN *scr;
 
 	memset(&a, 0, sizeof a);
-	setlocale(LC_ALL, "");
+	choose_locale();
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fputs("mend: not a terminal; give a command (see mend --help)\n",
 		      stderr);
@@ -350,15 +388,23 @@ int ui_main(const char *db_path, int draw_once)
 	set_escdelay(25);
 	timeout(250);
 	curs_set(0);
+	no_flow_control();
 	ui_colors_init(&a);
 	a.too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 
-	screens_start(&a);
-	loop(&a, draw_once != 0);
+	h->start(&a);
+	loop(&a, h, draw_once != 0);
 
 	while (a.depth > 0)
 		pop(&a);
 	free(a.pending.text);
+	/* Without an alternate screen, what was on screen would stay in the
+	 * terminal after we leave: clear it first. */
+	const char *smcup = tigetstr("smcup");
+	if (!smcup || smcup == (char *)-1) {
+		erase();
+		refresh();
+	}
 	endwin();
 	delscreen(scr);
 	journal_close(a.j);

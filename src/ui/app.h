@@ -34,6 +34,12 @@ enum ui_role {
  * a moment: a chance to autosave. */
 #define UI_TICK 0x7fff0001
 
+/* Key codes of our own, beside ncurses' (all above KEY_MAX), passed with
+ * is_key_code set: an escape sequence nobody knows (ignore it; it is
+ * never Esc), and Alt (or Esc typed quickly) with a key. */
+#define UI_KEY_UNKNOWN 0x7fff0100
+#define UI_META(c) (0x7fff1000 + (c))
+
 /* What a key handler asks of the loop. */
 enum {
 	UI_HANDLED = 1 << 0,
@@ -95,6 +101,18 @@ struct app {
 };
 
 /* --- the loop (app.c) --- */
+
+/* What the loop is handed: it knows no screen by name. */
+struct app_hooks {
+	void (*start)(struct app *a);      /* push the first screen(s) */
+	void (*save_draft)(struct app *a); /* at SIGINT/SIGTERM/SIGHUP */
+	/* help for the screen on top (? and F1) */
+	void (*help)(struct app *a, const struct ui_screen *about);
+};
+
+/* Run the full-screen journal on the journal at db_path; with draw_once,
+ * draw the first screen and leave. Returns the process exit code. */
+int app_run(const char *db_path, int draw_once, const struct app_hooks *h);
 
 /* Push a screen with its state (owned by the screen from now on; its
  * leave frees it). */

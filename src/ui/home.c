@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "mend/checkin.h"
-#include "mend/draft.h"
 #include "mend/program.h"
 #include "screens.h"
 
@@ -242,53 +241,4 @@ void ui_open_home(struct app *a)
 	struct home *h = calloc(1, sizeof *h);
 	if (h)
 		ui_push(a, &home_screen, h);
-}
-
-struct restore {
-	struct draft d;
-};
-
-static void restore_answer(struct app *a, void *ctx, int choice,
-			   const char *text)
-{
-	struct restore *r = ctx;
-	struct mend_err err = {""};
-	(void)text;
-	if (choice == 1 && ui_restore_draft(a, r->d.context, r->d.text)) {
-		/* the editor now holds it */
-	} else {
-		draft_clear(a->j, &err);
-		if (choice == 1)
-			ui_message(a, true, "That draft could not be reopened.");
-	}
-	draft_done(&r->d);
-	free(r);
-}
-
-void screens_start(struct app *a)
-{
-	struct program_status s;
-	struct mend_err err = {""};
-	struct restore *r = calloc(1, sizeof *r);
-
-	if (program_status(a->j, &s, &err) == MEND_OK && !s.nc.started &&
-	    !s.has_entries) {
-		ui_open_home(a);
-		ui_open_welcome(a);
-	} else {
-		ui_open_home(a);
-	}
-	if (r && draft_load(a->j, &r->d, &err) == MEND_OK) {
-		char q[200];
-		char when[32] = "";
-		time_t t;
-		struct tm tm;
-		if (clock_parse_iso(r->d.updated_at, &t) && localtime_r(&t, &tm))
-			strftime(when, sizeof when, " from %Y-%m-%d %H:%M", &tm);
-		snprintf(q, sizeof q,
-			 "You have unsaved writing%s. Restore it?", when);
-		ui_ask(a, q, restore_answer, r);
-	} else {
-		free(r);
-	}
 }

@@ -197,7 +197,7 @@ t_sigterm_while_typing_offers_the_draft_back() {
 	tui_stop
 	tui_start
 	wait_for "You have unsaved writing"
-	type "y"
+	type "r"
 	wait_for "words I did not save yet"
 	tui_save_and_quit
 	mend list --json --module reflection
@@ -229,7 +229,7 @@ t_sigkill_keeps_what_was_autosaved() {
 	[ "$(sqlite3 "$MEND_DB" 'PRAGMA integrity_check')" = ok ] || fail "integrity"
 	tui_start
 	wait_for "You have unsaved writing"
-	type "y"
+	type "r"
 	wait_for "typed before the autosave"
 	tui_save_and_quit
 	mend list --json --module reflection
@@ -261,6 +261,7 @@ t_help_lists_the_keys_of_each_screen() {
 	wait_for "Keys on this screen"
 	wait_for "hide everything"
 	keys Escape
+	wait_gone "Keys on this screen"
 	type "v"
 	wait_for "Review"
 	type "?"
