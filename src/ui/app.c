@@ -316,7 +316,12 @@ static void no_flow_control(void)
  * always has) is used for characters; without it, ASCII stand-ins. */
 static void choose_locale(void)
 {
+	const char *ascii = getenv("MEND_ASCII");
 	setlocale(LC_ALL, "");
+	if (ascii && *ascii) {
+		ui_utf8 = false; /* asked for: a font without the glyphs */
+		return;
+	}
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
 		return;
 	if (setlocale(LC_CTYPE, "C.UTF-8") &&

@@ -16,6 +16,7 @@
 #define UI_MIN_COLS 60
 #define UI_MIN_LINES 18
 #define UI_STACK_MAX 16
+#define UI_MAX_TEXT_COLS 100 /* the content area's widest */
 
 /* Colour roles; screens never use raw colour numbers. */
 enum ui_role {

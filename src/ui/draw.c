@@ -92,17 +92,26 @@ int ui_textn(int y, int x, int width, const char *s, size_t len, int attr)
 
 	if (width <= 0)
 		return 0;
+	/* Text that does not fit ends in an ellipsis, so nothing is ever
+	 * cut without a sign that it goes on. */
+	size_t line = 0;
+	while (line < len && s[line] != '\n')
+		line++;
+	bool cut = line < len || ui_width(s, line) > width;
+	int budget = cut ? width - 1 : width;
 	move(y, x);
-	for (size_t i = 0; i < len;) {
-		size_t k = next_char(s + i, len - i, &wc, &w);
-		if (s[i] == '\n')
-			break;
-		if (used + w > width)
+	for (size_t i = 0; i < line;) {
+		size_t k = next_char(s + i, line - i, &wc, &w);
+		if (used + w > budget)
 			break;
 		if (w > 0)
 			put_wc(wc, attr);
 		used += w;
 		i += k;
+	}
+	if (cut) {
+		put_wc(0x2026, attr);
+		used++;
 	}
 	return used;
 }
@@ -178,6 +187,10 @@ int ui_text_marked(int y, int x, int width, const char *s, const char *words,
 {
 	size_t n = strcspn(s, "\n"), i = 0;
 	int used = 0;
+	bool cut = s[n] == '\n' || ui_width(s, n) > width;
+
+	if (cut)
+		width--; /* room for the ellipsis */
 
 	while (i < n && used < width) {
 		size_t match = 0;
@@ -197,10 +210,14 @@ int ui_text_marked(int y, int x, int width, const char *s, const char *words,
 			if (!run)
 				run = 1;
 		}
+		if (ui_width(s + i, run) > width - used)
+			break;
 		used += ui_textn(y, x + used, width - used, s + i, run,
 				 match ? ui_attr(ROLE_MARK) : attr);
 		i += run;
 	}
+	if (cut && width >= 0)
+		used += ui_textn(y, x + used, 1, "…", strlen("…"), attr);
 	return used;
 }
 
@@ -236,8 +253,21 @@ void ui_area(int *top, int *left, int *width, int *height)
 {
 	*top = 2;
 	*left = 2;
-	*width = COLS - 4;
+	/* on a wide window text keeps a width one can read */
+	*width = COLS - 4 > UI_MAX_TEXT_COLS ? UI_MAX_TEXT_COLS : COLS - 4;
 	*height = LINES - 4;
+}
+
+static bool key_is_essential(const struct ui_key *k)
+{
+	return strncmp(k->keys, "Esc", 3) == 0 || strcmp(k->keys, "?") == 0 ||
+	       strcmp(k->keys, "q") == 0;
+}
+
+static int key_width(const struct ui_key *k)
+{
+	return ui_width(k->keys, strlen(k->keys)) +
+	       ui_width(k->label, strlen(k->label)) + 3;
 }
 
 void ui_frame(struct app *a, const char *title, const struct ui_key *keys)
@@ -256,19 +286,27 @@ void ui_frame(struct app *a, const char *title, const struct ui_key *keys)
 	if (a->status[0])
 		ui_text(1, 2, COLS - 4, a->status,
 			ui_attr(a->status_error ? ROLE_WARNING : ROLE_GOOD));
-	/* the key line, generated from the screen's own table */
+	/* The key line, generated from the screen's own table. The way back
+	 * (Esc, q) and help (?) always keep their place at the end; other
+	 * keys take the room that is left, in the table's order. */
 	mvhline(LINES - 1, 0, ' ', COLS);
-	for (const struct ui_key *k = keys; k && k->keys; k++) {
-		if (!k->label)
-			continue;
-		int need = ui_width(k->keys, strlen(k->keys)) +
-			   ui_width(k->label, strlen(k->label)) + 3;
-		if (x + need > COLS - 12)
-			break;
-		x += ui_text(LINES - 1, x, COLS - x, k->keys, ui_attr(ROLE_ACCENT));
-		x += ui_text(LINES - 1, x + 1, COLS - x, k->label,
-			     ui_attr(ROLE_NORMAL)) +
-		     3;
+	int budget = COLS - 12, essential = 0;
+	for (const struct ui_key *k = keys; k && k->keys; k++)
+		if (k->label && key_is_essential(k))
+			essential += key_width(k);
+	for (int pass = 0; pass < 2; pass++) {
+		for (const struct ui_key *k = keys; k && k->keys; k++) {
+			if (!k->label || key_is_essential(k) != (pass == 1))
+				continue;
+			int need = key_width(k);
+			if (x + need + (pass == 0 ? essential : 0) > budget)
+				continue;
+			x += ui_text(LINES - 1, x, COLS - x, k->keys,
+				     ui_attr(ROLE_ACCENT));
+			x += ui_text(LINES - 1, x + 1, COLS - x, k->label,
+				     ui_attr(ROLE_NORMAL)) +
+			     3;
+		}
 	}
 	ui_text(LINES - 1, COLS - 10, 10, "^P hide", ui_attr(ROLE_MUTED));
 }

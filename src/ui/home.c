@@ -77,24 +77,106 @@ static void home_enter(struct app *a, void *st)
 	load(a, st);
 }
 
-static void draw_moods(int y, int x, const int *moods)
+/* Ten moods, ten glyphs: eight block heights, then two more marked as
+ * the very best days (ASCII stand-ins under a non-UTF-8 locale). */
+static void draw_moods(int y, int x, int width, const int *moods)
 {
-	static const wchar_t bars[] = L"▁▂▃▄▅▆▇█";
-	ui_text(y, x, 40, "Mood, last 30 days", ui_attr(ROLE_MUTED));
-	move(y + 1, x);
-	for (int i = 0; i < MOOD_DAYS; i++) {
-		if (moods[i] == 0) {
+	static const char *const glyph[10] = {"▁", "▂", "▃", "▄", "▅",
+					      "▆", "▇", "█", "▓", "▒"};
+	static const char *const plain[10] = {"1", "2", "3", "4", "5",
+					      "6", "7", "8", "9", "X"};
+	ui_text(y, x, width, "Mood, last 30 days", ui_attr(ROLE_MUTED));
+	for (int i = 0; i < MOOD_DAYS && i < width; i++) {
+		int m = moods[i];
+		if (m < 1 || m > 10) {
 			ui_text(y + 1, x + i, 1, "·", ui_attr(ROLE_MUTED));
 			continue;
 		}
-		char cell[8];
-		wchar_t wc = bars[(moods[i] - 1) * 8 / 10];
-		wctomb(NULL, 0);
-		int n = wctomb(cell, wc);
-		cell[n > 0 ? n : 0] = '\0';
-		ui_text(y + 1, x + i, 1, cell,
-			ui_attr(moods[i] <= 3 ? ROLE_WARNING : ROLE_GOOD));
+		ui_text(y + 1, x + i, 1, ui_utf8 ? glyph[m - 1] : plain[m - 1],
+			ui_attr(m <= 3 ? ROLE_WARNING : ROLE_GOOD));
 	}
+}
+
+/* The lines a text needs at this width. */
+static int lines_for(const char *s, int width)
+{
+	return ui_wrap(LINES, 0, width, 0, 0, s, 0);
+}
+
+/* What home shows, by priority: the check-in line and the hard-days note
+ * (or today's suggestion) always, whole; then, as room allows, the count,
+ * the mood line, and the count in large digits. */
+struct home_layout {
+	int streak; /* 0: none, 1: one line, 4: count, goal and milestone */
+	bool big, moods;
+};
+
+static struct home_layout plan(const struct program_status *s,
+			       const char *text, int width, int height)
+{
+	struct home_layout l = {0};
+	/* the check-in line, a blank, the text and its heading or key */
+	int rows = 2 + 1 + lines_for(text, width);
+	int full = s->nc.started ? 4 : 3;
+	if (rows + full <= height)
+		l.streak = full;
+	else if (s->nc.started && rows + 1 <= height)
+		l.streak = 1;
+	rows += l.streak;
+	l.moods = rows + 3 <= height;
+	rows += l.moods ? 3 : 0;
+	l.big = s->nc.started && l.streak == 4 && rows + 6 <= height;
+	return l;
+}
+
+static int draw_streak(int y, int x, int width, const struct program_status *s,
+		       const struct home_layout *l)
+{
+	char line[160];
+	if (!s->nc.started) {
+		return y + ui_wrap(y, x, width, 2, 0,
+				   "The no-contact count has not started. "
+				   "Open No contact (n) to set the day of "
+				   "the last contact.",
+				   ui_attr(ROLE_NORMAL)) + 1;
+	}
+	if (l->streak == 1) {
+		snprintf(line, sizeof line, "Day %ld without contact · goal %d",
+			 s->nc.days, s->nc.goal_days);
+		ui_text(y, x, width, line, ui_attr(ROLE_TITLE));
+		return y + 1;
+	}
+	if (l->big) {
+		big_number(y, x, s->nc.days, ui_attr(ROLE_TITLE));
+		y += 6;
+		if (s->nc.days < 3)
+			snprintf(line, sizeof line,
+				 "day%s and %d hour%s without contact",
+				 s->nc.days == 1 ? "" : "s", s->nc.hours,
+				 s->nc.hours == 1 ? "" : "s");
+		else
+			snprintf(line, sizeof line, "days without contact");
+	} else {
+		snprintf(line, sizeof line, "%ld day%s without contact",
+			 s->nc.days, s->nc.days == 1 ? "" : "s");
+	}
+	ui_text(y++, x, width, line, ui_attr(l->big ? ROLE_NORMAL : ROLE_TITLE));
+	char goal[32];
+	snprintf(goal, sizeof goal, " goal %d", s->nc.goal_days);
+	int goal_w = (int)strlen(goal);
+	int bar = width - goal_w > 30 ? 30 : width - goal_w;
+	if (bar > 0) {
+		ui_bar(y, x, bar, s->nc.days, s->nc.goal_days, ui_attr(ROLE_GOOD));
+		ui_text(y, x + bar, goal_w, goal, ui_attr(ROLE_MUTED));
+	}
+	y++;
+	if (s->nc.next_milestone)
+		snprintf(line, sizeof line, "Next milestone: day %d",
+			 s->nc.next_milestone);
+	else
+		snprintf(line, sizeof line, "Every milestone reached");
+	ui_text(y++, x, width, line, ui_attr(ROLE_MUTED));
+	return y + 1;
 }
 
 static void home_draw(struct app *a, void *st)
@@ -107,67 +189,52 @@ static void home_draw(struct app *a, void *st)
 
 	ui_frame(a, "Home", home_keys);
 	ui_area(&top, &left, &width, &height);
-	int menu_x = COLS - 24, text_w = menu_x - left - 2;
+	int menu_w = 22, menu_x = left + width - menu_w;
+	int text_w = width - menu_w - 2;
 	for (int i = 0; i < N_MENU && i < height; i++) {
 		int attr = ui_attr(i == h->sel ? ROLE_SELECTED : ROLE_NORMAL);
 		snprintf(line, sizeof line, " %c  %s", menu[i].key, menu[i].label);
 		if (i == h->sel)
-			ui_fill(top + i, menu_x, 22, attr);
-		ui_text(top + i, menu_x, 22, line, attr);
+			ui_fill(top + i, menu_x, menu_w, attr);
+		ui_text(top + i, menu_x, menu_w, line, attr);
 	}
 	if (!h->loaded)
 		return;
+
+	/* the hard-days note replaces the suggestion: care comes first */
+	const char *text = s->low_mood ? c->low_mood : c->suggestion[s->reason];
+	struct home_layout l = plan(s, text, text_w, height);
 	int y = top;
-	if (s->nc.started) {
-		big_number(y, left, s->nc.days, ui_attr(ROLE_TITLE));
-		y += 6;
-		if (s->nc.days < 3)
-			snprintf(line, sizeof line, "day%s and %d hour%s without "
-						    "contact",
-				 s->nc.days == 1 ? "" : "s", s->nc.hours,
-				 s->nc.hours == 1 ? "" : "s");
-		else
-			snprintf(line, sizeof line, "days without contact");
-		ui_text(y++, left, text_w, line, ui_attr(ROLE_NORMAL));
-		ui_bar(y, left, text_w > 30 ? 30 : text_w - 8, s->nc.days,
-		       s->nc.goal_days, ui_attr(ROLE_GOOD));
-		snprintf(line, sizeof line, " goal %d", s->nc.goal_days);
-		ui_text(y++, left + (text_w > 30 ? 30 : text_w - 8), 10, line,
-			ui_attr(ROLE_MUTED));
-		if (s->nc.next_milestone)
-			snprintf(line, sizeof line, "Next milestone: day %d",
-				 s->nc.next_milestone);
-		else
-			snprintf(line, sizeof line, "Every milestone reached");
-		ui_text(y++, left, text_w, line, ui_attr(ROLE_MUTED));
-	} else {
-		ui_wrap(y, left, text_w, 3, 0,
-			"The no-contact timer has not started. Open No contact "
-			"(n) to set the day of the last contact.",
-			ui_attr(ROLE_NORMAL));
-		y += 3;
-	}
-	y++;
-	if (s->checked_in_today)
+	if (l.streak)
+		y = draw_streak(y, left, text_w, s, &l);
+	if (s->checked_in_today) {
 		snprintf(line, sizeof line, "Today's check-in: done, mood %d/10",
 			 s->today_mood);
-	else
+		if (ui_width(line, strlen(line)) > text_w)
+			snprintf(line, sizeof line, "Checked in today: mood %d/10",
+				 s->today_mood);
+	} else {
 		snprintf(line, sizeof line, "Today's check-in: not yet (c)");
+	}
 	ui_text(y++, left, text_w, line,
 		ui_attr(s->checked_in_today ? ROLE_GOOD : ROLE_ACCENT));
 	y++;
-	if (y + 2 < top + height) {
-		draw_moods(y, left, h->moods);
+	if (l.moods) {
+		draw_moods(y, left, text_w, h->moods);
 		y += 3;
 	}
-	snprintf(line, sizeof line, "Suggested today: %s",
-		 c->module_title[s->suggested]);
-	ui_text(y++, left, text_w, line, ui_attr(ROLE_ACCENT));
-	y += ui_wrap(y, left, text_w, top + height - y, 0, c->suggestion[s->reason],
-		     ui_attr(ROLE_NORMAL));
-	if (s->low_mood && y + 1 < top + height)
-		ui_wrap(y + 1, left, text_w, top + height - y - 1, 0, c->low_mood,
-			ui_attr(ROLE_WARNING));
+	int room = top + height - y;
+	if (s->low_mood) {
+		y += ui_wrap(y, left, text_w, room - 1, 0, text,
+			     ui_attr(ROLE_WARNING));
+		ui_text(y, left, text_w, "Press h for help now.",
+			ui_attr(ROLE_ACCENT));
+	} else {
+		snprintf(line, sizeof line, "Suggested today: %s",
+			 c->module_title[s->suggested]);
+		ui_text(y++, left, text_w, line, ui_attr(ROLE_ACCENT));
+		ui_wrap(y, left, text_w, room - 1, 0, text, ui_attr(ROLE_NORMAL));
+	}
 }
 
 static int open_item(struct app *a, char key)
@@ -208,7 +275,7 @@ static int home_key(struct app *a, void *st, int ch, bool code)
 	else if (ch == '\r' || ch == '\n')
 		return open_item(a, menu[h->sel].key);
 	else if (ch == 27)
-		return UI_QUIT;
+		ui_message(a, false, "Press q to leave mend.");
 	else if (ch < 128)
 		return open_item(a, (char)ch);
 	return UI_HANDLED;

@@ -7,7 +7,8 @@
 #   tui_start [COLS ROWS]   start mend in a new tmux server of its own,
 #                           under TERM=$TUI_TERM (default tmux-256color,
 #                           the colour TERM that matches tmux; tests also
-#                           run with xterm-256color, common advice)
+#                           run with xterm-256color, common advice);
+#                           TUI_LANG sets LANG, TUI_ENV adds NAME=VALUE
 #   keys KEY...             send keys (tmux names: Enter, BSpace, C-d, Up)
 #   type TEXT               send literal text (UTF-8)
 #   wait_for TEXT [SECS]    poll the screen until TEXT shows (default 10 s)
@@ -24,7 +25,8 @@
 #                           reading only columns FROM..TO-1 if given
 #   expect_word TEXT        TEXT is on screen and nothing runs into it
 #   expect_key_line WORD..  the bottom line shows each WORD
-#   expect_fits             no line of the screen runs past its width
+#   widest                  the rightmost column with text (title and
+#                           key line left out)
 #   tui_resize COLS ROWS    resize the window
 #   tui_pid                 the pid of mend inside the pane
 #   tui_open_editor         from home, open Reflection's editor
@@ -38,7 +40,7 @@ tui_start() {
 	command -v tmux >/dev/null || fail "tmux is not installed"
 	tmux -u -L "$TMUX_SOCK" -f /dev/null new-session -d -s mend \
 		-x "$cols" -y "$rows" \
-		"env LANG='${TUI_LANG:-C.UTF-8}' TERM='${TUI_TERM:-tmux-256color}' MEND_DB='$MEND_DB' \
+		"env ${TUI_ENV:-} LANG='${TUI_LANG:-C.UTF-8}' TERM='${TUI_TERM:-tmux-256color}' MEND_DB='$MEND_DB' \
 		 MEND_NOW='$MEND_NOW' TZ='$TZ' HOME='$HOME' \
 		 XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \
 		 TMPDIR='$TMPDIR' '$MEND'; s=\$?; stty sane 2>/dev/null; printf '\\r\\n'; echo MEND_EXITED=\$s; sleep 600" ||
@@ -116,11 +118,8 @@ expect_key_line() {
 	done
 }
 
-expect_fits() {
-	local cols
-	cols=$(tmux -L "$TMUX_SOCK" display-message -p -t mend '#{pane_width}')
-	screen | awk -v c="$cols" '{ if (length($0) > c) { print; bad = 1 } }
-		END { exit bad }' || fail "a line runs past $cols columns"
+widest() {
+	screen | python3 "$SCREEN_PY" widest -
 }
 
 wait_for() {

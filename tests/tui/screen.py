@@ -12,6 +12,8 @@
 #                               exit 0 when TEXT is on screen whole, even if
 #                               wrapped over lines (white space counts as
 #                               one space), reading only columns FROM..TO-1
+#   screen.py widest -          the rightmost column holding text, the
+#                               title and key lines left out
 #   screen.py word TEXT         exit 0 when TEXT is on screen with a space,
 #                               a line edge or punctuation on both sides
 #                               (nothing runs into it)
@@ -117,6 +119,11 @@ def main():
     if what == "word":
         pat = re.compile(r"(^|[\s(\[·:,.;!?|/])" + re.escape(text) + r"($|[\s)\]·:,.;!?|/…])")
         return 0 if any(pat.search(text_of(l)) for l in lines) else 1
+    if what == "widest":
+        # the rightmost column holding text, title and key line left out
+        body = lines[1:-2] if len(lines) > 3 else lines
+        print(max((len(text_of(l).rstrip()) for l in body), default=0))
+        return 0
     print("screen.py: unknown question " + what, file=sys.stderr)
     return 2
 

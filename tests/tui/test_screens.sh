@@ -1,0 +1,252 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# What a person sees: every selection visible under colour TERMs, roles
+# that reach the screen, whole screens read at 80x24 and 60x18 for text
+# that is cut or runs together, and keys whatever TERM says.
+. "$(dirname "$0")/lib.sh"
+
+NOTE="Your last few check-ins have been very low."
+
+# three hard days in a row, ending today (2026-01-11)
+hard_days() {
+	local d
+	for d in 09 10 11; do
+		MEND_NOW=2026-01-${d}T09:00:00Z mend checkin --mood 2 --urge 7 \
+			--note "a heavy day"
+		expect_rc 0
+	done
+}
+
+# The home screen's text column at COLS columns: left of the menu.
+home_text_cols() {
+	local cols=$1 width
+	width=$((cols - 4 > 100 ? 100 : cols - 4))
+	echo "0 $((2 + width - 22))"
+}
+
+t_selected_row_is_reverse_under_colour_terms() {
+	local term
+	mend start --date 2026-01-01
+	mend reflect "an older thought"
+	MEND_NOW=2026-01-11T10:00:00Z mend reflect "a newer thought"
+	for term in tmux-256color xterm-256color; do
+		TUI_TERM=$term tui_start 80 24
+		wait_for "Daily check-in"
+		expect_attr "Daily check-in" reverse
+		expect_not_attr "No contact" reverse
+		type "j"
+		wait_for "No contact"
+		expect_attr "No contact" reverse
+		expect_not_attr "Daily check-in" reverse
+		type "v"
+		wait_for "a newer thought"
+		expect_attr "a newer thought" reverse
+		expect_not_attr "an older thought" reverse
+		keys Down
+		sleep 0.2
+		expect_attr "an older thought" reverse
+		expect_not_attr "a newer thought" reverse
+		tui_stop
+	done
+}
+
+t_search_match_is_bold_and_underlined() {
+	mend start --date 2026-01-01
+	mend reflect "walking by the river helped"
+	MEND_NOW=2026-01-11T10:00:00Z mend reflect "the river again"
+	mend reflect "a quiet evening at home"
+	tui_start 80 24
+	wait_for "Daily check-in"
+	type "v"
+	wait_for "walking by the river"
+	type "/"
+	wait_for "Find entries"
+	type "river"
+	keys Enter
+	wait_gone "quiet evening"
+	# the newest match is selected (reverse); the other shows the mark
+	expect_attr "the river again" reverse
+	expect_attr "river helped" underline bold
+	expect_not_attr "walking by" underline
+}
+
+t_roles_reach_the_screen_in_colour() {
+	mend start --date 2026-01-01
+	hard_days
+	tui_start 80 24
+	wait_for "$NOTE"
+	expect_attr "mend" color bold
+	expect_attr "$NOTE" color
+	expect_attr "Today's check-in: done" color
+	# warning, good and title are three different colours
+	local warn good title
+	warn=$(attrs_of "$NOTE")
+	good=$(attrs_of "Today's check-in: done")
+	title=$(attrs_of "mend")
+	[ "$warn" != "$good" ] && [ "$good" != "$title" ] ||
+		fail "roles look alike: warning '$warn', good '$good', title '$title'"
+}
+
+t_hard_days_note_is_whole_before_the_suggestion_at_every_size() {
+	local size cols rows
+	mend start --date 2026-01-01
+	hard_days
+	for size in 60x18 80x24 100x30 200x60; do
+		cols=${size%x*} rows=${size#*x}
+		tui_start "$cols" "$rows"
+		wait_for "Daily check-in"
+		# shellcheck disable=SC2046
+		expect_whole "$(jq -r .low_mood "$OLDPWD/data/messages.json" 2>/dev/null ||
+			echo "$NOTE")" $(home_text_cols "$cols")
+		expect_whole "Press h for help now."
+		screen | grep -qF "Suggested today" &&
+			fail "the suggestion shows beside the hard-days note at $size"
+		expect_key_line "q quit" "? help"
+		tui_stop
+	done
+}
+
+t_home_shows_no_cut_number_at_80x24_and_60x18() {
+	local size
+	mend start --date 2026-01-01
+	mend checkin --mood 8 --urge 1
+	for size in 60x18 80x24; do
+		tui_start "${size%x*}" "${size#*x}"
+		wait_for "Daily check-in"
+		screen | grep -qE "mood 8/10( |$)" ||
+			fail "the mood is cut at $size:
+$(screen)"
+		expect_word "goal 30"
+		expect_word "Quit"
+		expect_key_line "q quit" "? help"
+		screen | grep -q "…" && fail "a line is cut at $size:
+$(screen)"
+		tui_stop
+	done
+}
+
+t_wide_window_keeps_text_to_a_readable_width() {
+	mend start --date 2026-01-01
+	tui_start 200 60
+	wait_for "Suggested today"
+	local w
+	w=$(widest)
+	[ "$w" -le 104 ] || fail "text runs to column $w at 200 columns:
+$(screen)"
+}
+
+t_esc_on_home_does_not_quit() {
+	mend start --date 2026-01-01
+	tui_start 80 24
+	wait_for "Daily check-in"
+	keys Escape
+	wait_for "Press q to leave mend"
+	screen | grep -qF "MEND_EXITED" && fail "Esc left mend"
+	type "q"
+	wait_for "MEND_EXITED=0"
+}
+
+t_an_unknown_key_sequence_never_discards_writing() {
+	local term
+	mend start --date 2026-01-01
+	for term in xterm-256color tmux-256color; do
+		TUI_TERM=$term tui_start 80 24
+		tui_open_editor
+		type "words worth keeping"
+		wait_for "words worth keeping"
+		# Home as tmux sends it (unknown to TERM=xterm-256color), then
+		# a sequence no terminfo entry names, each followed by a 'y'
+		keys Home
+		type "y"
+		tmux -L "$TMUX_SOCK" send-keys -t mend -H 1b 5b 39 39 7e
+		type "y"
+		keys C-d
+		wait_for "Saved."
+		tui_stop
+	done
+	mend list --json --module reflection
+	expect_eq "$(json 'map(select(.text | test("words worth keeping"))) | length')" 2 \
+		"entries kept"
+}
+
+t_home_and_end_work_whatever_term_says() {
+	local term
+	mend start --date 2026-01-01
+	for term in xterm-256color tmux-256color screen-256color; do
+		TUI_TERM=$term tui_start 80 24
+		tui_open_editor
+		type "middle"
+		wait_for "middle"
+		keys Home
+		type "start "
+		keys End
+		type " end"
+		wait_for "start middle end"
+		keys C-d
+		wait_for "Saved."
+		tui_stop
+	done
+	mend list --json --module reflection
+	expect_eq "$(json 'map(select(.text == "start middle end")) | length')" 3 \
+		"Home and End under three TERMs"
+}
+
+t_ctrl_s_reaches_mend_instead_of_freezing_the_terminal() {
+	mend start --date 2026-01-01
+	tui_start 80 24
+	tui_open_editor
+	type "before"
+	wait_for "before"
+	keys C-s
+	type " after"
+	wait_for "before after" 5
+	keys C-q
+	keys C-d
+	wait_for "Saved."
+}
+
+t_keys_typed_while_the_window_is_too_small_are_kept() {
+	mend start --date 2026-01-01
+	tui_start 80 24
+	wait_for "Daily check-in"
+	type "c"
+	wait_for "How are you feeling today?"
+	tui_resize 40 12
+	wait_for "make the window larger"
+	keys Right Right
+	tui_resize 80 24
+	wait_for "How are you feeling today?"
+	screen_e | python3 "$SCREEN_PY" attrs "7   8" | grep -qw reverse ||
+		fail "the keys typed while small were lost:
+$(screen)"
+}
+
+t_a_c_locale_still_draws_the_count_and_the_bars() {
+	mend start --date 2026-01-01
+	TUI_LANG=C tui_start 80 24
+	wait_for "Daily check-in"
+	screen | grep -qF "██" || fail "no block characters under LANG=C:
+$(screen)"
+	expect_word "goal 30"
+	tui_stop
+	# ASCII asked for (a font without the glyphs): stand-ins, never blanks
+	TUI_ENV="MEND_ASCII=1" tui_start 80 24
+	wait_for "Daily check-in"
+	screen | grep -qF "###" || fail "no ASCII bars without a UTF-8 locale:
+$(screen)"
+	screen | grep -qE "^ +#+ +#+" || fail "no streak digits without UTF-8:
+$(screen)"
+}
+
+t_text_too_long_for_its_line_ends_in_an_ellipsis() {
+	mend start --date 2026-01-01
+	mend reflect "$(printf 'word%.0s ' $(seq 1 40))the end"
+	tui_start 60 18
+	wait_for "Daily check-in"
+	type "v"
+	wait_for "word word"
+	screen | grep -qE "wo?r?d?…$" || fail "a cut line has no ellipsis:
+$(screen)"
+}
+
+run_tests
