@@ -367,12 +367,13 @@ struct pick {
 	char title[80];
 	char **items;
 	int n, sel, scroll;
+	char digits[4]; /* typed so far: "1" then "10" picks the item 10 */
 	ui_done_fn done;
 	void *ctx;
 };
 
 static const struct ui_key pick_keys[] = {
-	{"↑↓", "move", "move (also j and k)"},
+	{"↑↓", "move", "move (also j and k; a number picks its item)"},
 	{"Enter", "choose", "choose this one"},
 	{"Esc", "back", "go back without choosing (also q)"},
 	{NULL, NULL, NULL},
@@ -397,9 +398,46 @@ static void pick_draw(struct app *a, void *st)
 	}
 }
 
+/* The item whose label is the number typed (its digits, then a non-digit
+ * or the end), or -1. */
+static int pick_number(const struct pick *p, const char *digits)
+{
+	size_t n = strlen(digits);
+	for (int i = 0; i < p->n; i++)
+		if (strncmp(p->items[i], digits, n) == 0 &&
+		    !(p->items[i][n] >= '0' && p->items[i][n] <= '9'))
+			return i;
+	return -1;
+}
+
+/* A digit moves to the item with that number; a second digit makes a
+ * longer number when one exists ("1" then "0" is 10). */
+static void pick_digit(struct pick *p, int ch)
+{
+	size_t n = strlen(p->digits);
+	int i = -1;
+	if (n + 1 < sizeof p->digits) {
+		p->digits[n] = (char)ch;
+		p->digits[n + 1] = '\0';
+		i = pick_number(p, p->digits);
+	}
+	if (i < 0) {
+		p->digits[0] = (char)ch;
+		p->digits[1] = '\0';
+		i = pick_number(p, p->digits);
+	}
+	if (i >= 0)
+		p->sel = i;
+}
+
 static int pick_key(struct app *a, void *st, int ch, bool code)
 {
 	struct pick *p = st;
+	if (!code && ch >= '0' && ch <= '9') {
+		pick_digit(p, ch);
+		return UI_HANDLED;
+	}
+	p->digits[0] = '\0';
 	if (code) {
 		if (ch == KEY_UP && p->sel > 0)
 			p->sel--;

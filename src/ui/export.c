@@ -1,22 +1,40 @@
 /* SPDX-License-Identifier: MIT */
-/* Export: the JSON export (the same function as `mend export -o`) to a
- * path the user can edit, by default in the home directory with the date
- * in its name; then the path and the counts. */
+/* Export: the journal (the same function as `mend export -o`) in one of
+ * its three formats, to a path the user can edit (by default in the home
+ * directory with the date in its name; ~ is expanded), asking before a
+ * file that is already there is replaced; then the path and the counts. */
 #include <curses.h>
+#include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "mend/export.h"
 #include "screens.h"
 
 struct exp {
+	enum export_format format;
 	char path[4096];
 	struct export_counts counts;
 	bool done;
 };
 
+static const struct {
+	enum export_format format;
+	const char *label;
+	char key;
+	const char *extension;
+} formats[] = {
+	{EXPORT_JSON, "JSON: everything, to read back with mend import", 'j',
+	 "json"},
+	{EXPORT_JRNL, "jrnl: for the jrnl journal, as its JSON", 'r', "jrnl.json"},
+	{EXPORT_MARKDOWN, "Markdown: to read or to print", 'm', "md"},
+};
+#define N_FORMATS ((int)(sizeof formats / sizeof formats[0]))
+
 static const struct ui_key export_keys[] = {
-	{"Enter", "export", "choose where, then write the file"},
+	{"Enter", "export", "choose the format and where, then write the file"},
 	{"Esc", "back", "back home (also q)"},
 	{NULL, NULL, NULL},
 };
@@ -31,9 +49,9 @@ static void export_draw(struct app *a, void *st)
 	ui_area(&top, &left, &width, &height);
 	y = top;
 	y += ui_wrap(y, left, width, 4, 0,
-		     "Save your whole journal as one JSON file: a backup, a way "
-		     "to another machine, and a copy that is yours. It can be "
-		     "read back with 'mend import'.",
+		     "Save your whole journal as one file: a backup, a way to "
+		     "another machine, and a copy that is yours. The JSON "
+		     "format can be read back with 'mend import'.",
 		     ui_attr(ROLE_NORMAL));
 	y++;
 	if (x->done) {
@@ -44,20 +62,41 @@ static void export_draw(struct app *a, void *st)
 		ui_wrap(y, left + 2, width - 2, 3, 0, x->path,
 			ui_attr(ROLE_ACCENT));
 	} else {
-		ui_text(y, left, width, "Press Enter to choose where to save it.",
+		ui_text(y, left, width, "Press Enter to choose a format and "
+					"where to save it.",
 			ui_attr(ROLE_ACCENT));
 	}
 }
 
-static void got_path(struct app *a, void *ctx, int choice, const char *text)
+/* ~ and ~user at the start of a path, as a shell would expand them. */
+static void expand_tilde(const char *in, char *out, size_t n)
 {
-	struct exp *x = ctx;
-	struct export_options o = {.format = EXPORT_JSON, .module = -1};
+	const char *home = NULL, *rest = in;
+	if (in[0] == '~') {
+		size_t ul = strcspn(in + 1, "/");
+		if (ul == 0) {
+			home = getenv("HOME");
+		} else {
+			char user[256];
+			snprintf(user, sizeof user, "%.*s", (int)ul, in + 1);
+			struct passwd *pw = getpwnam(user);
+			home = pw ? pw->pw_dir : NULL;
+		}
+		if (home && *home)
+			rest = in + 1 + ul;
+	}
+	if (rest != in)
+		snprintf(out, n, "%s%s", home, rest);
+	else
+		snprintf(out, n, "%s", in);
+}
+
+static void write_export(struct app *a, struct exp *x)
+{
+	struct export_options o = {.format = x->format, .module = -1};
 	struct mend_err err = {""};
-	(void)choice;
-	if (!*text || !ui_refresh(a))
+	if (!ui_refresh(a))
 		return;
-	snprintf(x->path, sizeof x->path, "%s", text);
 	if (export_to_file(a->j, &o, x->path, &x->counts, &err) != MEND_OK) {
 		ui_error(a, &err);
 		x->done = false;
@@ -67,14 +106,82 @@ static void got_path(struct app *a, void *ctx, int choice, const char *text)
 	ui_message(a, false, "Exported.");
 }
 
+static void ask_path(struct app *a, struct exp *x);
+
+static void got_replace(struct app *a, void *ctx, int choice, const char *text)
+{
+	struct exp *x = ctx;
+	(void)text;
+	if (choice == 1)
+		write_export(a, x);
+	else if (choice == 0)
+		ask_path(a, x);
+}
+
+static void got_path(struct app *a, void *ctx, int choice, const char *text)
+{
+	static const struct ui_choice replace[] = {
+		{"Keep it, and choose another name", 'k', false},
+		{"Replace it", 0, true},
+	};
+	struct exp *x = ctx;
+	struct stat sb;
+	char q[4300];
+	(void)choice;
+	if (!*text)
+		return;
+	expand_tilde(text, x->path, sizeof x->path);
+	if (stat(x->path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		snprintf(q, sizeof q, "There is already a file at %s.", x->path);
+		ui_choose(a, "Export", q, replace, 2, 0, got_replace, x);
+		return;
+	}
+	write_export(a, x);
+}
+
+static void ask_path(struct app *a, struct exp *x)
+{
+	ui_ask_text(a, "Export", "Save the export as (~ is your home):",
+		    x->path, got_path, x);
+}
+
+/* The default name for a format: the same place, its own extension. */
+static void default_path(struct app *a, struct exp *x)
+{
+	const char *home = getenv("HOME");
+	char day[CLOCK_DATE_LEN];
+	clock_format_date(clock_local_date(a->j->now), day);
+	for (int i = 0; i < N_FORMATS; i++)
+		if (formats[i].format == x->format)
+			snprintf(x->path, sizeof x->path, "%s/mend-export-%s.%s",
+				 home && *home ? home : ".", day,
+				 formats[i].extension);
+}
+
+static void got_format(struct app *a, void *ctx, int choice, const char *text)
+{
+	struct exp *x = ctx;
+	(void)text;
+	if (choice < 0 || choice >= N_FORMATS)
+		return;
+	x->format = formats[choice].format;
+	default_path(a, x);
+	ask_path(a, x);
+}
+
 static int export_key(struct app *a, void *st, int ch, bool code)
 {
 	struct exp *x = st;
-	if ((code && ch == KEY_ENTER) || (!code && (ch == '\r' || ch == '\n')))
-		ui_ask_text(a, "Export", "Save the export as:", x->path, got_path,
-			    x);
-	else if (!code && (ch == 27 || ch == 'q'))
+	if ((code && ch == KEY_ENTER) || (!code && (ch == '\r' || ch == '\n'))) {
+		struct ui_choice c[N_FORMATS];
+		for (int i = 0; i < N_FORMATS; i++)
+			c[i] = (struct ui_choice){formats[i].label, formats[i].key,
+						  false};
+		ui_choose(a, "Export", "Which format?", c, N_FORMATS, 0,
+			  got_format, x);
+	} else if (!code && (ch == 27 || ch == 'q')) {
 		return UI_POP;
+	}
 	return code && ch == UI_TICK ? 0 : UI_HANDLED;
 }
 
@@ -96,12 +203,9 @@ static const struct ui_screen export_screen = {
 void ui_open_export(struct app *a)
 {
 	struct exp *x = calloc(1, sizeof *x);
-	const char *home = getenv("HOME");
-	char day[CLOCK_DATE_LEN];
 	if (!x)
 		return;
-	clock_format_date(clock_local_date(a->j->now), day);
-	snprintf(x->path, sizeof x->path, "%s/mend-export-%s.json",
-		 home && *home ? home : ".", day);
+	x->format = EXPORT_JSON;
+	default_path(a, x);
 	ui_push(a, &export_screen, x);
 }

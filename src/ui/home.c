@@ -77,23 +77,31 @@ static void home_enter(struct app *a, void *st)
 	load(a, st);
 }
 
-/* Ten moods, ten glyphs: eight block heights, then two more marked as
- * the very best days (ASCII stand-ins under a non-UTF-8 locale). */
+/* Ten moods, ten heights: two rows of eighth blocks give sixteen steps,
+ * so every mood has a bar of its own (1 is the lowest, 10 a full two
+ * rows). Under ASCII the mood's number stands in for the bar. */
 static void draw_moods(int y, int x, int width, const int *moods)
 {
-	static const char *const glyph[10] = {"▁", "▂", "▃", "▄", "▅",
-					      "▆", "▇", "█", "▓", "▒"};
+	static const char *const eighth[9] = {" ", "▁", "▂", "▃", "▄",
+					      "▅", "▆", "▇", "█"};
 	static const char *const plain[10] = {"1", "2", "3", "4", "5",
 					      "6", "7", "8", "9", "X"};
 	ui_text(y, x, width, "Mood, last 30 days", ui_attr(ROLE_MUTED));
 	for (int i = 0; i < MOOD_DAYS && i < width; i++) {
 		int m = moods[i];
 		if (m < 1 || m > 10) {
-			ui_text(y + 1, x + i, 1, "·", ui_attr(ROLE_MUTED));
+			ui_text(y + 2, x + i, 1, "·", ui_attr(ROLE_MUTED));
 			continue;
 		}
-		ui_text(y + 1, x + i, 1, ui_utf8 ? glyph[m - 1] : plain[m - 1],
-			ui_attr(m <= 3 ? ROLE_WARNING : ROLE_GOOD));
+		int attr = ui_attr(m <= 3 ? ROLE_WARNING : ROLE_GOOD);
+		if (!ui_utf8) {
+			ui_text(y + 2, x + i, 1, plain[m - 1], attr);
+			continue;
+		}
+		int h = (m * 16 + 5) / 10; /* 2, 3, 5, 6, 8, 10, 11, 13, 14, 16 */
+		if (h > 8)
+			ui_text(y + 1, x + i, 1, eighth[h - 8], attr);
+		ui_text(y + 2, x + i, 1, eighth[h > 8 ? 8 : h], attr);
 	}
 }
 
@@ -123,8 +131,8 @@ static struct home_layout plan(const struct program_status *s,
 	else if (s->nc.started && rows + 1 <= height)
 		l.streak = 1;
 	rows += l.streak;
-	l.moods = rows + 3 <= height;
-	rows += l.moods ? 3 : 0;
+	l.moods = rows + 4 <= height;
+	rows += l.moods ? 4 : 0;
 	l.big = s->nc.started && l.streak == 4 && rows + 6 <= height;
 	return l;
 }
@@ -221,7 +229,7 @@ static void home_draw(struct app *a, void *st)
 	y++;
 	if (l.moods) {
 		draw_moods(y, left, text_w, h->moods);
-		y += 3;
+		y += 4;
 	}
 	int room = top + height - y;
 	if (s->low_mood) {

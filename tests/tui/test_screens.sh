@@ -249,4 +249,94 @@ t_text_too_long_for_its_line_ends_in_an_ellipsis() {
 $(screen)"
 }
 
+t_ten_moods_have_ten_different_bars() {
+	local d
+	mend start --date 2026-01-01
+	for d in 1 2 3 4 5 6 7 8 9 10; do
+		MEND_NOW=$(printf '2026-01-%02dT09:00:00Z' "$d") \
+			mend checkin --mood "$d" --urge 0
+		expect_rc 0
+	done
+	tui_start 80 30
+	wait_for "Mood, last 30 days"
+	screen | python3 -c '
+import sys
+lines = sys.stdin.read().split("\n")
+row = next(i for i, l in enumerate(lines) if "Mood, last 30 days" in l)
+col = lines[row].index("Mood")
+top, bottom = (lines[row + k].ljust(col + 30)[col:col + 30] for k in (1, 2))
+# day 11 (today) has no check-in; days 1..10 are the ten before it
+bars = [(top[i], bottom[i]) for i in range(19, 29)]
+if len(set(bars)) != 10 or any(b == (" ", " ") for b in bars):
+    sys.exit("the ten moods do not have ten different bars: %r" % bars)
+' || fail "$(screen)"
+}
+
+t_a_number_picks_its_item_in_a_numeric_picker() {
+	mend start --date 2026-01-01
+	tui_start 80 24
+	wait_for "Daily check-in"
+	type "n"
+	wait_for "No contact"
+	type "u"
+	wait_for "How strong is the urge?"
+	type "1"
+	type "0"
+	expect_attr "10 overwhelming" reverse
+	type "7"
+	expect_attr "7" reverse
+}
+
+t_export_offers_three_formats_expands_tilde_and_asks_before_replacing() {
+	mend start --date 2026-01-01
+	mend reflect "kept safe in the export"
+	tui_start 80 24
+	wait_for "Daily check-in"
+	type "e"
+	wait_for "choose a format"
+	keys Enter
+	wait_for "Which format?"
+	wait_for "jrnl"
+	wait_for "Markdown"
+	type "m"
+	wait_for "Save the export as"
+	keys C-u
+	type "~/journal.md"
+	keys Enter
+	wait_for "Saved"
+	grep -qF "kept safe in the export" "$HOME/journal.md" ||
+		fail "the Markdown export is not at ~/journal.md"
+	echo "older file" >"$HOME/journal.md"
+	keys Enter
+	wait_for "Which format?"
+	type "m"
+	wait_for "Save the export as"
+	keys C-u
+	type "~/journal.md"
+	keys Enter
+	wait_for "There is already a file"
+	type "y"
+	type "r"
+	grep -qx "older file" "$HOME/journal.md" || fail "a letter replaced the file"
+	keys Down Enter
+	wait_for "cannot be undone"
+	keys Down Enter
+	wait_for "Saved"
+	grep -qF "kept safe in the export" "$HOME/journal.md" ||
+		fail "the file was not replaced after the second yes"
+}
+
+t_leaving_clears_the_screen_without_an_alternate_screen() {
+	mend start --date 2026-01-01 --name "Sam"
+	mend checkin --mood 3 --urge 8 --note "a private note"
+	TUI_TERM=vt100 tui_start 80 24
+	wait_for "Today's check-in: done, mood 3/10"
+	type "q"
+	wait_for "MEND_EXITED=0"
+	screen | grep -qF "mood 3/10" &&
+		fail "the journal stayed on the terminal after leaving:
+$(screen)"
+	true
+}
+
 run_tests
