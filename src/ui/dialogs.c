@@ -168,6 +168,13 @@ static int choose_key(struct app *a, void *st, int ch, bool code)
 
 	if (code && ch == UI_TICK)
 		return 0;
+	/* a letter picks its answer, never a destructive one; letters come
+	 * before j and k, so an answer may use them */
+	if (!code && !c->confirming && ch > ' ' && ch < 127)
+		for (int i = 0; i < c->n; i++)
+			if (c->keys[i] && (c->keys[i] == ch ||
+					   c->keys[i] == (ch ^ 0x20)))
+				return choose_pick(a, c, i);
 	if ((code && (ch == KEY_UP || ch == KEY_LEFT || ch == KEY_BTAB)) ||
 	    (!code && ch == 'k')) {
 		if (*sel > 0)
@@ -195,12 +202,6 @@ static int choose_key(struct app *a, void *st, int ch, bool code)
 		ui_set_pending(a, c->done, c->ctx, -1, NULL);
 		return UI_POP;
 	}
-	/* a letter picks its answer, never a destructive one */
-	if (!code && !c->confirming && ch > ' ' && ch < 127)
-		for (int i = 0; i < c->n; i++)
-			if (c->keys[i] && (c->keys[i] == ch ||
-					   c->keys[i] == (ch ^ 0x20)))
-				return choose_pick(a, c, i);
 	return UI_HANDLED;
 }
 

@@ -324,6 +324,19 @@ t_export_offers_three_formats_expands_tilde_and_asks_before_replacing() {
 	wait_for "Saved"
 	grep -qF "kept safe in the export" "$HOME/journal.md" ||
 		fail "the file was not replaced after the second yes"
+	# k keeps the file and asks for another name
+	echo "older file" >"$HOME/journal.md"
+	keys Enter
+	wait_for "Which format?"
+	type "m"
+	wait_for "Save the export as"
+	keys C-u
+	type "~/journal.md"
+	keys Enter
+	wait_for "There is already a file"
+	type "k"
+	wait_for "Save the export as"
+	grep -qx "older file" "$HOME/journal.md" || fail "k replaced the file"
 }
 
 t_leaving_clears_the_screen_without_an_alternate_screen() {
