@@ -246,7 +246,7 @@ static void got_start(struct app *a, void *ctx, int choice, const char *text)
 		 text, cur_date, after < 0 ? 0 : after, after == 1 ? "" : "s",
 		 n->s.days);
 	static const struct ui_choice answers[] = {
-		{"Keep counting from before", 'k', false},
+		{"No, keep counting from before", 'n', false},
 		{"Begin a new stretch from that day; the days before stay in "
 		 "your history",
 		 'b', false},
@@ -326,7 +326,7 @@ static void ask_undo(struct app *a, struct nc *n)
 {
 	char when[32], question[300];
 	static const struct ui_choice answers[] = {
-		{"Keep it", 'k', false},
+		{"No, keep it", 'n', false},
 		{"Undo it", 0, true},
 	};
 	if (!n->can_undo) {
