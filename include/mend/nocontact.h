@@ -73,6 +73,49 @@ enum mend_rc nocontact_record_contact(struct journal *j,
 				      struct contact_result *out,
 				      struct mend_err *err);
 
+/* When the newest contact that restarted the count was logged, into
+ * created_at; MEND_ENOTFOUND when no contact ever restarted it. */
+enum mend_rc nocontact_last_restart(struct journal *j,
+				    char created_at[CLOCK_ISO_LEN],
+				    struct mend_err *err);
+
+struct contact_undo {
+	char uuid[UUID_LEN];             /* the contact that was removed */
+	char created_at[CLOCK_ISO_LEN];  /* when it had been logged */
+	bool started;                    /* a count runs after the undo */
+	long days;                       /* and its days */
+};
+
+/* Undo a mistaken contact: the newest contact that restarted the count
+ * (whenever it was logged; only the newest, so the history before it
+ * stays as it was) is deleted, and the period it ended and the one it
+ * began become one again, as if it had never been logged. A contact
+ * that started the very first period takes that period with it. The
+ * check-in of that day no longer says there was contact, unless another
+ * contact was logged that day. One transaction. MEND_ENOTFOUND (with a
+ * sentence in err) when no contact restarted the count. */
+enum mend_rc nocontact_undo_contact(struct journal *j,
+				    struct contact_undo *out,
+				    struct mend_err *err);
+
+/* True in *out when a contact of any kind was logged at or after since
+ * (an ISO time; NULL: ever). */
+enum mend_rc nocontact_contact_since(struct journal *j, const char *since,
+				     bool *out, struct mend_err *err);
+
+/* Begin a new stretch from date ("YYYY-MM-DD", after the running
+ * period's start and not in the future): the running period ends at
+ * that day's midnight and stays in the history, and a new one starts
+ * there. Unlike nocontact_start, which corrects the start of the running
+ * period, nothing is rewritten. One transaction. */
+enum mend_rc nocontact_restart_from(struct journal *j, const char *date,
+				    struct mend_err *err);
+
+/* Stop counting: the running period ends now and stays in the history;
+ * no new one begins until nocontact_start is given a date. MEND_EINVAL
+ * when no period runs. One transaction. */
+enum mend_rc nocontact_stop(struct journal *j, struct mend_err *err);
+
 /* Log an urge of level 1..10 not acted on, with an optional note. */
 enum mend_rc nocontact_log_urge(struct journal *j, int level, const char *note,
 				char uuid[UUID_LEN], struct mend_err *err);

@@ -93,6 +93,9 @@ enum mend_rc store_period_insert(struct store *st, struct period *p,
 /* Write p's started_at, ended_at and updated_at by id. */
 enum mend_rc store_period_update(struct store *st, const struct period *p,
 				 struct mend_err *err);
+/* Delete the period with this id (undoing a mistaken contact). */
+enum mend_rc store_period_delete(struct store *st, long long id,
+				 struct mend_err *err);
 /* Call fn for each period, by start (or, with by_created, by created_at
  * then uuid, the export order); stop early when fn returns non-zero. The
  * period is borrowed for the call. */

@@ -17,10 +17,15 @@ static void print_after_save(struct journal *j, const struct checkin_result *r)
 	if (r->restarted) {
 		size_t n = j->content->n_slip;
 		printf("\n%s\n", j->content->slip[(size_t)journal_today(j) % n]);
-		printf("Your previous stretch lasted %ld day%s; it stays in "
-		       "your history.\n",
-		       r->previous_days, r->previous_days == 1 ? "" : "s");
+		if (r->previous_days > 0)
+			printf("Your previous stretch lasted %ld day%s; it "
+			       "stays in your history.\n",
+			       r->previous_days,
+			       r->previous_days == 1 ? "" : "s");
 	}
+	if (r->contact_already)
+		printf("\nA contact since your last check-in is already "
+		       "logged; no second one was added.\n");
 	if (r->milestone_today) {
 		const char *m = nocontact_milestone_message(j, r->milestone_today);
 		printf("\nDay %d of no contact. %s\n", r->milestone_today,

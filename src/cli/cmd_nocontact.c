@@ -68,8 +68,38 @@ const struct command cmd_start = {
 
 static const struct opt_spec contact_opts[] = {
 	{"by", 0, true},        {"channel", 'c', true}, {"necessary", 0, false},
-	{"note", 'n', true},    {NULL, 0, false},
+	{"note", 'n', true},    {"undo", 0, false},     {NULL, 0, false},
 };
+
+static int run_undo(struct cli *c, const struct args *a)
+{
+	struct contact_undo u;
+	struct journal *j;
+	enum mend_rc rc;
+	char when[32];
+
+	if (args_get(cmd_contact.opts, a, "by") ||
+	    args_get(cmd_contact.opts, a, "channel") ||
+	    args_get(cmd_contact.opts, a, "necessary") ||
+	    args_get(cmd_contact.opts, a, "note"))
+		return cli_usage_error(c, "undo: takes no other option; it "
+					  "undoes the latest contact that "
+					  "restarted your count");
+	if (!(j = cli_journal(c)))
+		return 1;
+	rc = nocontact_undo_contact(j, &u, &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	cli_local_time(u.created_at, when);
+	printf("The contact logged %s is undone, as if it never happened.\n",
+	       when);
+	if (u.started)
+		printf("Your count goes on from before it: day %ld.\n", u.days);
+	else
+		printf("No count is running now; set the day of the last "
+		       "contact with mend start --date YYYY-MM-DD.\n");
+	return 0;
+}
 
 static int run_contact(struct cli *c, const struct args *a)
 {
@@ -81,10 +111,12 @@ static int run_contact(struct cli *c, const struct args *a)
 		.note = args_get(cmd->opts, a, "note"),
 	};
 	struct contact_result r;
-	struct journal *j = cli_journal(c);
+	struct journal *j;
 	enum mend_rc rc;
 
-	if (!j)
+	if (args_get(cmd->opts, a, "undo"))
+		return run_undo(c, a);
+	if (!(j = cli_journal(c)))
 		return 1;
 	rc = nocontact_log_contact(j, &in, &r, &c->err);
 	if (rc != MEND_OK)
@@ -93,9 +125,15 @@ static int run_contact(struct cli *c, const struct args *a)
 	if (r.restarted) {
 		size_t n = j->content->n_slip;
 		printf("\n%s\n", j->content->slip[(size_t)journal_today(j) % n]);
-		printf("The count starts again from now; the stretch before "
-		       "(%ld day%s) stays in your history.\n",
-		       r.previous_days, r.previous_days == 1 ? "" : "s");
+		if (r.previous_days > 0)
+			printf("The count starts again from now; the stretch "
+			       "before (%ld day%s) stays in your history.\n",
+			       r.previous_days, r.previous_days == 1 ? "" : "s");
+		else
+			printf("The count starts again from now; what came "
+			       "before stays in your history.\n");
+		printf("Logged by mistake? mend contact --undo takes it "
+		       "back.\n");
 	} else {
 		printf("It is kept in your history; your no-contact count goes "
 		       "on.\n");
@@ -109,7 +147,8 @@ const struct command cmd_contact = {
 	.opts = contact_opts,
 	.max_pos = 0,
 	.usage = "mend contact [--by me|them] [--channel text|call|social|"
-		 "in-person|other] [--necessary] [--note TEXT]",
+		 "in-person|other] [--necessary] [--note TEXT] | mend contact "
+		 "--undo",
 	.summary = "log a contact honestly; the history is kept",
 	.help = "Log a contact with them. If you reached out, the current\n"
 		"no-contact period ends now and a new one begins; nothing is\n"
@@ -121,7 +160,11 @@ const struct command cmd_contact = {
 		"  -c, --channel NAME     text, call, social, in-person or other\n"
 		"                         (default other)\n"
 		"      --necessary        it had to happen\n"
-		"  -n, --note TEXT        what happened, in a few words\n",
+		"  -n, --note TEXT        what happened, in a few words\n"
+		"      --undo             undo a mistaken contact: the latest one\n"
+		"                         that restarted the count (at any time) is\n"
+		"                         deleted and the two periods become one\n"
+		"                         again, as if it never happened\n",
 };
 
 static const struct opt_spec urge_opts[] = {

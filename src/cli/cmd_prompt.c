@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "mend/checkin.h"
 #include "mend/program.h"
 #include "mend/reflection.h"
 
@@ -144,6 +145,35 @@ static const struct opt_spec config_opts[] = {
 	{NULL, 0, false},
 };
 
+/* The crisis line is text, unlike the numeric keys. */
+static int config_crisis_line(struct cli *c, const struct args *a)
+{
+	char line[CHECKIN_CRISIS_MAX + 1];
+	struct journal *j;
+	enum mend_rc rc;
+
+	if (a->npos == 2 &&
+	    (rc = checkin_check_crisis_line(a->pos[1], &c->err)) != MEND_OK)
+		return cli_fail(c, rc);
+	if (!(j = cli_journal(c)))
+		return 1;
+	if (a->npos == 1) {
+		rc = checkin_crisis_line(j, line, sizeof line, &c->err);
+		if (rc != MEND_OK)
+			return cli_fail(c, rc);
+		printf("%s\n", *line ? line : "(not set)");
+		return 0;
+	}
+	rc = checkin_set_crisis_line(j, a->pos[1], &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	if (*a->pos[1])
+		printf("Saved: crisis-line = %s\n", a->pos[1]);
+	else
+		printf("The crisis line was removed.\n");
+	return 0;
+}
+
 static int run_config(struct cli *c, const struct args *a)
 {
 	struct journal *j;
@@ -151,16 +181,24 @@ static int run_config(struct cli *c, const struct args *a)
 	int v = 0;
 
 	if (a->npos == 0) {
+		char line[CHECKIN_CRISIS_MAX + 1];
 		if (!(j = cli_journal(c)))
 			return 1;
+		rc = checkin_crisis_line(j, line, sizeof line, &c->err);
+		if (rc != MEND_OK)
+			return cli_fail(c, rc);
 		printf("day-start-hour = %d\ngoal = %d\n", j->day_start_hour,
 		       j->goal_days);
+		if (*line)
+			printf("crisis-line = %s\n", line);
 		return 0;
 	}
+	if (strcmp(a->pos[0], "crisis-line") == 0)
+		return config_crisis_line(c, a);
 	if (strcmp(a->pos[0], "day-start-hour") != 0 &&
 	    strcmp(a->pos[0], "goal") != 0)
 		return cli_usage_error(c, "key: '%.40s' is not one of "
-					  "day-start-hour, goal",
+					  "day-start-hour, goal, crisis-line",
 					  a->pos[0]);
 	if (!(j = cli_journal(c)))
 		return 1;
@@ -192,5 +230,8 @@ const struct command cmd_config = {
 		"  day-start-hour N   the hour (0..23) a new journal day begins;\n"
 		"                     default 4, so 1 a.m. still counts as the\n"
 		"                     evening before\n"
-		"  goal N             days of no contact to aim for, 1..3650\n",
+		"  goal N             days of no contact to aim for, 1..3650\n"
+		"  crisis-line TEXT   a local crisis line (name and number), shown\n"
+		"                     with the note after hard days; one line of\n"
+		"                     at most 200 bytes (\"\" removes it)\n",
 };

@@ -27,7 +27,10 @@ static enum mend_rc check_input(const struct checkin_input *in,
 	if (in->urge != ENTRY_NONE && (in->urge < 0 || in->urge > 10))
 		return mend_err_set(err, MEND_EINVAL,
 				    "urge: %d is not in 0..10", in->urge);
-	if (in->contact != ENTRY_NONE && in->contact != 0 && in->contact != 1)
+	if (in->contact != ENTRY_NONE && in->contact != 0 &&
+	    (in->contact < 0 ||
+	     in->contact > (CHECKIN_CONTACT | CHECKIN_BY_THEM | CHECKIN_NECESSARY) ||
+	     !(in->contact & CHECKIN_CONTACT)))
 		return mend_err_set(err, MEND_EINVAL,
 				    "contact: must be yes or no");
 	return journal_check_text("note", in->note,
@@ -78,17 +81,25 @@ enum mend_rc checkin_save(struct journal *j, const struct checkin_input *in,
 	if (in->note || !old.e)
 		e.text = in->note ? in->note : "";
 	/* A contact once reported for the day stays reported: it was logged
-	 * in the history and the history is not rewritten. */
-	if (in->contact == 1 || had_contact)
+	 * in the history and the history is not rewritten (undoing the
+	 * contact is what takes it back). */
+	bool said = in->contact != ENTRY_NONE && in->contact != 0;
+	if (said || had_contact)
 		e.contact = 1;
 	else if (in->contact == 0 || !old.e)
 		e.contact = 0;
 
-	if (in->contact == 1 && !had_contact) {
-		struct contact_input ci = {.initiator = "me",
-					   .channel = "other",
-					   .necessary = false,
-					   .note = NULL};
+	if (said) {
+		bool logged = false;
+		rc = checkin_contact_since(j, &logged, err);
+		out->contact_already = rc == MEND_OK && logged;
+	}
+	if (rc == MEND_OK && said && !out->contact_already) {
+		struct contact_input ci = {
+			.initiator = in->contact & CHECKIN_BY_THEM ? "them" : "me",
+			.channel = "other",
+			.necessary = (in->contact & CHECKIN_NECESSARY) != 0,
+			.note = NULL};
 		struct contact_result cr;
 		rc = nocontact_record_contact(j, &ci, &cr, err);
 		out->contact_logged = rc == MEND_OK;
@@ -128,6 +139,96 @@ enum mend_rc checkin_today(struct journal *j,
 	char day[CLOCK_DATE_LEN];
 	journal_today_str(j, day);
 	return store_checkin_by_day(j->st, day, fn, ctx, err);
+}
+
+struct last_ctx {
+	const char *today;
+	char *since;
+};
+
+static int find_last(const struct entry *e, void *ctx)
+{
+	struct last_ctx *l = ctx;
+	if (strcmp(e->day, l->today) == 0)
+		return 0;
+	memcpy(l->since, e->created_at, CLOCK_ISO_LEN);
+	return 1;
+}
+
+enum mend_rc checkin_last_time(struct journal *j, char since[CLOCK_ISO_LEN],
+			       struct mend_err *err)
+{
+	char today[CLOCK_DATE_LEN];
+	struct entry_filter f = {.module = -1, .kind = KIND_CHECKIN, .limit = 2};
+	struct last_ctx l = {today, since};
+	struct mend_date d = clock_journal_day(j->now, j->day_start_hour);
+
+	journal_today_str(j, today);
+	clock_format_iso(clock_local_midnight(d) + j->day_start_hour * 3600,
+			 since);
+	return store_entries_each(j->st, &f, find_last, &l, err);
+}
+
+enum mend_rc checkin_contact_since(struct journal *j, bool *out,
+				   struct mend_err *err)
+{
+	char since[CLOCK_ISO_LEN];
+	enum mend_rc rc = checkin_last_time(j, since, err);
+	*out = false;
+	if (rc == MEND_OK)
+		rc = nocontact_contact_since(j, since, out, err);
+	return rc;
+}
+
+enum mend_rc checkin_check_crisis_line(const char *text, struct mend_err *err)
+{
+	size_t len = strlen(text);
+	if (len > CHECKIN_CRISIS_MAX)
+		return mend_err_set(err, MEND_EINVAL,
+				    "crisis-line: %zu bytes is longer than %d; "
+				    "give one short line, such as a name and "
+				    "a number",
+				    len, CHECKIN_CRISIS_MAX);
+	enum mend_rc rc = journal_check_text("crisis-line", text, len,
+					     CHECKIN_CRISIS_MAX, false, err);
+	if (rc != MEND_OK)
+		return rc;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return mend_err_set(err, MEND_EINVAL,
+					    "crisis-line: must be one line "
+					    "without control characters (found "
+					    "byte 0x%02x)",
+					    *p);
+	return MEND_OK;
+}
+
+enum mend_rc checkin_set_crisis_line(struct journal *j, const char *text,
+				     struct mend_err *err)
+{
+	enum mend_rc rc = text ? checkin_check_crisis_line(text, err) : MEND_OK;
+	if (rc == MEND_OK)
+		rc = store_begin(j->st, err);
+	if (rc != MEND_OK)
+		return rc;
+	rc = store_setting_set(j->st, "crisis_line", text && *text ? text : NULL,
+			       j->now_iso, err);
+	if (rc == MEND_OK)
+		rc = store_commit(j->st, err);
+	else
+		store_rollback(j->st);
+	return rc;
+}
+
+enum mend_rc checkin_crisis_line(struct journal *j, char *buf, size_t n,
+				 struct mend_err *err)
+{
+	enum mend_rc rc = store_setting_get(j->st, "crisis_line", buf, n, err);
+	if (rc == MEND_ENOTFOUND) {
+		buf[0] = '\0';
+		rc = MEND_OK;
+	}
+	return rc;
 }
 
 struct low_ctx {

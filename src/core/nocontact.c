@@ -361,3 +361,70 @@ enum mend_rc nocontact_seal(struct journal *j, int until_day, const char *text,
 	e.text = text;
 	return journal_save_entry(j, &e, uuid, err);
 }
+
+enum mend_rc nocontact_restart_from(struct journal *j, const char *date,
+				    struct mend_err *err)
+{
+	struct period cur;
+	time_t start = 0;
+	char start_iso[CLOCK_ISO_LEN];
+	enum mend_rc rc = check_start(j, date, ENTRY_NONE, NULL, &start, err);
+
+	if (rc == MEND_OK && !date)
+		rc = mend_err_set(err, MEND_EINVAL, "date: missing");
+	if (rc != MEND_OK)
+		return rc;
+	clock_format_iso(start, start_iso);
+	rc = store_begin(j->st, err);
+	if (rc != MEND_OK)
+		return rc;
+	rc = store_period_current(j->st, &cur, err);
+	if (rc == MEND_ENOTFOUND)
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "date: the count has not started yet");
+	else if (rc == MEND_OK && strcmp(start_iso, cur.started_at) <= 0)
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "date: %s is not after the current start "
+				  "(%.10s)",
+				  date, cur.started_at);
+	if (rc == MEND_OK) {
+		memcpy(cur.ended_at, start_iso, sizeof cur.ended_at);
+		memcpy(cur.updated_at, j->now_iso, sizeof cur.updated_at);
+		rc = store_period_update(j->st, &cur, err);
+	}
+	if (rc == MEND_OK)
+		rc = new_period(j, start_iso, err);
+	if (rc == MEND_OK)
+		rc = store_setting_set(j->st, "start_date", date, j->now_iso,
+				       err);
+	if (rc == MEND_OK)
+		rc = store_commit(j->st, err);
+	else
+		store_rollback(j->st);
+	journal_invalidate(j);
+	return rc;
+}
+
+enum mend_rc nocontact_stop(struct journal *j, struct mend_err *err)
+{
+	struct period cur;
+	enum mend_rc rc = store_begin(j->st, err);
+	if (rc != MEND_OK)
+		return rc;
+	rc = store_period_current(j->st, &cur, err);
+	if (rc == MEND_ENOTFOUND)
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "count: it is not running, so there is "
+				  "nothing to stop");
+	if (rc == MEND_OK) {
+		memcpy(cur.ended_at, j->now_iso, sizeof cur.ended_at);
+		memcpy(cur.updated_at, j->now_iso, sizeof cur.updated_at);
+		rc = store_period_update(j->st, &cur, err);
+	}
+	if (rc == MEND_OK)
+		rc = store_commit(j->st, err);
+	else
+		store_rollback(j->st);
+	journal_invalidate(j);
+	return rc;
+}

@@ -73,6 +73,18 @@ enum mend_rc store_period_update(struct store *st, const struct period *p,
 	return store_run(st, s, "saving the no-contact period", err);
 }
 
+enum mend_rc store_period_delete(struct store *st, long long id,
+				 struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc =
+		store_cached(st, "DELETE FROM periods WHERE id = ?1", &s, err);
+	if (rc != MEND_OK)
+		return rc;
+	sqlite3_bind_int64(s, 1, id);
+	return store_run(st, s, "removing a no-contact period", err);
+}
+
 enum mend_rc store_periods_each(struct store *st, bool by_created,
 				int (*fn)(const struct period *, void *),
 				void *ctx, struct mend_err *err)

@@ -4,6 +4,7 @@
  * instead of sending it, seal a letter to yourself. Contacts are logged
  * honestly; the history is never rewritten. */
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,9 @@ struct nc {
 	bool necessary;
 	int urge_level;
 	int seal_day;
+	char start_date[CLOCK_DATE_LEN]; /* a start being asked about */
+	bool can_undo;                   /* a contact restarted the count */
+	char undo_at[CLOCK_ISO_LEN];     /* when it was logged */
 };
 
 static const struct ui_key nc_keys[] = {
@@ -31,9 +35,23 @@ static const struct ui_key nc_keys[] = {
 	{"l", "letter", "seal a letter to yourself until a streak day"},
 	{"c", "contact", "log a contact honestly; the history is kept"},
 	{"s", "start", "set or move the day of the last contact"},
+	{"g", "goal", "change the goal, the days you aim for"},
+	{"p", "prompts", "write to a prompt about no contact"},
+	{"x", NULL, "undo the last contact that restarted the count, if it "
+		    "was logged by mistake"},
 	{"Esc", "back", "back home (also q)"},
 	{NULL, NULL, NULL},
 };
+
+/* A stored time as the user reads it: local, to the minute. */
+static void local_time(const char *iso, char out[32])
+{
+	time_t t;
+	struct tm tm;
+	if (!clock_parse_iso(iso, &t) || !localtime_r(&t, &tm) ||
+	    !strftime(out, 32, "%Y-%m-%d %H:%M", &tm))
+		snprintf(out, 32, "%.16s", iso);
+}
 
 static int keep_letter(const struct entry *e, void *ctx)
 {
@@ -67,6 +85,7 @@ static void load(struct app *a, struct nc *n)
 		ui_error(a, &err);
 		return;
 	}
+	n->can_undo = nocontact_last_restart(a->j, n->undo_at, &err) == MEND_OK;
 	n->periods = malloc((pl->n ? pl->n : 1) * sizeof *n->periods);
 	if (n->periods) {
 		memcpy(n->periods, pl->items, pl->n * sizeof *pl->items);
@@ -134,6 +153,13 @@ static void nc_draw(struct app *a, void *st)
 			 d, d == 1 ? "" : "s");
 		ui_text(y++, left, width, line, ui_attr(ROLE_NORMAL));
 	}
+	if (n->can_undo && y < top + height) {
+		char when[32];
+		local_time(n->undo_at, when);
+		snprintf(line, sizeof line,
+			 "x  undo the contact of %s, if it was a mistake", when);
+		ui_text(y++, left, width, line, ui_attr(ROLE_MUTED));
+	}
 	if (n->n_letters && y + 1 < top + height) {
 		y++;
 		ui_text(y++, left, width, "Letters to yourself", ui_attr(ROLE_TITLE));
@@ -149,20 +175,171 @@ static void nc_draw(struct app *a, void *st)
 	}
 }
 
-/* --- start date --- */
+/* --- start date and goal --- */
+
+static void start_saved(struct app *a, struct nc *n, enum mend_rc rc,
+			const struct mend_err *err)
+{
+	if (rc != MEND_OK)
+		ui_error(a, err);
+	else
+		ui_message(a, false, "Saved: counting from %s.", n->start_date);
+	load(a, n);
+}
+
+static void got_later_start(struct app *a, void *ctx, int choice,
+			    const char *text)
+{
+	struct nc *n = ctx;
+	struct mend_err err = {""};
+	(void)text;
+	if (choice < 1 || !ui_refresh(a)) {
+		if (choice == 0 || choice < 0)
+			ui_message(a, false, "Nothing changed; your count goes on.");
+		return;
+	}
+	start_saved(a, n,
+		    choice == 1
+			    ? nocontact_restart_from(a->j, n->start_date, &err)
+			    : nocontact_start(a->j, n->start_date, ENTRY_NONE,
+					      NULL, &err),
+		    &err);
+}
 
 static void got_start(struct app *a, void *ctx, int choice, const char *text)
 {
 	struct nc *n = ctx;
 	struct mend_err err = {""};
+	struct mend_date d, cur;
+	char cur_date[CLOCK_DATE_LEN], question[400];
+	time_t t;
 	(void)choice;
 	if (!ui_refresh(a))
 		return;
-	if (nocontact_start(a->j, text, ENTRY_NONE, NULL, &err) != MEND_OK)
+	snprintf(n->start_date, sizeof n->start_date, "%.10s", text);
+	if (!n->s.started || !clock_parse_date(text, &d) || strlen(text) != 10 ||
+	    !clock_parse_iso(n->s.period_start, &t)) {
+		start_saved(a, n,
+			    nocontact_start(a->j, text, ENTRY_NONE, NULL, &err),
+			    &err);
+		return;
+	}
+	cur = clock_local_date(t);
+	clock_format_date(cur, cur_date);
+	long shorter = clock_days_from_civil(d) - clock_days_from_civil(cur);
+	if (shorter == 0) {
+		ui_message(a, false, "You are already counting from %s.", text);
+		return;
+	}
+	if (shorter < 0 || clock_local_midnight(d) > a->j->now) {
+		/* an earlier day only lengthens the count; the core refuses
+		 * the future and dates before the contact that began it */
+		start_saved(a, n,
+			    nocontact_start(a->j, text, ENTRY_NONE, NULL, &err),
+			    &err);
+		return;
+	}
+	long after = n->s.days - shorter;
+	snprintf(question, sizeof question,
+		 "Counting from %s instead of %s makes your count %ld day%s "
+		 "instead of %ld.",
+		 text, cur_date, after < 0 ? 0 : after, after == 1 ? "" : "s",
+		 n->s.days);
+	static const struct ui_choice answers[] = {
+		{"No, keep counting from before", 'n', false},
+		{"Begin a new stretch from that day; the days before stay in "
+		 "your history",
+		 'b', false},
+		{"The old date was a mistake: correct it", 0, true},
+	};
+	ui_choose(a, "No contact", question, answers, 3, 0, got_later_start, n);
+}
+
+static void ask_start(struct app *a, struct nc *n)
+{
+	char day[CLOCK_DATE_LEN];
+	time_t t;
+	if (n->s.started && clock_parse_iso(n->s.period_start, &t))
+		clock_format_date(clock_local_date(t), day);
+	else
+		clock_format_date(clock_local_date(a->j->now), day);
+	ui_ask_text(a, "No contact",
+		    n->s.started ? "The day of the last contact (YYYY-MM-DD); "
+				   "your count starts from it:"
+				 : "The day of the last contact (YYYY-MM-DD):",
+		    day, got_start, n);
+}
+
+static void got_goal(struct app *a, void *ctx, int choice, const char *text)
+{
+	struct nc *n = ctx;
+	struct mend_err err = {""};
+	char *end;
+	long goal = strtol(text, &end, 10);
+	(void)choice;
+	if (!*text || *end || goal < 1 || goal > JOURNAL_GOAL_MAX) {
+		ui_message(a, true, "goal: '%.20s' is not a number of days in "
+				    "1..%d",
+			   text, JOURNAL_GOAL_MAX);
+		return;
+	}
+	if (!ui_refresh(a))
+		return;
+	if (nocontact_start(a->j, NULL, (int)goal, NULL, &err) != MEND_OK)
 		ui_error(a, &err);
 	else
-		ui_message(a, false, "Saved: counting from %s.", text);
+		ui_message(a, false, "Your goal: %ld days.", goal);
 	load(a, n);
+}
+
+static void ask_goal(struct app *a, struct nc *n)
+{
+	char num[16];
+	snprintf(num, sizeof num, "%d", n->s.goal_days);
+	ui_ask_text(a, "Your goal",
+		    "How many days of no contact would you like to aim for?",
+		    num, got_goal, n);
+}
+
+/* --- undo a mistaken contact --- */
+
+static void got_undo(struct app *a, void *ctx, int choice, const char *text)
+{
+	struct nc *n = ctx;
+	struct contact_undo u;
+	struct mend_err err = {""};
+	(void)text;
+	if (choice != 1 || !ui_refresh(a))
+		return;
+	if (nocontact_undo_contact(a->j, &u, &err) != MEND_OK)
+		ui_error(a, &err);
+	else if (u.started)
+		ui_message(a, false, "Undone, as if it never happened. Day %ld of "
+				     "no contact.",
+			   u.days);
+	else
+		ui_message(a, false, "Undone, as if it never happened.");
+	load(a, n);
+}
+
+static void ask_undo(struct app *a, struct nc *n)
+{
+	char when[32], question[300];
+	static const struct ui_choice answers[] = {
+		{"No, keep it", 'n', false},
+		{"Undo it", 0, true},
+	};
+	if (!n->can_undo) {
+		ui_message(a, false, "No logged contact restarted your count; "
+				     "there is nothing to undo.");
+		return;
+	}
+	local_time(n->undo_at, when);
+	snprintf(question, sizeof question,
+		 "Undo the contact you logged on %s? It is deleted, and your "
+		 "count joins up again as if it never happened.",
+		 when);
+	ui_choose(a, "No contact", question, answers, 2, 0, got_undo, n);
 }
 
 /* --- urge --- */
@@ -229,14 +406,34 @@ static void got_contact_note(struct app *a, void *ctx, int choice,
 	load(a, n);
 }
 
+static void ask_contact_note(struct app *a, struct nc *n)
+{
+	ui_ask_text(a, "Contact", "What happened, in a few words (optional).",
+		    "", got_contact_note, n);
+}
+
+static void confirmed_restart(struct app *a, void *ctx, int choice,
+			      const char *text)
+{
+	(void)text;
+	if (choice != 1) {
+		ui_message(a, false, "Nothing was logged.");
+		return;
+	}
+	ask_contact_note(a, ctx);
+}
+
 static void got_necessary(struct app *a, void *ctx, int choice,
 			  const char *text)
 {
 	struct nc *n = ctx;
 	(void)text;
 	n->necessary = choice == 1;
-	ui_ask_text(a, "Contact", "What happened, in a few words (optional).",
-		    "", got_contact_note, n);
+	if (strcmp(n->initiator, "me") == 0 && !n->necessary)
+		ui_ask(a, "This starts your count again from today. Log it?",
+		       confirmed_restart, n);
+	else
+		ask_contact_note(a, n);
 }
 
 static void got_channel(struct app *a, void *ctx, int choice, const char *text)
@@ -258,16 +455,21 @@ static void got_initiator(struct app *a, void *ctx, int choice,
 					       "social media", "in person",
 					       "something else"};
 	(void)text;
-	n->initiator = choice == 0 ? "me" : "them";
+	if (choice < 0)
+		return;
+	n->initiator = choice == 0 ? "them" : "me";
 	ui_pick(a, "How?", channels, 5, 0, got_channel, n);
 }
 
 static void ask_contact(struct app *a, struct nc *n)
 {
-	static const char *const who[] = {
-		"I reached out",
-		"They reached out, and I did not reply"};
-	ui_pick(a, "Who reached out?", who, 2, 0, got_initiator, n);
+	/* "They reached out" comes first and is highlighted: the answer
+	 * that restarts the count is never the one Enter takes by itself. */
+	static const struct ui_choice who[] = {
+		{"They reached out, and I did not reply", 't', false},
+		{"I reached out, or I replied", 'm', false},
+	};
+	ui_choose(a, "Contact", "Who reached out?", who, 2, 0, got_initiator, n);
 }
 
 /* --- unsent and sealed --- */
@@ -352,15 +554,21 @@ static void got_seal_day(struct app *a, void *ctx, int choice,
 static int nc_key(struct app *a, void *st, int ch, bool code)
 {
 	struct nc *n = st;
-	char today[CLOCK_DATE_LEN], label[80];
+	char label[80];
 	if (code)
 		return ch == UI_TICK ? 0 : UI_HANDLED;
 	switch (ch) {
 	case 's':
-		clock_format_date(clock_local_date(a->j->now), today);
-		ui_ask_text(a, "No contact",
-			    "The day of the last contact (YYYY-MM-DD):", today,
-			    got_start, n);
+		ask_start(a, n);
+		break;
+	case 'g':
+		ask_goal(a, n);
+		break;
+	case 'x':
+		ask_undo(a, n);
+		break;
+	case 'p':
+		ui_open_write(a, MODULE_NOCONTACT);
 		break;
 	case 'u':
 		ask_urge(a, n);

@@ -16,6 +16,7 @@ void *help_new(const struct ui_screen *about);
 void ui_open_home(struct app *a);
 void ui_open_welcome(struct app *a);
 void ui_open_checkin(struct app *a);
+void ui_open_helpnow(struct app *a);
 void ui_open_nocontact(struct app *a);
 void ui_open_write(struct app *a, enum module m);
 void ui_open_growth(struct app *a);

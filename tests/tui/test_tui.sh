@@ -58,6 +58,12 @@ t_checkin_with_contact_shows_slip_and_restarts_period() {
 	keys Enter
 	wait_for "Was there contact"
 	type "y"
+	wait_for "Who reached out?"
+	type "m"
+	wait_for "Was it necessary"
+	type "n"
+	wait_for "This starts your count again from today. Log it?"
+	type "y"
 	wait_for "count will start again from now"
 	wait_for "The 10 days before stay in your history"
 	keys Enter
