@@ -338,7 +338,7 @@ t_set_start_is_prefilled_and_asks_before_shortening() {
 	mend start --date 2026-01-01
 	tui_start 80 24
 	open_nocontact
-	expect_key_line goal prompts
+	expect_key_line goal "Esc back"
 	type "s"
 	wait_for "> 2026-01-01"
 	keys C-u
