@@ -13,6 +13,8 @@ struct help {
 };
 
 static const struct ui_key help_keys[] = {
+	{"h", "help now", "if things are very hard right now: who and where "
+			  "to turn to"},
 	{"Esc", "back", "close the help (also q or ?)"},
 	{"↑↓", "scroll", "scroll"},
 	{NULL, NULL, NULL},
@@ -56,6 +58,9 @@ static void help_draw(struct app *a, void *st)
 	ui_frame(a, title, help_keys);
 	ui_area(&top, &left, &width, &height);
 	y = top - h->scroll;
+	ui_text(y++, left, width, "Having a very hard time? Press h for help now.",
+		ui_attr(ROLE_WARNING));
+	y++;
 	if ((int)h->about->module >= 0 && h->about->module < MODULE_COUNT) {
 		const struct content *c = a->j->content;
 		y += ui_wrap(y, left, width, top + height - y, 0,
@@ -72,9 +77,12 @@ static void help_draw(struct app *a, void *st)
 static int help_key(struct app *a, void *st, int ch, bool code)
 {
 	struct help *h = st;
-	(void)a;
 	if (code && ch == UI_TICK)
 		return 0;
+	if (!code && (ch == 'h' || ch == 'H')) {
+		ui_open_helpnow(a);
+		return UI_HANDLED;
+	}
 	if (code && ch == KEY_DOWN)
 		h->scroll++;
 	else if (code && ch == KEY_UP && h->scroll > 0)

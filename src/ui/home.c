@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "mend/checkin.h"
+#include "mend/milestone.h"
+#include "mend/utf8.h"
 #include "mend/program.h"
 #include "screens.h"
 
@@ -16,6 +18,8 @@ struct home {
 	struct program_status s;
 	int moods[MOOD_DAYS];
 	bool loaded;
+	char goal_text[1200]; /* the goal day's then-and-now, or "" */
+	long letters_today;   /* sealed letters that open today */
 };
 
 static const struct {
@@ -30,6 +34,8 @@ static const struct {
 
 static const struct ui_key home_keys[] = {
 	{"c", "check-in", "today's check-in, one question at a time"},
+	{"h", NULL, "help now: who and where to turn to when things are very "
+		    "hard"},
 	{"n r g a", "modules", "no contact, reflection, self-improvement, "
 			      "acceptance"},
 	{"v", "review", "every entry, newest first, with search"},
@@ -59,16 +65,62 @@ static void big_number(int y, int x, long n, int attr)
 				attr);
 }
 
+/* The first words of a note, cut on a character boundary. */
+static void first_words(const char *note, char *out, size_t n)
+{
+	size_t len = strlen(note), cut = len < n - 4 ? len : n - 4;
+	uint32_t cp;
+	while (cut > 0 && cut < len && utf8_decode(note + cut, len - cut, &cp) == 0)
+		cut--;
+	snprintf(out, n, "%.*s%s", (int)cut, note, cut < len ? "…" : "");
+}
+
+/* The goal day, told as a then-and-now. */
+static void goal_story(const struct milestone_goal *g, char *out, size_t n)
+{
+	char then[160] = "", now[160] = "", note[80];
+	if (g->has_first) {
+		first_words(g->first_note, note, sizeof note);
+		snprintf(then, sizeof then, " Your first check-in, on %s: mood "
+					    "%d/10%s%s%s.",
+			 g->first_day, g->first_mood, *note ? ", \"" : "", note,
+			 *note ? "\"" : "");
+	}
+	if (g->has_today) {
+		first_words(g->today_note, note, sizeof note);
+		snprintf(now, sizeof now, " Today: mood %d/10%s%s%s.",
+			 g->today_mood, *note ? ", \"" : "", note,
+			 *note ? "\"" : "");
+	}
+	snprintf(out, n,
+		 "Day %ld: you reached your goal of %d days.%s%s In this "
+		 "stretch you wrote down %ld urge%s and kept %ld message%s "
+		 "here instead of sending them. Open No contact (n) to set a "
+		 "new goal or to stop counting.",
+		 g->days, g->goal_days, then, now, g->urges,
+		 g->urges == 1 ? "" : "s", g->unsent, g->unsent == 1 ? "" : "s");
+}
+
 static void load(struct app *a, struct home *h)
 {
 	struct mend_err err = {""};
+	struct milestone_goal g = {0};
+	struct milestone_letters l = {0};
 	if (!ui_refresh(a))
 		return;
 	if (program_status(a->j, &h->s, &err) != MEND_OK ||
-	    checkin_moods(a->j, MOOD_DAYS, h->moods, &err) != MEND_OK) {
+	    checkin_moods(a->j, MOOD_DAYS, h->moods, &err) != MEND_OK ||
+	    milestone_goal(a->j, &g, &err) != MEND_OK ||
+	    milestone_letters(a->j, &l, &err) != MEND_OK) {
+		milestone_goal_done(&g);
 		ui_error(a, &err);
 		return;
 	}
+	h->goal_text[0] = '\0';
+	if (g.reached)
+		goal_story(&g, h->goal_text, sizeof h->goal_text);
+	milestone_goal_done(&g);
+	h->letters_today = l.today;
 	h->loaded = true;
 }
 
@@ -120,11 +172,12 @@ struct home_layout {
 };
 
 static struct home_layout plan(const struct program_status *s,
-			       const char *text, int width, int height)
+			       const char *text, bool letters, int width,
+			       int height)
 {
 	struct home_layout l = {0};
 	/* the check-in line, a blank, the text and its heading or key */
-	int rows = 2 + 1 + lines_for(text, width);
+	int rows = 2 + 1 + lines_for(text, width) + (letters ? 1 : 0);
 	int full = s->nc.started ? 4 : 3;
 	if (rows + full <= height)
 		l.streak = full;
@@ -209,9 +262,12 @@ static void home_draw(struct app *a, void *st)
 	if (!h->loaded)
 		return;
 
-	/* the hard-days note replaces the suggestion: care comes first */
-	const char *text = s->low_mood ? c->low_mood : c->suggestion[s->reason];
-	struct home_layout l = plan(s, text, text_w, height);
+	/* the hard-days note replaces the suggestion (care comes first),
+	 * and so does the goal day */
+	const char *text = s->low_mood	       ? c->low_mood
+			   : h->goal_text[0] ? h->goal_text
+					     : c->suggestion[s->reason];
+	struct home_layout l = plan(s, text, h->letters_today > 0, text_w, height);
 	int y = top;
 	if (l.streak)
 		y = draw_streak(y, left, text_w, s, &l);
@@ -232,11 +288,20 @@ static void home_draw(struct app *a, void *st)
 		y += 4;
 	}
 	int room = top + height - y;
-	if (s->low_mood) {
+	if (h->letters_today && room > 3) {
+		ui_text(y++, left, text_w,
+			h->letters_today == 1
+				? "A letter from your past self is ready (n)."
+				: "Letters from your past self are ready (n).",
+			ui_attr(ROLE_GOOD));
+		room--;
+	}
+	if (s->low_mood || h->goal_text[0]) {
 		y += ui_wrap(y, left, text_w, room - 1, 0, text,
-			     ui_attr(ROLE_WARNING));
-		ui_text(y, left, text_w, "Press h for help now.",
-			ui_attr(ROLE_ACCENT));
+			     ui_attr(s->low_mood ? ROLE_WARNING : ROLE_GOOD));
+		if (s->low_mood)
+			ui_text(y, left, text_w, "Press h for help now.",
+				ui_attr(ROLE_ACCENT));
 	} else {
 		snprintf(line, sizeof line, "Suggested today: %s",
 			 c->module_title[s->suggested]);
@@ -256,6 +321,7 @@ static int open_item(struct app *a, char key)
 	case 'v': ui_open_review(a); break;
 	case 'e': ui_open_export(a); break;
 	case '?': ui_push(a, &help_screen, help_new(a->stack[a->depth - 1].screen)); break;
+	case 'h': ui_open_helpnow(a); break;
 	case 'q': return UI_QUIT;
 	default: return 0;
 	}

@@ -352,4 +352,52 @@ $(screen)"
 	true
 }
 
+t_goal_day_is_celebrated_on_home_with_a_then_and_now() {
+	local size
+	MEND_NOW=2025-12-12T09:00:00Z mend start --date 2025-12-12
+	MEND_NOW=2025-12-12T20:00:00Z mend checkin --mood 2 --urge 9 --note "the first evening"
+	mend urge --level 6 --note "wanted to write"
+	mend checkin --mood 7 --urge 2 --note "a steadier day"
+	for size in 60x18 80x24; do
+		tui_start "${size%x*}" "${size#*x}"
+		wait_for "Daily check-in"
+		# shellcheck disable=SC2046
+		expect_whole "Day 30: you reached your goal of 30 days." $(home_text_cols "${size%x*}")
+		# shellcheck disable=SC2046
+		expect_whole "Your first check-in, on 2025-12-12: mood 2/10, \"the first evening\"." $(home_text_cols "${size%x*}")
+		# shellcheck disable=SC2046
+		expect_whole "Today: mood 7/10, \"a steadier day\"." $(home_text_cols "${size%x*}")
+		# shellcheck disable=SC2046
+		expect_whole "you wrote down 1 urge" $(home_text_cols "${size%x*}")
+		tui_stop
+	done
+}
+
+t_a_letter_that_opens_today_is_announced_on_home() {
+	MEND_NOW=2026-01-05T09:00:00Z mend start --date 2026-01-01
+	MEND_NOW=2026-01-05T09:00:00Z mend seal --until-day 10 "dear future me"
+	tui_start 80 24
+	wait_for "Daily check-in"
+	expect_whole "A letter from your past self is ready (n)."
+}
+
+t_help_now_is_reachable_from_home_and_from_every_help() {
+	mend start --date 2026-01-01
+	mend config crisis-line "Samaritans: 116 123"
+	expect_rc 0
+	tui_start 80 24
+	wait_for "Daily check-in"
+	type "h"
+	wait_for "Help now"
+	wait_for "Samaritans: 116 123"
+	keys Escape
+	wait_for "Daily check-in"
+	type "v"
+	wait_for "Review"
+	type "?"
+	wait_for "Press h for help now."
+	type "h"
+	wait_for "Samaritans: 116 123"
+}
+
 run_tests
