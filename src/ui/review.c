@@ -254,8 +254,12 @@ static void draw_snippet(int y, int x, int width, const char *s,
 			break;
 	if (words && *words && i < n &&
 	    ui_width(s, i) + ui_width(s + i, strcspn(s + i, " ")) > width) {
-		/* keep about a third of the row before the match */
-		int before = ui_width(s, i) - width / 3;
+		/* keep a third of the row before the match, or more when
+		 * the rest of the line is short */
+		int context = width / 3, tail = ui_width(s + i, n - i);
+		if (width - 1 - tail > context)
+			context = width - 1 - tail;
+		int before = ui_width(s, i) - context;
 		while (start < i && ui_width(s, start) < before) {
 			uint32_t cp;
 			size_t run = utf8_decode(s + start, n - start, &cp);
