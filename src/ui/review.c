@@ -123,6 +123,26 @@ static void sealed_until(struct app *a, const struct entry *e, bool brief,
 			 e->open_day);
 }
 
+/* A decision's outcome in words. */
+static const char *outcome_words(const char *name)
+{
+	static const char *const words[OUTCOME_COUNT] = {
+		[OUTCOME_RECONNECT] = "try again together",
+		[OUTCOME_FRIENDS] = "stay friends",
+		[OUTCOME_PART_WAYS] = "part ways",
+		[OUTCOME_UNDECIDED] = "not decided yet",
+	};
+	enum outcome o;
+	return name && outcome_from_name(name, &o) ? words[o] : "";
+}
+
+/* A growth category by its label ("Body"), or its id if unknown. */
+static const char *category_words(struct app *a, const char *id)
+{
+	const struct category *c = content_category(a->j->content, id ? id : "");
+	return c ? c->label : id ? id : "";
+}
+
 /* What a list line says about an entry. */
 static void summary(struct app *a, const struct entry *e, char *buf,
 		    size_t n)
@@ -133,7 +153,8 @@ static void summary(struct app *a, const struct entry *e, char *buf,
 	else if (e->kind == KIND_CHECKIN)
 		snprintf(buf, n, "mood %d/10%s%s", e->mood, sep, e->text);
 	else if (e->kind == KIND_DECISION)
-		snprintf(buf, n, "decision: %s%s%s", e->outcome, sep, e->text);
+		snprintf(buf, n, "decision: %s%s%s", outcome_words(e->outcome),
+			 sep, e->text);
 	else if (e->kind == KIND_URGE)
 		snprintf(buf, n, "urge %d/10%s%s", e->urge, sep, e->text);
 	else if (e->kind == KIND_CONTACT)
@@ -143,10 +164,11 @@ static void summary(struct app *a, const struct entry *e, char *buf,
 				 : "them",
 			 sep, e->text);
 	else if (e->kind == KIND_GROWTH && e->minutes != ENTRY_NONE)
-		snprintf(buf, n, "%s, %d min · %s", e->category, e->minutes,
-			 e->text);
+		snprintf(buf, n, "%s, %d min · %s",
+			 category_words(a, e->category), e->minutes, e->text);
 	else if (e->kind == KIND_GROWTH)
-		snprintf(buf, n, "%s · %s", e->category, e->text);
+		snprintf(buf, n, "%s · %s", category_words(a, e->category),
+			 e->text);
 	else
 		snprintf(buf, n, "%s", e->text);
 }
@@ -602,10 +624,12 @@ static void view_load(struct app *a, struct view *v)
 	struct mend_err err = {""};
 	if (!ui_refresh(a))
 		return;
-	if (journal_find(a->j, v->uuid, keep_one, v, &err) != MEND_OK) {
+	enum mend_rc rc = journal_find(a->j, v->uuid, keep_one, v, &err);
+	if (rc == MEND_ENOTFOUND)
+		ui_message(a, true, "This entry is no longer in the journal.");
+	else if (rc != MEND_OK)
 		ui_error(a, &err);
-		v->gone = true;
-	}
+	v->gone = rc != MEND_OK;
 }
 
 static void view_enter(struct app *a, void *st)
@@ -690,6 +714,13 @@ static void ask_delete(struct app *a, const struct entry *e, ui_done_fn done,
 		       void *ctx)
 {
 	char name[400], question[500];
+	if (e->kind == KIND_CONTACT && e->breaks_period == 1) {
+		/* the core keeps it too; say so before asking */
+		ui_message(a, false,
+			   "This contact restarted your count, so it stays: "
+			   "the history is kept whole.");
+		return;
+	}
 	/* the question wraps: room for its name on about two lines */
 	entry_name(e, 2 * (COLS - 4) - 40, name, sizeof name);
 	snprintf(question, sizeof question,

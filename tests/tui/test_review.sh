@@ -222,6 +222,21 @@ t_delete_names_the_selected_entry_and_deletes_that_one() {
 	expect_eq "$(json '[.[].text] | join(",")')" "cherries by the window" "left"
 }
 
+t_the_contact_that_restarted_the_count_is_kept_without_an_id() {
+	mend start --date 2026-01-01
+	MEND_NOW=2026-01-05T12:00:00Z mend contact --by me --channel call
+	expect_rc 0
+	open_review
+	wait_for "contact (call, by me)"
+	expect_attr "contact (call" reverse
+	type "d"
+	wait_for "This contact restarted your count, so it stays"
+	screen | grep -qF "Delete this entry?" && fail "it asked to delete"
+	screen | grep -qiE "[0-9a-f]{8}-[0-9a-f]{4}" && fail "an id is on screen"
+	mend list --json
+	expect_eq "$(json 'map(select(.kind == "contact")) | length')" 1 "contact kept"
+}
+
 t_a_sealed_letter_says_when_it_opens_and_stays_sealed() {
 	mend start --date 2026-01-01
 	expect_rc 0
