@@ -1,19 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /* Review: the whole journal, newest first, filtered by module or found by
- * full-text search with a snippet around the match; one entry in full, to
- * read, edit or delete. The list holds only a window of entries and asks
- * the core for the next page as the selection nears an edge, so the very
- * first entry of a large journal is one keyset page away. */
+ * full-text search with a snippet around the match; Enter opens one entry
+ * in full (entry_view.c). The list holds only a window of entries and
+ * asks the core for the next page as the selection nears an edge, so the
+ * very first entry of a large journal is one keyset page away. */
 #include <ctype.h>
 #include <curses.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "mend/utf8.h"
+#include "entry_text.h"
+#include "entry_view.h"
 #include "screens.h"
 
-#define PAGE 100
+#define PAGE	   100
 #define WINDOW_MAX (4 * PAGE)
 
 struct review {
@@ -21,293 +21,28 @@ struct review {
 	int n, sel, scroll;
 	bool at_newest; /* nothing is newer than items[0] */
 	bool at_oldest; /* nothing is older than items[n - 1] */
-	int module;     /* -1: all */
+	int module;	/* -1: all */
 	char search[200];
 };
 
 static const struct ui_key review_keys[] = {
-	{"↑↓", "move", "move (also j and k)"},
-	{"/", "search", "find entries with these words"},
-	{"Esc", "back", "back home (also q)"},
-	{"?", "help", "this list of keys"},
-	{"Enter", "open", "read the whole entry"},
-	{"d", "delete", "delete the entry (asks first, naming it)"},
-	{"t", "date", "go to a day and what you wrote on it"},
-	{"e", "edit", "edit the entry"},
-	{"PgUp PgDn", NULL, "a screen up or down"},
-	{"g G", NULL, "the newest entry, or the very first you wrote (also "
-		      "Home and End)"},
-	{"n N", NULL, "the next or the previous entry that matches the search"},
-	{"m", NULL, "show one module, then the next, then all"},
-	{"c", NULL, "clear the search"},
-	{NULL, NULL, NULL},
+    {"↑↓", "move", "move (also j and k)"},
+    {"/", "search", "find entries with these words"},
+    {"Esc", "back", "back home (also q)"},
+    {"?", "help", "this list of keys"},
+    {"Enter", "open", "read the whole entry"},
+    {"d", "delete", "delete the entry (asks first, naming it)"},
+    {"t", "date", "go to a day and what you wrote on it"},
+    {"e", "edit", "edit the entry"},
+    {"PgUp PgDn", NULL, "a screen up or down"},
+    {"g G", NULL,
+     "the newest entry, or the very first you wrote (also "
+     "Home and End)"},
+    {"n N", NULL, "the next or the previous entry that matches the search"},
+    {"m", NULL, "show one module, then the next, then all"},
+    {"c", NULL, "clear the search"},
+    {NULL, NULL, NULL},
 };
-
-/* --- words about an entry --- */
-
-/* What an entry is, short for a list column and in a sentence. */
-static const char *const kind_short[KIND_COUNT] = {
-	[KIND_CHECKIN] = "check-in",	[KIND_CONTACT] = "contact",
-	[KIND_URGE] = "urge",		[KIND_UNSENT] = "unsent",
-	[KIND_SEALED] = "letter",	[KIND_REFLECTION] = "reflection",
-	[KIND_GROWTH] = "growth",	[KIND_ACCEPTANCE] = "acceptance",
-	[KIND_DECISION] = "decision",
-};
-static const char *const kind_phrase[KIND_COUNT] = {
-	[KIND_CHECKIN] = "check-in",
-	[KIND_CONTACT] = "note about contact",
-	[KIND_URGE] = "note about an urge",
-	[KIND_UNSENT] = "unsent message",
-	[KIND_SEALED] = "sealed letter",
-	[KIND_REFLECTION] = "reflection",
-	[KIND_GROWTH] = "growth entry",
-	[KIND_ACCEPTANCE] = "acceptance entry",
-	[KIND_DECISION] = "decision",
-};
-
-static bool still_sealed(const struct entry *e)
-{
-	return e->kind == KIND_SEALED && !*e->text;
-}
-
-/* How a moment is shown: its day, day and time, with the weekday. */
-enum when_style { WHEN_DAY, WHEN_TIME, WHEN_SHORT_WEEKDAY, WHEN_WEEKDAY };
-
-/* The local time of an ISO moment, or its first characters. */
-static void local_time(const char *iso, enum when_style style, char *buf,
-		       size_t n)
-{
-	time_t t;
-	struct tm tm;
-	snprintf(buf, n, "%.16s", iso);
-	if (!clock_parse_iso(iso, &t) || !localtime_r(&t, &tm))
-		return;
-	if (style == WHEN_DAY)
-		strftime(buf, n, "%Y-%m-%d", &tm);
-	else if (style == WHEN_TIME)
-		strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
-	else if (style == WHEN_SHORT_WEEKDAY)
-		strftime(buf, n, "%a %Y-%m-%d %H:%M", &tm);
-	else
-		strftime(buf, n, "%A %Y-%m-%d %H:%M", &tm);
-}
-
-/* When a sealed letter opens: the streak day, and the date that day falls
- * on if the running stretch of no contact goes on; in a sentence, or
- * short for a list row (the date first, so a narrow row keeps it). */
-static void sealed_until(struct app *a, const struct entry *e, bool brief,
-			 char *buf, size_t n)
-{
-	const struct period_list *pl;
-	char date[CLOCK_DATE_LEN] = "";
-	time_t start;
-
-	if (journal_periods(a->j, &pl, NULL) == MEND_OK)
-		for (size_t i = 0; i < pl->n; i++)
-			if (!pl->items[i].ended_at[0] &&
-			    clock_parse_iso(pl->items[i].started_at, &start))
-				clock_format_date(
-					clock_local_date(start +
-							 (time_t)e->open_day *
-								 86400),
-					date);
-	if (*date && brief)
-		snprintf(buf, n, "Sealed: opens %s, day %d of no contact", date,
-			 e->open_day);
-	else if (*date)
-		snprintf(buf, n, "Sealed until day %d of no contact: it opens "
-				 "on %s.",
-			 e->open_day, date);
-	else
-		snprintf(buf, n, "Sealed until day %d of no contact.",
-			 e->open_day);
-}
-
-/* A decision's outcome in words. */
-static const char *outcome_words(const char *name)
-{
-	static const char *const words[OUTCOME_COUNT] = {
-		[OUTCOME_RECONNECT] = "try again together",
-		[OUTCOME_FRIENDS] = "stay friends",
-		[OUTCOME_PART_WAYS] = "part ways",
-		[OUTCOME_UNDECIDED] = "not decided yet",
-	};
-	enum outcome o;
-	return name && outcome_from_name(name, &o) ? words[o] : "";
-}
-
-/* A growth category by its label ("Body"), or its id if unknown. */
-static const char *category_words(struct app *a, const char *id)
-{
-	const struct category *c = content_category(a->j->content, id ? id : "");
-	return c ? c->label : id ? id : "";
-}
-
-/* What a list line says about an entry. */
-static void summary(struct app *a, const struct entry *e, char *buf,
-		    size_t n)
-{
-	const char *sep = *e->text ? " · " : "";
-	if (still_sealed(e))
-		sealed_until(a, e, true, buf, n);
-	else if (e->kind == KIND_CHECKIN)
-		snprintf(buf, n, "mood %d/10%s%s", e->mood, sep, e->text);
-	else if (e->kind == KIND_DECISION)
-		snprintf(buf, n, "decision: %s%s%s", outcome_words(e->outcome),
-			 sep, e->text);
-	else if (e->kind == KIND_URGE)
-		snprintf(buf, n, "urge %d/10%s%s", e->urge, sep, e->text);
-	else if (e->kind == KIND_CONTACT)
-		snprintf(buf, n, "contact (%s, by %s)%s%s", e->channel,
-			 strcmp(e->initiator ? e->initiator : "", "me") == 0
-				 ? "me"
-				 : "them",
-			 sep, e->text);
-	else if (e->kind == KIND_GROWTH && e->minutes != ENTRY_NONE)
-		snprintf(buf, n, "%s, %d min · %s",
-			 category_words(a, e->category), e->minutes, e->text);
-	else if (e->kind == KIND_GROWTH)
-		snprintf(buf, n, "%s · %s", category_words(a, e->category),
-			 e->text);
-	else
-		snprintf(buf, n, "%s", e->text);
-}
-
-/* Line breaks and tabs as spaces: a list row is one line, and a match in
- * a later paragraph must still be found. */
-static void flatten(char *s)
-{
-	for (; *s; s++)
-		if (*s == '\n' || *s == '\r' || *s == '\t')
-			*s = ' ';
-}
-
-/* How many bytes of s (len bytes) fit in cols columns, whole characters. */
-static size_t fit_bytes(const char *s, size_t len, int cols)
-{
-	size_t i = 0;
-	while (i < len) {
-		uint32_t cp;
-		size_t run = utf8_decode(s + i, len - i, &cp);
-		if (!run)
-			run = 1;
-		if (ui_width(s, i + run) > cols)
-			break;
-		i += run;
-	}
-	return i;
-}
-
-/* Which entry this is, in words a person knows it by: "reflection of
- * Tue 2026-01-06 21:14, “bananas on the table”", its first words cut to
- * fit cols columns. A letter still sealed is never quoted. */
-static void entry_name(const struct entry *e, int cols,
-		       char *buf, size_t n)
-{
-	char when[40], words[200];
-	local_time(e->created_at, WHEN_SHORT_WEEKDAY, when, sizeof when);
-	int len = snprintf(buf, n, "%s of %s", kind_phrase[e->kind], when);
-	if (len < 0 || (size_t)len >= n)
-		return;
-	if (still_sealed(e) || !*e->text)
-		return;
-	snprintf(words, sizeof words, "%s", e->text);
-	flatten(words);
-	const char *w = words;
-	while (*w == ' ')
-		w++;
-	int room = cols - ui_width(buf, (size_t)len) - 5; /* , “ ” and … */
-	if (room < 8)
-		room = 8;
-	size_t keep = fit_bytes(w, strlen(w), room);
-	bool cut = keep < strlen(w);
-	if (cut) /* end on a whole word when there is one */
-		for (size_t k = keep; k > 0; k--)
-			if (w[k - 1] == ' ') {
-				keep = k - 1;
-				break;
-			}
-	snprintf(buf + len, n - (size_t)len, ", “%.*s%s”", (int)keep, w,
-		 cut ? "…" : "");
-}
-
-/* --- finding the search words in a line --- */
-
-static bool word_start(const char *s, size_t i)
-{
-	return i == 0 || !isalnum((unsigned char)s[i - 1]);
-}
-
-/* The length of the search word that starts at s[i] (ASCII letters
- * compared without case, as a prefix at a word start, like the search
- * itself), or 0. */
-static size_t match_at(const char *s, size_t i, size_t n, const char *words)
-{
-	if (!word_start(s, i))
-		return 0;
-	for (const char *w = words; *w;) {
-		while (*w == ' ' || *w == '"')
-			w++;
-		size_t wl = strcspn(w, " \"");
-		if (wl && i + wl <= n) {
-			size_t k = 0;
-			while (k < wl && tolower((unsigned char)s[i + k]) ==
-						 tolower((unsigned char)w[k]))
-				k++;
-			if (k == wl)
-				return wl;
-		}
-		w += wl;
-	}
-	return 0;
-}
-
-/* Draw s in width columns with the search words in mark; when the first
- * match would fall beyond the right edge, start a little before it after
- * an ellipsis, so the row shows the match with some words around it. */
-static void draw_snippet(int y, int x, int width, const char *s,
-			 const char *words, int attr, int mark)
-{
-	size_t n = strlen(s), start = 0, i;
-	int used = 0;
-
-	for (i = 0; words && *words && i < n; i++)
-		if (match_at(s, i, n, words))
-			break;
-	if (words && *words && i < n &&
-	    ui_width(s, i) + ui_width(s + i, strcspn(s + i, " ")) > width) {
-		/* keep a third of the row before the match, or more when
-		 * the rest of the line is short */
-		int context = width / 3, tail = ui_width(s + i, n - i);
-		if (width - 1 - tail > context)
-			context = width - 1 - tail;
-		int before = ui_width(s, i) - context;
-		while (start < i && ui_width(s, start) < before) {
-			uint32_t cp;
-			size_t run = utf8_decode(s + start, n - start, &cp);
-			start += run ? run : 1;
-		}
-		size_t sp = start;
-		while (sp < i && s[sp] != ' ')
-			sp++;
-		if (sp < i)
-			start = sp + 1;
-		used = ui_text(y, x, width, "…", attr);
-	}
-	for (i = start; i < n && used < width;) {
-		size_t run = words && *words ? match_at(s, i, n, words) : 0;
-		bool hit = run > 0;
-		if (!hit) {
-			uint32_t cp;
-			run = utf8_decode(s + i, n - i, &cp);
-			if (!run)
-				run = 1;
-		}
-		used += ui_textn(y, x + used, width - used, s + i, run,
-				 hit ? mark : attr);
-		i += run;
-	}
-}
 
 /* --- the window of entries --- */
 
@@ -577,266 +312,24 @@ static void review_draw(struct app *a, void *st)
 		int attr = ui_attr(selected ? ROLE_SELECTED : ROLE_NORMAL);
 		/* a match on the selected row keeps the row's reverse and
 		 * adds the mark's own attributes */
-		int mark = selected ? attr | (int)((unsigned)ui_attr(ROLE_MARK) &
-						   ~(unsigned)A_COLOR)
-				    : ui_attr(ROLE_MARK);
+		int mark = selected
+			       ? attr | (int)((unsigned)ui_attr(ROLE_MARK) &
+					      ~(unsigned)A_COLOR)
+			       : ui_attr(ROLE_MARK);
 		char when[40];
-		local_time(e->created_at, WHEN_TIME, when, sizeof when);
+		entry_text_when(e->created_at, ENTRY_WHEN_TIME, when,
+				sizeof when);
 		if (selected)
 			ui_fill(top + i, left, width, attr);
 		ui_text(top + i, left, 16, when, attr);
-		ui_text(top + i, kind_x, 10, kind_short[e->kind],
+		ui_text(top + i, kind_x, 10, entry_text_kind(e->kind),
 			selected ? attr : ui_attr(ROLE_MUTED));
-		summary(a, e, line, sizeof line);
-		flatten(line);
-		draw_snippet(top + i, text_x, left + width - text_x, line,
-			     still_sealed(e) ? NULL : r->search, attr, mark);
+		entry_text_summary(a, e, line, sizeof line);
+		entry_text_flatten(line);
+		entry_text_snippet(top + i, text_x, left + width - text_x, line,
+				   entry_text_sealed(e) ? NULL : r->search,
+				   attr, mark);
 	}
-}
-
-/* --- one entry --- */
-
-struct view {
-	struct entry *e;
-	char uuid[UUID_LEN];
-	int scroll;
-	bool gone;
-};
-
-static const struct ui_key view_keys[] = {
-	{"↑↓", "scroll", "scroll (also j and k, PgUp and PgDn)"},
-	{"Esc", "back", "back (also q)"},
-	{"?", "help", "this list of keys"},
-	{"e", "edit", "edit the text"},
-	{"d", "delete", "delete this entry (asks first, naming it)"},
-	{NULL, NULL, NULL},
-};
-
-static void keep_one(const struct entry *e, void *ctx)
-{
-	struct view *v = ctx;
-	entry_free(v->e);
-	v->e = entry_dup(e);
-}
-
-static void view_load(struct app *a, struct view *v)
-{
-	struct mend_err err = {""};
-	if (!ui_refresh(a))
-		return;
-	enum mend_rc rc = journal_find(a->j, v->uuid, keep_one, v, &err);
-	if (rc == MEND_ENOTFOUND)
-		ui_message(a, true, "This entry is no longer in the journal.");
-	else if (rc != MEND_OK)
-		ui_error(a, &err);
-	v->gone = rc != MEND_OK;
-}
-
-static void view_enter(struct app *a, void *st)
-{
-	view_load(a, st);
-}
-
-static void view_draw(struct app *a, void *st)
-{
-	struct view *v = st;
-	const struct entry *e = v->e;
-	int top, left, width, height, y;
-	char line[600], when[40];
-
-	ui_frame(a, "Entry", view_keys);
-	if (!e)
-		return;
-	ui_area(&top, &left, &width, &height);
-	y = top;
-	local_time(e->created_at, WHEN_WEEKDAY, when, sizeof when);
-	snprintf(line, sizeof line, "%s · %s", when,
-		 a->j->content->module_title[kind_module(e->kind)]);
-	ui_text(y++, left, width, line, ui_attr(ROLE_TITLE));
-	if (e->prompt_text)
-		y += ui_wrap(y, left, width, 3, 0, e->prompt_text,
-			     ui_attr(ROLE_ACCENT));
-	if (still_sealed(e)) {
-		sealed_until(a, e, false, line, sizeof line);
-		y += ui_wrap(y, left, width, 2, 0, line, ui_attr(ROLE_MUTED));
-		ui_wrap(y + 1, left, width, 2, 0,
-			"Its words wait for you until then.",
-			ui_attr(ROLE_MUTED));
-		return;
-	}
-	if (e->kind != KIND_REFLECTION && e->kind != KIND_ACCEPTANCE &&
-	    e->kind != KIND_UNSENT) {
-		summary(a, e, line, sizeof line);
-		line[strcspn(line, "\n")] = '\0';
-		if (e->kind == KIND_SEALED)
-			snprintf(line, sizeof line,
-				 "A letter you sealed until day %d, open now:",
-				 e->open_day);
-		ui_text(y++, left, width, line, ui_attr(ROLE_MUTED));
-	}
-	y++;
-	int total = ui_wrap(y, left, width, top + height - y, v->scroll, e->text,
-			    ui_attr(ROLE_NORMAL));
-	if (v->scroll > total - 1)
-		v->scroll = total > 0 ? total - 1 : 0;
-}
-
-static bool save_edit(struct app *a, void *ctx, const char *text, size_t len)
-{
-	const char *uuid = ctx;
-	struct mend_err err = {""};
-	if (journal_edit(a->j, uuid, text, len, &err) != MEND_OK) {
-		ui_error(a, &err);
-		return false;
-	}
-	ui_message(a, false, "Saved.");
-	return true;
-}
-
-static void open_edit(struct app *a, char *uuid, const char *text,
-		      bool is_draft)
-{
-	char context[64];
-	snprintf(context, sizeof context, "edit:%s", uuid);
-	struct ui_edit_spec spec = {
-		.title = "Edit entry",
-		.initial = text,
-		.initial_is_draft = is_draft,
-		.draft_context = context,
-		.save = save_edit,
-		.ctx = uuid,
-	};
-	ui_edit(a, &spec);
-}
-
-/* Ask before deleting e, naming it; done deletes the entry with uuid. */
-static void ask_delete(struct app *a, const struct entry *e, ui_done_fn done,
-		       void *ctx)
-{
-	char name[400], question[500];
-	if (e->kind == KIND_CONTACT && e->breaks_period == 1) {
-		/* the core keeps it too; say so before asking */
-		ui_message(a, false,
-			   "This contact restarted your count, so it stays: "
-			   "the history is kept whole.");
-		return;
-	}
-	/* the question wraps: room for its name on about two lines */
-	entry_name(e, 2 * (COLS - 4) - 40, name, sizeof name);
-	snprintf(question, sizeof question,
-		 "Delete this entry? Your %s. It cannot be undone.", name);
-	ui_ask(a, question, done, ctx);
-}
-
-/* Delete the entry uuid (named by e) and say which one went. */
-static bool delete_named(struct app *a, const char *uuid,
-			 const struct entry *e)
-{
-	struct mend_err err = {""};
-	char name[400];
-	entry_name(e, COLS - 4 - 15, name, sizeof name);
-	if (!ui_refresh(a))
-		return false;
-	if (journal_delete(a->j, uuid, &err) != MEND_OK) {
-		ui_error(a, &err);
-		return false;
-	}
-	ui_message(a, false, "Deleted. Your %s.", name);
-	return true;
-}
-
-static void deleted(struct app *a, void *ctx, int choice, const char *text)
-{
-	struct view *v = ctx;
-	(void)text;
-	if (choice != 1 || !v->e || !delete_named(a, v->uuid, v->e))
-		return;
-	v->gone = true;
-	ui_close(a);
-}
-
-static int view_key(struct app *a, void *st, int ch, bool code)
-{
-	struct view *v = st;
-	if (code) {
-		if (ch == KEY_DOWN)
-			v->scroll++;
-		else if (ch == KEY_UP && v->scroll > 0)
-			v->scroll--;
-		else if (ch == KEY_NPAGE)
-			v->scroll += LINES - 8;
-		else if (ch == KEY_PPAGE)
-			v->scroll = v->scroll > LINES - 8 ? v->scroll - (LINES - 8) : 0;
-		return ch == UI_TICK ? 0 : UI_HANDLED;
-	}
-	switch (ch) {
-	case 'j':
-		v->scroll++;
-		break;
-	case 'k':
-		if (v->scroll > 0)
-			v->scroll--;
-		break;
-	case 'e':
-		if (v->e && still_sealed(v->e))
-			ui_message(a, true, "This letter is still sealed.");
-		else if (v->e)
-			open_edit(a, v->uuid, v->e->text, false);
-		break;
-	case 'd':
-		if (v->e)
-			ask_delete(a, v->e, deleted, v);
-		break;
-	case 27:
-	case 'q':
-		return UI_POP;
-	}
-	return UI_HANDLED;
-}
-
-static void view_resume(struct app *a, void *st)
-{
-	struct view *v = st;
-	if (!v->gone)
-		view_load(a, v);
-}
-
-static void view_leave(struct app *a, void *st)
-{
-	struct view *v = st;
-	(void)a;
-	entry_free(v->e);
-	free(v);
-}
-
-static const struct ui_screen view_screen = {
-	.title = "Entry",
-	.module = -1,
-	.keys = view_keys,
-	.enter = view_enter,
-	.draw = view_draw,
-	.key = view_key,
-	.leave = view_leave,
-	.resume = view_resume,
-};
-
-void ui_open_entry(struct app *a, const char *uuid)
-{
-	struct view *v = calloc(1, sizeof *v);
-	if (!v)
-		return;
-	snprintf(v->uuid, sizeof v->uuid, "%s", uuid);
-	ui_push(a, &view_screen, v);
-}
-
-bool ui_restore_edit(struct app *a, const char *context, const char *text)
-{
-	if (strncmp(context, "edit:", 5) != 0 || strlen(context + 5) != 36)
-		return false;
-	ui_open_entry(a, context + 5);
-	struct view *v = a->stack[a->depth - 1].state;
-	open_edit(a, v->uuid, text, true);
-	return true;
 }
 
 /* --- the list's keys --- */
@@ -868,7 +361,8 @@ static void got_day(struct app *a, void *ctx, int choice, const char *text)
 	if (r->n == 0)
 		return;
 	char got[CLOCK_DATE_LEN];
-	local_time(r->items[r->sel]->created_at, WHEN_DAY, got, sizeof got);
+	entry_text_when(r->items[r->sel]->created_at, ENTRY_WHEN_DAY, got,
+			sizeof got);
 	if (strcmp(got, day) != 0)
 		ui_message(a, false,
 			   "Nothing was written on %s; this is the nearest "
@@ -885,7 +379,7 @@ static void deleted_from_list(struct app *a, void *ctx, int choice,
 	if (choice != 1 || r->n == 0)
 		return;
 	const struct entry *e = r->items[r->sel];
-	if (delete_named(a, e->uuid, e))
+	if (entry_view_delete(a, e->uuid, e))
 		refresh_selected(a, r);
 }
 
@@ -902,8 +396,9 @@ static void next_match(struct app *a, struct review *r, int dir)
 	bool was_edge = dir > 0 ? r->sel == r->n - 1 : r->sel == 0;
 	move_by(a, r, dir);
 	if (was_edge && r->sel == before)
-		ui_message(a, false, dir > 0 ? "That was the oldest match."
-					     : "This is the newest match.");
+		ui_message(a, false,
+			   dir > 0 ? "That was the oldest match."
+				   : "This is the newest match.");
 }
 
 static int review_key(struct app *a, void *st, int ch, bool code)
@@ -952,14 +447,15 @@ static int review_key(struct app *a, void *st, int ch, bool code)
 			ui_open_entry(a, r->items[r->sel]->uuid);
 		break;
 	case '/':
-		ui_ask_text(a, "Search", "Find entries with these words:",
-			    r->search, got_search, r);
+		ui_ask_text(a, "Search",
+			    "Find entries with these words:", r->search,
+			    got_search, r);
 		break;
 	case 't': {
 		char day[40] = "";
 		if (r->n)
-			local_time(r->items[r->sel]->created_at, WHEN_DAY, day,
-				   sizeof day);
+			entry_text_when(r->items[r->sel]->created_at,
+					ENTRY_WHEN_DAY, day, sizeof day);
 		ui_ask_text(a, "Go to a day",
 			    "Which day? (for example 2026-01-05)", day, got_day,
 			    r);
@@ -974,17 +470,17 @@ static int review_key(struct app *a, void *st, int ch, bool code)
 		load_newest(a, r);
 		break;
 	case 'e':
-		if (r->n && !still_sealed(r->items[r->sel])) {
-			ui_open_entry(a, r->items[r->sel]->uuid);
-			struct view *v = a->stack[a->depth - 1].state;
-			open_edit(a, v->uuid, r->items[r->sel]->text, false);
+		if (r->n && !entry_text_sealed(r->items[r->sel])) {
+			entry_view_open_edit(a, r->items[r->sel]->uuid,
+					     r->items[r->sel]->text);
 		} else if (r->n) {
 			ui_message(a, true, "This letter is still sealed.");
 		}
 		break;
 	case 'd':
 		if (r->n)
-			ask_delete(a, r->items[r->sel], deleted_from_list, r);
+			entry_view_ask_delete(a, r->items[r->sel],
+					      deleted_from_list, r);
 		break;
 	case 27:
 	case 'q':
@@ -1002,14 +498,14 @@ static void review_leave(struct app *a, void *st)
 }
 
 static const struct ui_screen review_screen = {
-	.title = "Review",
-	.module = -1,
-	.keys = review_keys,
-	.enter = review_enter,
-	.draw = review_draw,
-	.key = review_key,
-	.leave = review_leave,
-	.resume = review_resume,
+    .title = "Review",
+    .module = -1,
+    .keys = review_keys,
+    .enter = review_enter,
+    .draw = review_draw,
+    .key = review_key,
+    .leave = review_leave,
+    .resume = review_resume,
 };
 
 void ui_open_review(struct app *a)
