@@ -20,10 +20,14 @@ static const char *const kind_short[KIND_COUNT] = {
     [KIND_DECISION] = "decision",
 };
 static const char *const kind_phrase[KIND_COUNT] = {
-    [KIND_CHECKIN] = "check-in",	[KIND_CONTACT] = "note about contact",
-    [KIND_URGE] = "note about an urge", [KIND_UNSENT] = "unsent message",
-    [KIND_SEALED] = "sealed letter",	[KIND_REFLECTION] = "reflection",
-    [KIND_GROWTH] = "growth entry",	[KIND_ACCEPTANCE] = "acceptance entry",
+    [KIND_CHECKIN] = "check-in",
+    [KIND_CONTACT] = "logged contact",
+    [KIND_URGE] = "logged urge",
+    [KIND_UNSENT] = "unsent message",
+    [KIND_SEALED] = "sealed letter",
+    [KIND_REFLECTION] = "reflection",
+    [KIND_GROWTH] = "self-improvement entry",
+    [KIND_ACCEPTANCE] = "acceptance entry",
     [KIND_DECISION] = "decision",
 };
 
