@@ -177,6 +177,37 @@ t_search_shows_a_snippet_with_the_match_marked_and_n_moves() {
 	done
 }
 
+t_wide_characters_are_measured_in_columns() {
+	local wide
+	wide=$(printf '日記 %.0s' $(seq 40))
+	mend reflect "${wide}and the lighthouse at last"
+	mend reflect "plain words on another day"
+	local size
+	for size in "80 24" "60 18"; do
+		open_review $size
+		wait_for "plain words on another day"
+		type "/"
+		wait_for "Find entries with these words"
+		type "lighthouse"
+		keys Enter
+		wait_for 'Review · "lighthouse"'
+		# the row starts shortly before the match, after an ellipsis,
+		# with wide characters counted as two columns
+		expect_whole "the lighthouse at last"
+		expect_whole "reflection  …"
+		if [ "$size" = "80 24" ]; then
+			expect_whole "…日記 日記 日記 and the lighthouse at last"
+		fi
+		expect_fits_columns
+		type "d"
+		wait_for "Delete this entry?"
+		expect_whole "Your reflection of Sun 2026-01-11 09:00, “日記 日記"
+		expect_fits_columns
+		type "n"
+		tui_stop
+	done
+}
+
 t_delete_names_the_selected_entry_and_deletes_that_one() {
 	MEND_NOW=2026-01-05T10:00:00Z mend reflect "apples in the orchard"
 	MEND_NOW=2026-01-06T21:14:00Z mend reflect "bananas on the table"
