@@ -35,10 +35,8 @@ static const struct ui_key review_keys[] = {
     {"t", "date", "go to a day and what you wrote on it"},
     {"e", "edit", "edit the entry"},
     {"PgUp PgDn", NULL, "a screen up or down"},
-    {"g G", NULL,
-     "the newest entry, or the very first you wrote (also "
-     "Home and End)"},
-    {"n N", NULL, "the next or the previous entry that matches the search"},
+    {"g G Home End", NULL, "the newest, or the very first entry"},
+    {"n N", NULL, "the next or previous match of a search"},
     {"m", NULL, "show one module, then the next, then all"},
     {"c", NULL, "clear the search"},
     {NULL, NULL, NULL},

@@ -329,7 +329,7 @@ t_review_and_entry_fit_small_windows() {
 		keys Escape
 		type "?"
 		wait_for "Keys on this screen"
-		expect_whole "the newest entry, or the very first you wrote"
+		expect_whole "the newest, or the very first entry"
 		tui_stop
 	done
 }
