@@ -265,3 +265,22 @@ TEST(test_page_refuses_a_bad_limit_and_an_empty_search)
 	CHECK(strstr(err.msg, "search"));
 	test_journal_done(j);
 }
+
+TEST(test_page_goes_on_from_an_entry_that_was_deleted)
+{
+	struct journal *j = test_journal("2026-03-01T12:00:00Z", "UTC");
+	struct journal_query q = {.module = -1};
+	struct seen first = {0}, next = {0};
+	CHECK(j);
+	CHECK(add_entries(j, 10, KIND_REFLECTION, "gone", false));
+	CHECK_OK(
+	    journal_page(j, &q, NULL, JOURNAL_OLDER, 4, note, &first, NULL));
+	CHECK(first.n == 4);
+	/* the place is kept by value, so the page after it needs no row */
+	CHECK_OK(journal_delete(j, first.at[3].uuid, NULL));
+	CHECK_OK(journal_page(j, &q, &first.at[3], JOURNAL_OLDER, 10, note,
+			      &next, NULL));
+	CHECK(next.n == 6);
+	CHECK(strcmp(next.text[0], "gone number 5") == 0);
+	test_journal_done(j);
+}
