@@ -109,6 +109,36 @@ enum mend_rc journal_list(struct journal *j, const struct journal_query *q,
 			  int (*fn)(const struct entry *, void *), void *ctx,
 			  struct mend_err *err);
 
+/* Which way a page walks from its cursor. */
+enum journal_dir { JOURNAL_OLDER, JOURNAL_NEWER };
+
+/* One page of the entries matching q's module and search (its other
+ * fields are not read), for a front end that walks the whole journal
+ * without holding it: at most limit (1 or more) entries strictly beyond
+ * from in direction dir, the nearest to from first. from NULL starts at
+ * an end: walking older, from the newest entry; walking newer, from the
+ * very first one ever written. The order is created_at, then uuid; pass
+ * the last entry's place (journal_cursor_of) to get the next page. A
+ * search pages by time like the rest, and never finds a sealed letter;
+ * a sealed letter that is not open comes with empty text. Entries are
+ * borrowed for the call; fn returns non-zero to stop. An empty search
+ * or a bad limit is MEND_EINVAL. */
+enum mend_rc journal_page(struct journal *j, const struct journal_query *q,
+			  const struct entry_cursor *from, enum journal_dir dir,
+			  long limit, int (*fn)(const struct entry *, void *),
+			  void *ctx, struct mend_err *err);
+
+/* The place of an entry in the paging order, into out. */
+void journal_cursor_of(const struct entry *e, struct entry_cursor *out);
+
+/* The place just after the last moment of the local day date
+ * ("YYYY-MM-DD"): a page walking older from it starts with the newest
+ * entry written that day or before, one walking newer with the first
+ * entry written after it. A bad date is MEND_EINVAL naming "date". */
+enum mend_rc journal_cursor_after_day(const char *date,
+				      struct entry_cursor *out,
+				      struct mend_err *err);
+
 /* Find one entry by id or unique id prefix and pass it to fn (sealed
  * letters masked as in journal_list). */
 enum mend_rc journal_find(struct journal *j, const char *id,

@@ -158,6 +158,32 @@ enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
 				int (*fn)(const struct entry *, void *),
 				void *ctx, struct mend_err *err);
 
+/* A place in the order review walks: by created_at, then uuid. An empty
+ * uuid stands before every entry of that moment. */
+struct entry_cursor {
+	char created_at[CLOCK_ISO_LEN];
+	char uuid[UUID_LEN];
+};
+
+struct entry_page {
+	int module;	   /* enum module, or -1 for all */
+	const char *match; /* FTS5 expression (already made safe), or NULL;
+			    * sealed letters are never among the matches */
+	const struct entry_cursor *from; /* strictly beyond this place, or
+					  * NULL: from the newest entry (or,
+					  * walking newer, the very first) */
+	bool newer; /* walk toward newer entries; default older */
+	long limit; /* at most this many, 1 or more */
+};
+
+/* Stream one page of entries to fn, the one nearest p->from first, by
+ * keyset (an index range from the cursor, so a page costs the same at
+ * the start and the end of a large journal); stop early when fn returns
+ * non-zero. Entries are borrowed for the call. */
+enum mend_rc store_entries_page(struct store *st, const struct entry_page *p,
+				int (*fn)(const struct entry *, void *),
+				void *ctx, struct mend_err *err);
+
 /* Number of entries of a kind (-1: all) created at or after since (NULL:
  * ever). */
 enum mend_rc store_entry_count(struct store *st, int kind, const char *since,

@@ -319,6 +319,45 @@ enum mend_rc journal_list(struct journal *j, const struct journal_query *q,
 	return rc;
 }
 
+enum mend_rc journal_page(struct journal *j, const struct journal_query *q,
+			  const struct entry_cursor *from, enum journal_dir dir,
+			  long limit, int (*fn)(const struct entry *, void *),
+			  void *ctx, struct mend_err *err)
+{
+	char *match = NULL;
+	struct mask_ctx m = {.j = j, .list_fn = fn, .ctx = ctx};
+	enum mend_rc rc = MEND_OK;
+
+	if (q->search)
+		rc = journal_search_expr(q->search, &match, err);
+	if (rc == MEND_OK) {
+		struct entry_page p = {.module = q->module,
+				       .match = match,
+				       .from = from,
+				       .newer = dir == JOURNAL_NEWER,
+				       .limit = limit};
+		rc = store_entries_page(j->st, &p, list_masked, &m, err);
+	}
+	free(match);
+	return rc;
+}
+
+void journal_cursor_of(const struct entry *e, struct entry_cursor *out)
+{
+	memcpy(out->created_at, e->created_at, sizeof out->created_at);
+	memcpy(out->uuid, e->uuid, sizeof out->uuid);
+}
+
+enum mend_rc journal_cursor_after_day(const char *date,
+				      struct entry_cursor *out,
+				      struct mend_err *err)
+{
+	/* Local midnight of the next day with an empty uuid: after every
+	 * entry of date, before every entry of the day after. */
+	out->uuid[0] = '\0';
+	return day_bound("date", date, 1, out->created_at, err);
+}
+
 enum mend_rc journal_find(struct journal *j, const char *id,
 			  void (*fn)(const struct entry *, void *), void *ctx,
 			  struct mend_err *err)

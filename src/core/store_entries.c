@@ -367,6 +367,84 @@ enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
 	return rc;
 }
 
+enum mend_rc store_entries_page(struct store *st, const struct entry_page *p,
+				int (*fn)(const struct entry *, void *),
+				void *ctx, struct mend_err *err)
+{
+	char sql[1024] = "";
+	sqlite3_stmt *s = NULL;
+	struct entry e;
+	enum mend_rc rc = MEND_OK;
+	long matches = 0;
+	int src;
+
+	if (p->limit < 1)
+		return mend_err_set(err, MEND_EINVAL,
+				    "limit: %ld is not 1 or more", p->limit);
+	if (p->match)
+		rc = count_matches(st, p->match, &matches, err);
+	if (rc != MEND_OK)
+		return rc;
+	/* The same two plans as store_entries_each: few matches are fetched
+	 * and sorted, many are found by walking the date index from the
+	 * cursor. Without a search the index range is the whole plan. */
+	if (p->match && matches > MANY_MATCHES)
+		sql_add(sql, sizeof sql,
+			"SELECT " ENTRY_COLUMNS " FROM entries e INDEXED BY "
+			"entries_created WHERE e.id IN (SELECT rowid FROM "
+			"entries_fts WHERE entries_fts MATCH :match) AND "
+			"e.kind <> 'sealed'");
+	else if (p->match)
+		sql_add(
+		    sql, sizeof sql,
+		    "SELECT e.id, e.uuid, e.kind, e.created_at, e.updated_at, "
+		    "e.day, e.text, e.prompt_id, e.prompt_text, e.initiator, "
+		    "e.channel, e.category, e.outcome, e.tags, e.mood, e.urge, "
+		    "e.contact, e.necessary, e.breaks_period, e.minutes, "
+		    "e.open_day FROM entries_fts JOIN entries e ON "
+		    "e.id = entries_fts.rowid WHERE entries_fts MATCH :match "
+		    "AND e.kind <> 'sealed'");
+	else
+		sql_add(sql, sizeof sql,
+			"SELECT " ENTRY_COLUMNS " FROM entries e WHERE 1");
+	if (p->module >= 0)
+		sql_add(sql, sizeof sql, " AND e.module = :module");
+	if (p->from)
+		sql_add(sql, sizeof sql,
+			p->newer
+			    ? " AND (e.created_at, e.uuid) > (:at, :uuid)"
+			    : " AND (e.created_at, e.uuid) < (:at, :uuid)");
+	sql_add(sql, sizeof sql,
+		p->newer
+		    ? " ORDER BY e.created_at, e.uuid LIMIT :limit"
+		    : " ORDER BY e.created_at DESC, e.uuid DESC LIMIT :limit");
+
+	rc = store_prepare(st, sql, &s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, sqlite3_bind_parameter_index(s, ":match"), p->match);
+	if (p->module >= 0)
+		store_bind_text(s, sqlite3_bind_parameter_index(s, ":module"),
+				module_name((enum module)p->module));
+	if (p->from) {
+		store_bind_text(s, sqlite3_bind_parameter_index(s, ":at"),
+				p->from->created_at);
+		store_bind_text(s, sqlite3_bind_parameter_index(s, ":uuid"),
+				p->from->uuid);
+	}
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"),
+			   p->limit);
+	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		row_to_entry(s, &e);
+		if (fn(&e, ctx))
+			break;
+	}
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		rc = store_fail(st, src, "reading the journal", err);
+	sqlite3_finalize(s);
+	return rc;
+}
+
 enum mend_rc store_entry_count(struct store *st, int kind, const char *since,
 			       long *out, struct mend_err *err)
 {

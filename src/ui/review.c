@@ -1,110 +1,290 @@
 /* SPDX-License-Identifier: MIT */
-/* Review: every entry, newest first, filtered by module or found by
- * full-text search with the matches marked; one entry in full, to read,
- * edit or delete. */
+/* Review: the whole journal, newest first, filtered by module or found by
+ * full-text search with a snippet around the match; Enter opens one entry
+ * in full (entry_view.c). The list holds only a window of entries and
+ * asks the core for the next page as the selection nears an edge, so the
+ * very first entry of a large journal is one keyset page away. */
+#include <ctype.h>
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "entry_text.h"
+#include "entry_view.h"
 #include "screens.h"
 
-#define REVIEW_MAX 1000
+#define PAGE	   100
+#define WINDOW_MAX (4 * PAGE)
 
 struct review {
-	struct entry *items[REVIEW_MAX];
+	struct entry *items[WINDOW_MAX];
 	int n, sel, scroll;
-	int module; /* -1: all */
+	bool at_newest; /* nothing is newer than items[0] */
+	bool at_oldest; /* nothing is older than items[n - 1] */
+	int module;	/* -1: all */
 	char search[200];
-	bool more;
 };
 
 static const struct ui_key review_keys[] = {
-	{"↑↓", "move", "move (also j and k, PgUp and PgDn)"},
-	{"Enter", "open", "read the whole entry"},
-	{"/", "search", "find entries with these words"},
-	{"m", "module", "show one module, then the next, then all"},
-	{"c", NULL, "clear the search"},
-	{"e", "edit", "edit the entry"},
-	{"d", "delete", "delete the entry (asks first)"},
-	{"Esc", "back", "back home (also q)"},
-	{NULL, NULL, NULL},
+    {"↑↓", "move", "move (also j and k)"},
+    {"/", "search", "find entries with these words"},
+    {"Esc", "back", "back home (also q)"},
+    {"?", "help", "this list of keys"},
+    {"Enter", "open", "read the whole entry"},
+    {"d", "delete", "delete the entry (asks first, naming it)"},
+    {"t", "date", "go to a day and what you wrote on it"},
+    {"e", "edit", "edit the entry"},
+    {"PgUp PgDn", NULL, "a screen up or down"},
+    {"g G Home End", NULL, "the newest, or the very first entry"},
+    {"n N", NULL, "the next or previous match of a search"},
+    {"m", NULL, "show one module, then the next, then all"},
+    {"c", NULL, "clear the search"},
+    {NULL, NULL, NULL},
 };
 
-static int keep(const struct entry *e, void *ctx)
+/* --- the window of entries --- */
+
+struct page {
+	struct entry *items[PAGE];
+	int n;
+};
+
+static int keep_in_page(const struct entry *e, void *ctx)
 {
-	struct review *r = ctx;
-	if (r->n >= REVIEW_MAX) {
-		r->more = true;
-		return 1;
-	}
-	if ((r->items[r->n] = entry_dup(e)))
-		r->n++;
-	return 0;
+	struct page *p = ctx;
+	if (p->n < PAGE && (p->items[p->n] = entry_dup(e)))
+		p->n++;
+	return p->n >= PAGE;
+}
+
+static void page_free(struct page *p)
+{
+	for (int i = 0; i < p->n; i++)
+		entry_free(p->items[i]);
+	p->n = 0;
+}
+
+/* One page beyond from (NULL: from an end) in dir; false after showing
+ * the error. */
+static bool fetch(struct app *a, struct review *r,
+		  const struct entry_cursor *from, enum journal_dir dir,
+		  struct page *p)
+{
+	struct journal_query q = {.module = r->module,
+				  .search = r->search[0] ? r->search : NULL};
+	struct mend_err err = {""};
+	p->n = 0;
+	if (journal_page(a->j, &q, from, dir, PAGE, keep_in_page, p, &err) ==
+	    MEND_OK)
+		return true;
+	page_free(p);
+	ui_error(a, &err);
+	return false;
 }
 
 static void review_clear(struct review *r)
 {
 	for (int i = 0; i < r->n; i++)
 		entry_free(r->items[i]);
-	r->n = 0;
-	r->more = false;
+	r->n = r->sel = r->scroll = 0;
+	r->at_newest = r->at_oldest = true;
 }
 
-static void load(struct app *a, struct review *r)
+/* Drop k entries from the newest end (front) or the oldest end. */
+static void drop(struct review *r, int k, bool front)
 {
-	struct journal_query q = {.module = r->module,
-				  .search = r->search[0] ? r->search : NULL,
-				  .limit = REVIEW_MAX + 1};
-	struct mend_err err = {""};
-	review_clear(r);
-	if (!ui_refresh(a))
+	for (int i = 0; i < k; i++)
+		entry_free(r->items[front ? i : r->n - 1 - i]);
+	if (front) {
+		memmove(r->items, r->items + k,
+			(size_t)(r->n - k) * sizeof r->items[0]);
+		r->sel -= k;
+		r->scroll -= k;
+		r->at_newest = false;
+	} else {
+		r->at_oldest = false;
+	}
+	r->n -= k;
+}
+
+/* Older entries after the last one, dropping the newest beyond the
+ * window. */
+static void grow_older(struct app *a, struct review *r)
+{
+	struct entry_cursor at;
+	struct page p;
+	if (r->at_oldest || r->n == 0)
 		return;
-	if (journal_list(a->j, &q, keep, r, &err) != MEND_OK)
-		ui_error(a, &err);
-	if (r->sel >= r->n)
-		r->sel = r->n ? r->n - 1 : 0;
+	journal_cursor_of(r->items[r->n - 1], &at);
+	if (!fetch(a, r, &at, JOURNAL_OLDER, &p))
+		return;
+	if (r->n + p.n > WINDOW_MAX)
+		drop(r, r->n + p.n - WINDOW_MAX, true);
+	memcpy(r->items + r->n, p.items, (size_t)p.n * sizeof p.items[0]);
+	r->n += p.n;
+	r->at_oldest = p.n < PAGE;
+}
+
+/* Newer entries before the first one (a newer page comes nearest first,
+ * so it goes in reversed), dropping the oldest beyond the window. */
+static void grow_newer(struct app *a, struct review *r)
+{
+	struct entry_cursor at;
+	struct page p;
+	if (r->at_newest || r->n == 0)
+		return;
+	journal_cursor_of(r->items[0], &at);
+	if (!fetch(a, r, &at, JOURNAL_NEWER, &p))
+		return;
+	if (r->n + p.n > WINDOW_MAX)
+		drop(r, r->n + p.n - WINDOW_MAX, false);
+	memmove(r->items + p.n, r->items, (size_t)r->n * sizeof r->items[0]);
+	for (int i = 0; i < p.n; i++)
+		r->items[i] = p.items[p.n - 1 - i];
+	r->n += p.n;
+	r->sel += p.n;
+	r->scroll += p.n;
+	r->at_newest = p.n < PAGE;
+}
+
+/* The newest page (g, Home, a new search or module). */
+static void load_newest(struct app *a, struct review *r)
+{
+	struct page p;
+	review_clear(r);
+	if (!ui_refresh(a) || !fetch(a, r, NULL, JOURNAL_OLDER, &p))
+		return;
+	memcpy(r->items, p.items, (size_t)p.n * sizeof p.items[0]);
+	r->n = p.n;
+	r->at_oldest = p.n < PAGE;
+}
+
+/* The page of the very first entries, the first one selected (G, End). */
+static void load_oldest(struct app *a, struct review *r)
+{
+	struct page p;
+	review_clear(r);
+	if (!ui_refresh(a) || !fetch(a, r, NULL, JOURNAL_NEWER, &p))
+		return;
+	for (int i = 0; i < p.n; i++)
+		r->items[i] = p.items[p.n - 1 - i];
+	r->n = p.n;
+	r->at_newest = p.n < PAGE;
+	r->sel = r->n ? r->n - 1 : 0;
+}
+
+/* The entries around the end of a day, its newest entry selected (or, for
+ * a day before everything, the very first entry). */
+static void load_day(struct app *a, struct review *r,
+		     const struct entry_cursor *at)
+{
+	struct page older, newer;
+	review_clear(r);
+	if (!ui_refresh(a) || !fetch(a, r, at, JOURNAL_OLDER, &older))
+		return;
+	if (!fetch(a, r, at, JOURNAL_NEWER, &newer)) {
+		page_free(&older);
+		return;
+	}
+	for (int i = 0; i < newer.n; i++)
+		r->items[i] = newer.items[newer.n - 1 - i];
+	memcpy(r->items + newer.n, older.items,
+	       (size_t)older.n * sizeof older.items[0]);
+	r->n = newer.n + older.n;
+	r->at_newest = newer.n < PAGE;
+	r->at_oldest = older.n < PAGE;
+	r->sel = older.n ? newer.n : r->n - 1;
+	if (r->sel < 0)
+		r->sel = 0;
+}
+
+/* Move the selection by delta rows, fetching pages as it goes. */
+static void move_by(struct app *a, struct review *r, int delta)
+{
+	int target = r->sel + delta;
+	/* a page that cannot be read (its error is shown) ends the walk */
+	while (target > r->n - 1 && !r->at_oldest) {
+		int n = r->n, sel = r->sel;
+		grow_older(a, r);
+		target += r->sel - sel;
+		if (r->n == n && r->sel == sel)
+			break;
+	}
+	while (target < 0 && !r->at_newest) {
+		int n = r->n, sel = r->sel;
+		grow_newer(a, r);
+		target += r->sel - sel;
+		if (r->n == n && r->sel == sel)
+			break;
+	}
+	if (target > r->n - 1)
+		target = r->n - 1;
+	r->sel = target < 0 ? 0 : target;
+	/* keep a screen of entries ready on either side */
+	if (r->sel > r->n - 1 - LINES)
+		grow_older(a, r);
+	if (r->sel < LINES)
+		grow_newer(a, r);
+}
+
+static void found_selected(const struct entry *e, void *ctx)
+{
+	struct entry **out = ctx;
+	*out = entry_dup(e);
+}
+
+/* After the entry view or an edit: read the selected entry again, or take
+ * it out of the window when it was deleted. */
+static void refresh_selected(struct app *a, struct review *r)
+{
+	struct entry *e = NULL;
+	if (r->n == 0 || !ui_refresh(a))
+		return;
+	enum mend_rc rc = journal_find(a->j, r->items[r->sel]->uuid,
+				       found_selected, &e, NULL);
+	if (rc == MEND_OK && e) {
+		entry_free(r->items[r->sel]);
+		r->items[r->sel] = e;
+		return;
+	}
+	entry_free(e);
+	if (rc != MEND_ENOTFOUND)
+		return;
+	entry_free(r->items[r->sel]);
+	memmove(r->items + r->sel, r->items + r->sel + 1,
+		(size_t)(r->n - r->sel - 1) * sizeof r->items[0]);
+	r->n--;
+	if (r->n == 0 && !(r->at_newest && r->at_oldest))
+		load_newest(a, r);
+	move_by(a, r, 0);
 }
 
 static void review_enter(struct app *a, void *st)
 {
-	load(a, st);
+	load_newest(a, st);
 }
 
-/* What a list line says about an entry. */
-static void summary(const struct entry *e, char *buf, size_t n)
+static void review_resume(struct app *a, void *st)
 {
-	if (e->kind == KIND_SEALED && !*e->text)
-		snprintf(buf, n, "(sealed until day %d)", e->open_day);
-	else if (e->kind == KIND_CHECKIN)
-		snprintf(buf, n, "mood %d/10%s%s", e->mood, *e->text ? " · " : "",
-			 e->text);
-	else if (e->kind == KIND_DECISION)
-		snprintf(buf, n, "decision: %s%s%s", e->outcome,
-			 *e->text ? " · " : "", e->text);
-	else if (e->kind == KIND_URGE)
-		snprintf(buf, n, "urge %d/10%s%s", e->urge, *e->text ? " · " : "",
-			 e->text);
-	else if (e->kind == KIND_CONTACT)
-		snprintf(buf, n, "contact (%s, by %s)%s%s", e->channel,
-			 e->initiator, *e->text ? " · " : "", e->text);
-	else if (e->kind == KIND_GROWTH && e->minutes != ENTRY_NONE)
-		snprintf(buf, n, "%s, %d min · %s", e->category, e->minutes,
-			 e->text);
-	else if (e->kind == KIND_GROWTH)
-		snprintf(buf, n, "%s · %s", e->category, e->text);
-	else
-		snprintf(buf, n, "%s", e->text);
+	refresh_selected(a, st);
 }
+
+/* --- drawing the list --- */
 
 static void review_draw(struct app *a, void *st)
 {
 	struct review *r = st;
 	int top, left, width, height;
-	char title[300], line[400];
+	char title[300], module[80] = "", line[600];
 
-	snprintf(title, sizeof title, "Review%s%s%s%s%s",
-		 r->module >= 0 ? " · " : "",
-		 r->module >= 0 ? module_name((enum module)r->module) : "",
+	if (r->module >= 0) {
+		/* the module as the person knows it, lower case in a title */
+		snprintf(module, sizeof module, " · %s",
+			 a->j->content->module_title[r->module]);
+		for (char *p = module; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+	}
+	snprintf(title, sizeof title, "Review%s%s%s%s", module,
 		 r->search[0] ? " · \"" : "", r->search,
 		 r->search[0] ? "\"" : "");
 	ui_frame(a, title, review_keys);
@@ -112,7 +292,7 @@ static void review_draw(struct app *a, void *st)
 	if (r->n == 0) {
 		ui_text(top, left, width,
 			r->search[0] || r->module >= 0 ? "Nothing matches."
-							: "Nothing written yet.",
+						       : "Nothing written yet.",
 			ui_attr(ROLE_MUTED));
 		return;
 	}
@@ -120,240 +300,34 @@ static void review_draw(struct app *a, void *st)
 		r->scroll = r->sel;
 	if (r->sel >= r->scroll + height)
 		r->scroll = r->sel - height + 1;
+	if (r->scroll < 0)
+		r->scroll = 0;
+	/* "2026-01-06 21:14  reflection  text": the time is never cut */
+	int kind_x = left + 18, text_x = kind_x + 12;
 	for (int i = 0; i < height && r->scroll + i < r->n; i++) {
 		const struct entry *e = r->items[r->scroll + i];
 		bool selected = r->scroll + i == r->sel;
 		int attr = ui_attr(selected ? ROLE_SELECTED : ROLE_NORMAL);
-		char when[20];
-		time_t t;
-		struct tm tm;
-		snprintf(when, sizeof when, "%.10s", e->created_at);
-		if (clock_parse_iso(e->created_at, &t) && localtime_r(&t, &tm))
-			strftime(when, sizeof when, "%Y-%m-%d", &tm);
+		/* a match on the selected row keeps the row's reverse and
+		 * adds the mark's own attributes */
+		int mark = selected
+			       ? attr | (int)((unsigned)ui_attr(ROLE_MARK) &
+					      ~(unsigned)A_COLOR)
+			       : ui_attr(ROLE_MARK);
+		char when[40];
+		entry_text_when(e->created_at, ENTRY_WHEN_TIME, when,
+				sizeof when);
 		if (selected)
 			ui_fill(top + i, left, width, attr);
-		ui_text(top + i, left, 10, when, attr);
-		ui_text(top + i, left + 11, 11,
-			module_name(kind_module(e->kind)),
+		ui_text(top + i, left, 16, when, attr);
+		ui_text(top + i, kind_x, 10, entry_text_kind(e->kind),
 			selected ? attr : ui_attr(ROLE_MUTED));
-		summary(e, line, sizeof line);
-		if (r->search[0] && !selected)
-			ui_text_marked(top + i, left + 23, width - 23, line,
-				       r->search, attr);
-		else
-			ui_text(top + i, left + 23, width - 23, line, attr);
+		entry_text_summary(a, e, line, sizeof line);
+		entry_text_flatten(line);
+		entry_text_snippet(top + i, text_x, left + width - text_x, line,
+				   entry_text_sealed(e) ? NULL : r->search,
+				   attr, mark);
 	}
-}
-
-/* --- one entry --- */
-
-struct view {
-	struct entry *e;
-	char uuid[UUID_LEN];
-	int scroll;
-	bool gone;
-};
-
-static const struct ui_key view_keys[] = {
-	{"↑↓", "scroll", "scroll (also j and k, PgUp and PgDn)"},
-	{"e", "edit", "edit the text"},
-	{"d", "delete", "delete this entry (asks first)"},
-	{"Esc", "back", "back (also q)"},
-	{NULL, NULL, NULL},
-};
-
-static void keep_one(const struct entry *e, void *ctx)
-{
-	struct view *v = ctx;
-	entry_free(v->e);
-	v->e = entry_dup(e);
-}
-
-static void view_load(struct app *a, struct view *v)
-{
-	struct mend_err err = {""};
-	if (!ui_refresh(a))
-		return;
-	if (journal_find(a->j, v->uuid, keep_one, v, &err) != MEND_OK) {
-		ui_error(a, &err);
-		v->gone = true;
-	}
-}
-
-static void view_enter(struct app *a, void *st)
-{
-	view_load(a, st);
-}
-
-static void view_draw(struct app *a, void *st)
-{
-	struct view *v = st;
-	const struct entry *e = v->e;
-	int top, left, width, height, y;
-	char line[400], when[40];
-	time_t t;
-	struct tm tm;
-
-	ui_frame(a, "Entry", view_keys);
-	if (!e)
-		return;
-	ui_area(&top, &left, &width, &height);
-	y = top;
-	snprintf(when, sizeof when, "%s", e->created_at);
-	if (clock_parse_iso(e->created_at, &t) && localtime_r(&t, &tm))
-		strftime(when, sizeof when, "%A %Y-%m-%d %H:%M", &tm);
-	snprintf(line, sizeof line, "%s · %s", when,
-		 a->j->content->module_title[kind_module(e->kind)]);
-	ui_text(y++, left, width, line, ui_attr(ROLE_TITLE));
-	if (e->prompt_text)
-		y += ui_wrap(y, left, width, 3, 0, e->prompt_text,
-			     ui_attr(ROLE_ACCENT));
-	if (e->kind != KIND_REFLECTION && e->kind != KIND_ACCEPTANCE &&
-	    e->kind != KIND_UNSENT) {
-		summary(e, line, sizeof line);
-		line[strcspn(line, "\n")] = '\0';
-		if (e->kind == KIND_SEALED && *e->text)
-			snprintf(line, sizeof line, "A letter you sealed until "
-						    "day %d:",
-				 e->open_day);
-		ui_text(y++, left, width, line, ui_attr(ROLE_MUTED));
-	}
-	y++;
-	if (e->kind == KIND_SEALED && !*e->text)
-		return;
-	int total = ui_wrap(y, left, width, top + height - y, v->scroll, e->text,
-			    ui_attr(ROLE_NORMAL));
-	if (v->scroll > total - 1)
-		v->scroll = total > 0 ? total - 1 : 0;
-}
-
-static bool save_edit(struct app *a, void *ctx, const char *text, size_t len)
-{
-	const char *uuid = ctx;
-	struct mend_err err = {""};
-	if (journal_edit(a->j, uuid, text, len, &err) != MEND_OK) {
-		ui_error(a, &err);
-		return false;
-	}
-	ui_message(a, false, "Saved.");
-	return true;
-}
-
-static void open_edit(struct app *a, char *uuid, const char *text,
-		      bool is_draft)
-{
-	char context[64];
-	snprintf(context, sizeof context, "edit:%s", uuid);
-	struct ui_edit_spec spec = {
-		.title = "Edit entry",
-		.initial = text,
-		.initial_is_draft = is_draft,
-		.draft_context = context,
-		.save = save_edit,
-		.ctx = uuid,
-	};
-	ui_edit(a, &spec);
-}
-
-static void deleted(struct app *a, void *ctx, int choice, const char *text)
-{
-	struct view *v = ctx;
-	struct mend_err err = {""};
-	(void)text;
-	if (choice != 1)
-		return;
-	if (!ui_refresh(a))
-		return;
-	if (journal_delete(a->j, v->uuid, &err) != MEND_OK) {
-		ui_error(a, &err);
-		return;
-	}
-	ui_message(a, false, "Deleted.");
-	v->gone = true;
-	ui_close(a);
-}
-
-static int view_key(struct app *a, void *st, int ch, bool code)
-{
-	struct view *v = st;
-	if (code) {
-		if (ch == KEY_DOWN)
-			v->scroll++;
-		else if (ch == KEY_UP && v->scroll > 0)
-			v->scroll--;
-		else if (ch == KEY_NPAGE)
-			v->scroll += LINES - 8;
-		else if (ch == KEY_PPAGE)
-			v->scroll = v->scroll > LINES - 8 ? v->scroll - (LINES - 8) : 0;
-		return ch == UI_TICK ? 0 : UI_HANDLED;
-	}
-	switch (ch) {
-	case 'j':
-		v->scroll++;
-		break;
-	case 'k':
-		if (v->scroll > 0)
-			v->scroll--;
-		break;
-	case 'e':
-		if (v->e && v->e->kind == KIND_SEALED && !*v->e->text)
-			ui_message(a, true, "This letter is still sealed.");
-		else if (v->e)
-			open_edit(a, v->uuid, v->e->text, false);
-		break;
-	case 'd':
-		ui_ask(a, "Delete this entry? It cannot be undone.", deleted, v);
-		break;
-	case 27:
-	case 'q':
-		return UI_POP;
-	}
-	return UI_HANDLED;
-}
-
-static void view_resume(struct app *a, void *st)
-{
-	struct view *v = st;
-	if (!v->gone)
-		view_load(a, v);
-}
-
-static void view_leave(struct app *a, void *st)
-{
-	struct view *v = st;
-	(void)a;
-	entry_free(v->e);
-	free(v);
-}
-
-static const struct ui_screen view_screen = {
-	.title = "Entry",
-	.module = -1,
-	.keys = view_keys,
-	.enter = view_enter,
-	.draw = view_draw,
-	.key = view_key,
-	.leave = view_leave,
-	.resume = view_resume,
-};
-
-void ui_open_entry(struct app *a, const char *uuid)
-{
-	struct view *v = calloc(1, sizeof *v);
-	if (!v)
-		return;
-	snprintf(v->uuid, sizeof v->uuid, "%s", uuid);
-	ui_push(a, &view_screen, v);
-}
-
-bool ui_restore_edit(struct app *a, const char *context, const char *text)
-{
-	if (strncmp(context, "edit:", 5) != 0 || strlen(context + 5) != 36)
-		return false;
-	ui_open_entry(a, context + 5);
-	struct view *v = a->stack[a->depth - 1].state;
-	open_edit(a, v->uuid, text, true);
-	return true;
 }
 
 /* --- the list's keys --- */
@@ -363,50 +337,107 @@ static void got_search(struct app *a, void *ctx, int choice, const char *text)
 	struct review *r = ctx;
 	(void)choice;
 	snprintf(r->search, sizeof r->search, "%s", text);
-	r->sel = r->scroll = 0;
-	load(a, r);
+	load_newest(a, r);
+}
+
+static void got_day(struct app *a, void *ctx, int choice, const char *text)
+{
+	struct review *r = ctx;
+	struct entry_cursor at;
+	char day[CLOCK_DATE_LEN];
+	(void)choice;
+	while (*text == ' ')
+		text++;
+	if (journal_cursor_after_day(text, &at, NULL) != MEND_OK) {
+		ui_message(a, true,
+			   "That is not a day I can read; write it like "
+			   "2026-01-05.");
+		return;
+	}
+	snprintf(day, sizeof day, "%.10s", text);
+	load_day(a, r, &at);
+	if (r->n == 0)
+		return;
+	char got[CLOCK_DATE_LEN];
+	entry_text_when(r->items[r->sel]->created_at, ENTRY_WHEN_DAY, got,
+			sizeof got);
+	if (strcmp(got, day) != 0)
+		ui_message(a, false,
+			   "Nothing was written on %s; this is the nearest "
+			   "entry.",
+			   day);
+	move_by(a, r, 0);
 }
 
 static void deleted_from_list(struct app *a, void *ctx, int choice,
 			      const char *text)
 {
 	struct review *r = ctx;
-	struct mend_err err = {""};
 	(void)text;
-	if (choice != 1 || r->n == 0 || !ui_refresh(a))
+	if (choice != 1 || r->n == 0)
 		return;
-	if (journal_delete(a->j, r->items[r->sel]->uuid, &err) != MEND_OK)
-		ui_error(a, &err);
-	else
-		ui_message(a, false, "Deleted.");
-	load(a, r);
+	const struct entry *e = r->items[r->sel];
+	if (entry_view_delete(a, e->uuid, e))
+		refresh_selected(a, r);
+}
+
+/* n and N: the next (older) or previous (newer) entry the search found. */
+static void next_match(struct app *a, struct review *r, int dir)
+{
+	if (!r->search[0]) {
+		ui_message(a, false,
+			   "Search with / first; then n and N go from one "
+			   "match to the next.");
+		return;
+	}
+	int before = r->sel;
+	bool was_edge = dir > 0 ? r->sel == r->n - 1 : r->sel == 0;
+	move_by(a, r, dir);
+	if (was_edge && r->sel == before)
+		ui_message(a, false,
+			   dir > 0 ? "That was the oldest match."
+				   : "This is the newest match.");
 }
 
 static int review_key(struct app *a, void *st, int ch, bool code)
 {
 	struct review *r = st;
+	int page = LINES - 5 > 1 ? LINES - 5 : 1;
 	if (code) {
-		if (ch == KEY_UP && r->sel > 0)
-			r->sel--;
-		else if (ch == KEY_DOWN && r->sel < r->n - 1)
-			r->sel++;
+		if (ch == KEY_UP)
+			move_by(a, r, -1);
+		else if (ch == KEY_DOWN)
+			move_by(a, r, 1);
 		else if (ch == KEY_NPAGE)
-			r->sel = r->sel + LINES - 5 < r->n ? r->sel + LINES - 5
-							   : (r->n ? r->n - 1 : 0);
+			move_by(a, r, page);
 		else if (ch == KEY_PPAGE)
-			r->sel = r->sel > LINES - 5 ? r->sel - (LINES - 5) : 0;
+			move_by(a, r, -page);
+		else if (ch == KEY_HOME)
+			load_newest(a, r);
+		else if (ch == KEY_END)
+			load_oldest(a, r);
 		else if (ch == KEY_ENTER && r->n)
 			ui_open_entry(a, r->items[r->sel]->uuid);
 		return ch == UI_TICK ? 0 : UI_HANDLED;
 	}
 	switch (ch) {
 	case 'k':
-		if (r->sel > 0)
-			r->sel--;
+		move_by(a, r, -1);
 		break;
 	case 'j':
-		if (r->sel < r->n - 1)
-			r->sel++;
+		move_by(a, r, 1);
+		break;
+	case 'g':
+		load_newest(a, r);
+		break;
+	case 'G':
+		load_oldest(a, r);
+		break;
+	case 'n':
+		next_match(a, r, 1);
+		break;
+	case 'N':
+		next_match(a, r, -1);
 		break;
 	case '\r':
 	case '\n':
@@ -414,41 +445,46 @@ static int review_key(struct app *a, void *st, int ch, bool code)
 			ui_open_entry(a, r->items[r->sel]->uuid);
 		break;
 	case '/':
-		ui_ask_text(a, "Search", "Find entries with these words:",
-			    r->search, got_search, r);
+		ui_ask_text(a, "Search",
+			    "Find entries with these words:", r->search,
+			    got_search, r);
 		break;
+	case 't': {
+		char day[40] = "";
+		if (r->n)
+			entry_text_when(r->items[r->sel]->created_at,
+					ENTRY_WHEN_DAY, day, sizeof day);
+		ui_ask_text(a, "Go to a day",
+			    "Which day? (for example 2026-01-05)", day, got_day,
+			    r);
+		break;
+	}
 	case 'c':
 		r->search[0] = '\0';
-		load(a, r);
+		load_newest(a, r);
 		break;
 	case 'm':
 		r->module = r->module + 1 >= MODULE_COUNT ? -1 : r->module + 1;
-		r->sel = r->scroll = 0;
-		load(a, r);
+		load_newest(a, r);
 		break;
 	case 'e':
-		if (r->n && !(r->items[r->sel]->kind == KIND_SEALED &&
-			      !*r->items[r->sel]->text)) {
-			ui_open_entry(a, r->items[r->sel]->uuid);
-			struct view *v = a->stack[a->depth - 1].state;
-			open_edit(a, v->uuid, r->items[r->sel]->text, false);
+		if (r->n && !entry_text_sealed(r->items[r->sel])) {
+			entry_view_open_edit(a, r->items[r->sel]->uuid,
+					     r->items[r->sel]->text);
+		} else if (r->n) {
+			ui_message(a, true, "This letter is still sealed.");
 		}
 		break;
 	case 'd':
 		if (r->n)
-			ui_ask(a, "Delete this entry? It cannot be undone.",
-			       deleted_from_list, r);
+			entry_view_ask_delete(a, r->items[r->sel],
+					      deleted_from_list, r);
 		break;
 	case 27:
 	case 'q':
 		return UI_POP;
 	}
 	return UI_HANDLED;
-}
-
-static void review_resume(struct app *a, void *st)
-{
-	load(a, st);
 }
 
 static void review_leave(struct app *a, void *st)
@@ -460,14 +496,14 @@ static void review_leave(struct app *a, void *st)
 }
 
 static const struct ui_screen review_screen = {
-	.title = "Review",
-	.module = -1,
-	.keys = review_keys,
-	.enter = review_enter,
-	.draw = review_draw,
-	.key = review_key,
-	.leave = review_leave,
-	.resume = review_resume,
+    .title = "Review",
+    .module = -1,
+    .keys = review_keys,
+    .enter = review_enter,
+    .draw = review_draw,
+    .key = review_key,
+    .leave = review_leave,
+    .resume = review_resume,
 };
 
 void ui_open_review(struct app *a)

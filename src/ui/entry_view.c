@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: MIT */
+/* One entry in full, opened from the review: to read, edit or delete,
+ * with a question that names the entry before it goes. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entry_text.h"
+#include "entry_view.h"
+#include "screens.h"
+
+struct view {
+	struct entry *e;
+	char uuid[UUID_LEN];
+	int scroll;
+	bool gone;
+};
+
+static const struct ui_key view_keys[] = {
+    {"↑↓", "scroll", "scroll (also j and k, PgUp and PgDn)"},
+    {"Esc", "back", "back (also q)"},
+    {"?", "help", "this list of keys"},
+    {"e", "edit", "edit the text"},
+    {"d", "delete", "delete this entry (asks first, naming it)"},
+    {NULL, NULL, NULL},
+};
+
+static void keep_one(const struct entry *e, void *ctx)
+{
+	struct view *v = ctx;
+	entry_free(v->e);
+	v->e = entry_dup(e);
+}
+
+static void view_load(struct app *a, struct view *v)
+{
+	struct mend_err err = {""};
+	if (!ui_refresh(a))
+		return;
+	enum mend_rc rc = journal_find(a->j, v->uuid, keep_one, v, &err);
+	if (rc == MEND_ENOTFOUND)
+		ui_message(a, true, "This entry is no longer in the journal.");
+	else if (rc != MEND_OK)
+		ui_error(a, &err);
+	v->gone = rc != MEND_OK;
+}
+
+static void view_enter(struct app *a, void *st)
+{
+	view_load(a, st);
+}
+
+static void view_draw(struct app *a, void *st)
+{
+	struct view *v = st;
+	const struct entry *e = v->e;
+	int top, left, width, height, y;
+	char line[600], when[40];
+
+	ui_frame(a, "Entry", view_keys);
+	if (!e)
+		return;
+	ui_area(&top, &left, &width, &height);
+	y = top;
+	entry_text_when(e->created_at, ENTRY_WHEN_WEEKDAY, when, sizeof when);
+	snprintf(line, sizeof line, "%s · %s", when,
+		 a->j->content->module_title[kind_module(e->kind)]);
+	ui_text(y++, left, width, line, ui_attr(ROLE_TITLE));
+	if (e->prompt_text)
+		y += ui_wrap(y, left, width, 3, 0, e->prompt_text,
+			     ui_attr(ROLE_ACCENT));
+	if (entry_text_sealed(e)) {
+		entry_text_opens(a, e, false, line, sizeof line);
+		y += ui_wrap(y, left, width, 2, 0, line, ui_attr(ROLE_MUTED));
+		ui_wrap(y + 1, left, width, 2, 0,
+			"Its words wait for you until then.",
+			ui_attr(ROLE_MUTED));
+		return;
+	}
+	if (e->kind != KIND_REFLECTION && e->kind != KIND_ACCEPTANCE &&
+	    e->kind != KIND_UNSENT) {
+		entry_text_summary(a, e, line, sizeof line);
+		line[strcspn(line, "\n")] = '\0';
+		if (e->kind == KIND_SEALED)
+			snprintf(line, sizeof line,
+				 "A letter you sealed until day %d, open now:",
+				 e->open_day);
+		ui_text(y++, left, width, line, ui_attr(ROLE_MUTED));
+	}
+	y++;
+	int total = ui_wrap(y, left, width, top + height - y, v->scroll,
+			    e->text, ui_attr(ROLE_NORMAL));
+	if (v->scroll > total - 1)
+		v->scroll = total > 0 ? total - 1 : 0;
+}
+
+static bool save_edit(struct app *a, void *ctx, const char *text, size_t len)
+{
+	const char *uuid = ctx;
+	struct mend_err err = {""};
+	if (journal_edit(a->j, uuid, text, len, &err) != MEND_OK) {
+		ui_error(a, &err);
+		return false;
+	}
+	ui_message(a, false, "Saved.");
+	return true;
+}
+
+static void open_edit(struct app *a, char *uuid, const char *text,
+		      bool is_draft)
+{
+	char context[64];
+	snprintf(context, sizeof context, "edit:%s", uuid);
+	struct ui_edit_spec spec = {
+	    .title = "Edit entry",
+	    .initial = text,
+	    .initial_is_draft = is_draft,
+	    .draft_context = context,
+	    .save = save_edit,
+	    .ctx = uuid,
+	};
+	ui_edit(a, &spec);
+}
+
+void entry_view_ask_delete(struct app *a, const struct entry *e,
+			   ui_done_fn done, void *ctx)
+{
+	char name[400], question[500];
+	if (e->kind == KIND_CONTACT && e->breaks_period == 1) {
+		/* the core keeps it too; say so before asking */
+		ui_message(a, false,
+			   "This contact restarted your count, so it stays: "
+			   "the history is kept whole.");
+		return;
+	}
+	/* the question wraps: room for its name on about two lines */
+	entry_text_name(e, 2 * (COLS - 4) - 40, name, sizeof name);
+	snprintf(question, sizeof question,
+		 "Delete this entry? Your %s. It cannot be undone.", name);
+	ui_ask(a, question, done, ctx);
+}
+
+bool entry_view_delete(struct app *a, const char *uuid, const struct entry *e)
+{
+	struct mend_err err = {""};
+	char name[400];
+	entry_text_name(e, COLS - 4 - 15, name, sizeof name);
+	if (!ui_refresh(a))
+		return false;
+	if (journal_delete(a->j, uuid, &err) != MEND_OK) {
+		ui_error(a, &err);
+		return false;
+	}
+	ui_message(a, false, "Deleted. Your %s.", name);
+	return true;
+}
+
+static void deleted(struct app *a, void *ctx, int choice, const char *text)
+{
+	struct view *v = ctx;
+	(void)text;
+	if (choice != 1 || !v->e || !entry_view_delete(a, v->uuid, v->e))
+		return;
+	v->gone = true;
+	ui_close(a);
+}
+
+static int view_key(struct app *a, void *st, int ch, bool code)
+{
+	struct view *v = st;
+	if (code) {
+		if (ch == KEY_DOWN)
+			v->scroll++;
+		else if (ch == KEY_UP && v->scroll > 0)
+			v->scroll--;
+		else if (ch == KEY_NPAGE)
+			v->scroll += LINES - 8;
+		else if (ch == KEY_PPAGE)
+			v->scroll =
+			    v->scroll > LINES - 8 ? v->scroll - (LINES - 8) : 0;
+		return ch == UI_TICK ? 0 : UI_HANDLED;
+	}
+	switch (ch) {
+	case 'j':
+		v->scroll++;
+		break;
+	case 'k':
+		if (v->scroll > 0)
+			v->scroll--;
+		break;
+	case 'e':
+		if (v->e && entry_text_sealed(v->e))
+			ui_message(a, true, "This letter is still sealed.");
+		else if (v->e)
+			open_edit(a, v->uuid, v->e->text, false);
+		break;
+	case 'd':
+		if (v->e)
+			entry_view_ask_delete(a, v->e, deleted, v);
+		break;
+	case 27:
+	case 'q':
+		return UI_POP;
+	}
+	return UI_HANDLED;
+}
+
+static void view_resume(struct app *a, void *st)
+{
+	struct view *v = st;
+	if (!v->gone)
+		view_load(a, v);
+}
+
+static void view_leave(struct app *a, void *st)
+{
+	struct view *v = st;
+	(void)a;
+	entry_free(v->e);
+	free(v);
+}
+
+static const struct ui_screen view_screen = {
+    .title = "Entry",
+    .module = -1,
+    .keys = view_keys,
+    .enter = view_enter,
+    .draw = view_draw,
+    .key = view_key,
+    .leave = view_leave,
+    .resume = view_resume,
+};
+
+void ui_open_entry(struct app *a, const char *uuid)
+{
+	struct view *v = calloc(1, sizeof *v);
+	if (!v)
+		return;
+	snprintf(v->uuid, sizeof v->uuid, "%s", uuid);
+	ui_push(a, &view_screen, v);
+}
+
+bool ui_restore_edit(struct app *a, const char *context, const char *text)
+{
+	if (strncmp(context, "edit:", 5) != 0 || strlen(context + 5) != 36)
+		return false;
+	ui_open_entry(a, context + 5);
+	struct view *v = a->stack[a->depth - 1].state;
+	open_edit(a, v->uuid, text, true);
+	return true;
+}
+
+void entry_view_open_edit(struct app *a, const char *uuid, const char *text)
+{
+	ui_open_entry(a, uuid);
+	struct view *v = a->stack[a->depth - 1].state;
+	open_edit(a, v->uuid, text, false);
+}
