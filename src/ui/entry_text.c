@@ -258,7 +258,10 @@ void entry_text_snippet(int y, int x, int width, const char *s,
 			start = sp + 1;
 		used = ui_text(y, x, width, "…", attr);
 	}
-	for (i = start; i < n && used < width;) {
+	/* what does not fit ends in an ellipsis */
+	bool cut = used + ui_width(s + start, n - start) > width;
+	int budget = cut ? width - 1 : width;
+	for (i = start; i < n && used < budget;) {
 		size_t run = words && *words ? match_at(s, i, n, words) : 0;
 		bool hit = run > 0;
 		if (!hit) {
@@ -267,10 +270,14 @@ void entry_text_snippet(int y, int x, int width, const char *s,
 			if (!run)
 				run = 1;
 		}
-		used += ui_textn(y, x + used, width - used, s + i, run,
+		if (ui_width(s + i, run) > budget - used)
+			break;
+		used += ui_textn(y, x + used, budget - used, s + i, run,
 				 hit ? mark : attr);
 		i += run;
 	}
+	if (cut)
+		ui_text(y, x + used, 1, "…", attr);
 }
 
 const char *entry_text_kind(enum kind k)

@@ -36,13 +36,19 @@ void *help_new(const struct ui_screen *about)
 	return h;
 }
 
-static int draw_keys(int y, int left, int width, int bottom,
+/* The keys from row y down to bottom; rows above the top (scrolled off)
+ * are counted but not drawn. */
+static int draw_keys(int y, int top, int left, int width, int bottom,
 		     const struct ui_key *keys)
 {
 	for (const struct ui_key *k = keys; k && k->keys && y < bottom; k++) {
-		ui_text(y, left, 14, k->keys, ui_attr(ROLE_ACCENT));
-		y += ui_wrap(y, left + 15, width - 15, bottom - y, 0, k->help,
-			     ui_attr(ROLE_NORMAL));
+		int skip = y < top ? top - y : 0;
+		if (!skip)
+			ui_text(y, left, 14, k->keys, ui_attr(ROLE_ACCENT));
+		int lines = ui_wrap(y + skip, left + 15, width - 15,
+				    bottom - y - skip, skip, k->help,
+				    ui_attr(ROLE_NORMAL));
+		y += lines;
 	}
 	return y;
 }
@@ -58,20 +64,29 @@ static void help_draw(struct app *a, void *st)
 	ui_frame(a, title, help_keys);
 	ui_area(&top, &left, &width, &height);
 	y = top - h->scroll;
-	ui_text(y++, left, width, "Having a very hard time? Press h for help now.",
-		ui_attr(ROLE_WARNING));
-	y++;
+	if (y >= top)
+		ui_text(y, left, width,
+			"Having a very hard time? Press h for help now.",
+			ui_attr(ROLE_WARNING));
+	y += 2;
 	if ((int)h->about->module >= 0 && h->about->module < MODULE_COUNT) {
 		const struct content *c = a->j->content;
-		y += ui_wrap(y, left, width, top + height - y, 0,
-			     c->module_purpose[h->about->module],
+		int skip = y < top ? top - y : 0;
+		y += ui_wrap(y + skip, left, width, top + height - y - skip,
+			     skip, c->module_purpose[h->about->module],
 			     ui_attr(ROLE_NORMAL));
 		y++;
 	}
-	ui_text(y++, left, width, "Keys on this screen", ui_attr(ROLE_TITLE));
-	y = draw_keys(y, left, width, top + height, h->about->keys) + 1;
-	ui_text(y++, left, width, "Everywhere", ui_attr(ROLE_TITLE));
-	draw_keys(y, left, width, top + height, global_keys);
+	if (y >= top && y < top + height)
+		ui_text(y, left, width, "Keys on this screen",
+			ui_attr(ROLE_TITLE));
+	y++;
+	y = draw_keys(y, top, left, width, top + height, h->about->keys) + 1;
+	if (y >= top + height)
+		return;
+	if (y >= top)
+		ui_text(y, left, width, "Everywhere", ui_attr(ROLE_TITLE));
+	draw_keys(y + 1, top, left, width, top + height, global_keys);
 }
 
 static int help_key(struct app *a, void *st, int ch, bool code)

@@ -108,7 +108,10 @@ def main():
             t = text_of(line)
             i = t.find(text)
             if i >= 0:
-                print(describe(line[i][1]))
+                # a wide character takes two cells, the second one empty:
+                # map the i-th character to its cell
+                cells_with_text = [k for k, (c, _) in enumerate(line) if c]
+                print(describe(line[cells_with_text[i]][1]))
                 return 0
         return 1
     if what == "whole":
