@@ -117,7 +117,7 @@ enum mend_rc args_int(const char *field, const char *s, int *out,
 	if (!s || !*s || !((*s >= '0' && *s <= '9') || *s == '-' || *s == '+'))
 		goto bad;
 	v = strtol(s, &end, 10);
-	if (*end || end == s || errno == ERANGE || v <= INT_MIN || v > INT_MAX)
+	if (*end || end == s || errno == ERANGE || v < INT_MIN || v > INT_MAX)
 		goto bad;
 	*out = (int)v;
 	return MEND_OK;

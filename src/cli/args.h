@@ -37,7 +37,7 @@ const char *args_get(const struct opt_spec *spec, const struct args *a,
 		     const char *name);
 
 /* Parse a whole number for field: digits with an optional sign, nothing
- * else, within int range. */
+ * else, within int range (INT_MIN..INT_MAX, both included). */
 enum mend_rc args_int(const char *field, const char *s, int *out,
 		      struct mend_err *err);
 

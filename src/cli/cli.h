@@ -56,7 +56,9 @@ enum mend_rc cli_read_text(const char *arg, const char *initial,
 			   const char *comment, char **out, size_t *len,
 			   struct mend_err *err);
 
-/* Parse an optional integer option; *out stays as it was when absent. */
+/* Parse an optional integer option; *out stays as it was when absent.
+ * When *out holds ENTRY_NONE ("not given"), a value of ENTRY_NONE
+ * itself is refused rather than read as absent. */
 enum mend_rc cli_int_opt(const struct command *cmd, const struct args *a,
 			 const char *name, int *out, struct mend_err *err);
 

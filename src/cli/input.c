@@ -181,7 +181,22 @@ enum mend_rc cli_int_opt(const struct command *cmd, const struct args *a,
 			 const char *name, int *out, struct mend_err *err)
 {
 	const char *v = args_get(cmd->opts, a, name);
-	return v ? args_int(name, v, out, err) : MEND_OK;
+	int got;
+
+	if (!v)
+		return MEND_OK;
+	enum mend_rc rc = args_int(name, v, &got, err);
+	/* INT_MIN is how the core hears "not given" for urge, goal and
+	 * minutes: handing it on would save the entry without the field.
+	 * No option of mend's reaches that far. */
+	if (rc == MEND_OK && got == ENTRY_NONE && *out == ENTRY_NONE)
+		return mend_err_set(err, MEND_EINVAL,
+				    "%s: %d is far outside the numbers mend "
+				    "takes here; see --help",
+				    name, got);
+	if (rc == MEND_OK)
+		*out = got;
+	return rc;
 }
 
 bool cli_module(struct cli *c, const char *name, int *out)
