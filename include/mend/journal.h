@@ -34,12 +34,19 @@ struct journal {
 	int goal_days;      /* default 30 */
 	struct period_list periods; /* cache, oldest first; see journal_periods */
 	bool periods_loaded;
+	bool missing; /* opened to read where there is no journal yet */
 };
 
 /* Open the journal at path (NULL: store_default_path), load the content
  * and read the clock. Caller closes with journal_close. */
 enum mend_rc journal_open(struct journal **out, const char *path,
 			  struct mend_err *err);
+
+/* The same for reading only: where there is no journal yet (no file,
+ * or no directory), nothing is created; an empty journal in memory
+ * stands in, and j->missing is true. */
+enum mend_rc journal_open_read(struct journal **out, const char *path,
+			       struct mend_err *err);
 
 /* Close everything the journal holds (NULL is fine). */
 void journal_close(struct journal *j);

@@ -49,6 +49,10 @@ enum mend_rc args_parse(const struct opt_spec *spec, int max_pos, int argc,
 			only_pos = true;
 			continue;
 		}
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			out->help = true;
+			return MEND_OK;
+		}
 		if (arg[1] == '-') {
 			const char *name = arg + 2;
 			const char *eq = strchr(name, '=');

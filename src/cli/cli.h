@@ -34,8 +34,13 @@ struct command {
 /* Run the command line; returns the process exit code. */
 int cli_main(int argc, char **argv);
 
-/* The journal, opened on first use. NULL after printing the error. */
+/* The journal, opened on first use (and created when there is none).
+ * NULL after printing the error. */
 struct journal *cli_journal(struct cli *c);
+
+/* The same for a command that only reads: where there is no journal yet
+ * nothing is created, and an empty one stands in (j->missing). */
+struct journal *cli_journal_read(struct cli *c);
 
 /* Print "mend CMD: <message>" for rc on stderr; returns the exit code. */
 int cli_fail(struct cli *c, enum mend_rc rc);
@@ -69,9 +74,18 @@ bool cli_module(struct cli *c, const char *name, int *out);
 /* Human-readable local time of an ISO timestamp: "2026-01-11 09:00". */
 void cli_local_time(const char *iso, char buf[32]);
 
-/* First line of text, cut at a character boundary to at most max bytes,
- * with "..." when cut. */
-void cli_first_line(const char *text, char *buf, size_t max);
+/* First line of text, cut at a character boundary to at most cols
+ * terminal columns (as cli_put_text shows it), "..." included when cut
+ * or when more lines follow; at most size bytes with its NUL. */
+void cli_clip(const char *text, int cols, char *buf, size_t size);
+
+/* Write text (n bytes, or up to its NUL) that came from the journal or a
+ * prompts file. On a terminal, control characters other than newline
+ * and tab are shown as cat -v does (^[ for ESC), so stored text cannot
+ * move the cursor, set the title or write the clipboard; elsewhere the
+ * bytes go out as they are. */
+void cli_put_textn(FILE *f, const char *s, size_t n);
+void cli_put_text(FILE *f, const char *s);
 
 /* Print an entry in full, for people or as one JSON object. */
 void cli_print_entry(FILE *f, struct journal *j, const struct entry *e,

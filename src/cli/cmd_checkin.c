@@ -142,7 +142,9 @@ static int status_json(struct journal *j, const struct program_status *s)
 		cJSON_AddNullToObject(o, "today_mood");
 	cJSON_AddBoolToObject(o, "low_mood", s->low_mood);
 	cJSON_AddBoolToObject(o, "has_entries", s->has_entries);
-	cJSON_AddStringToObject(o, "suggested_module", module_name(s->suggested));
+	cJSON_AddBoolToObject(o, "journal_exists", !j->missing);
+	cJSON_AddStringToObject(o, "suggested_module",
+				module_name(s->suggested));
 	cJSON_AddStringToObject(o, "suggestion",
 				j->content->suggestion[s->reason]);
 	if (s->has_decision)
@@ -160,7 +162,7 @@ static int status_json(struct journal *j, const struct program_status *s)
 static int run_status(struct cli *c, const struct args *a)
 {
 	struct program_status s;
-	struct journal *j = cli_journal(c);
+	struct journal *j = cli_journal_read(c);
 	enum mend_rc rc;
 
 	if (!j)
@@ -170,6 +172,9 @@ static int run_status(struct cli *c, const struct args *a)
 		return cli_fail(c, rc);
 	if (args_get(cmd_status.opts, a, "json"))
 		return status_json(j, &s);
+	if (j->missing)
+		printf("There is no journal yet: it begins with your first "
+		       "entry.\n\n");
 	if (!s.nc.started) {
 		printf("No contact: not started yet. When you are ready, tell mend\n"
 		       "the day of the last contact: mend start --date YYYY-MM-DD\n");

@@ -38,7 +38,7 @@ static int run_export(struct cli *c, const struct args *a)
 		return c->exit_code;
 	if (path && !*path)
 		return cli_usage_error(c, "output: empty; give a file name");
-	if (!(j = cli_journal(c)))
+	if (!(j = cli_journal_read(c)))
 		return 1;
 	if (path) {
 		rc = export_to_file(j, &o, path, &counts, &c->err);
@@ -100,7 +100,7 @@ static int run_import(struct cli *c, const struct args *a)
 		return cli_fail(c, mend_err_set(&c->err, MEND_EINVAL,
 						"file: cannot open %s: %s",
 						a->pos[0], strerror(errno)));
-	if (!(j = cli_journal(c))) {
+	if (!(j = dry ? cli_journal_read(c) : cli_journal(c))) {
 		if (f != stdin)
 			fclose(f);
 		return 1;

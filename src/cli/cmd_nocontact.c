@@ -299,7 +299,7 @@ static void print_period(const struct period *p, struct periods_ctx *pc)
 
 static int run_periods(struct cli *c, const struct args *a)
 {
-	struct journal *j = cli_journal(c);
+	struct journal *j = cli_journal_read(c);
 	struct periods_ctx pc = {j, NULL, 0};
 	bool json = args_get(cmd_periods.opts, a, "json") != NULL;
 	enum mend_rc rc;

@@ -84,7 +84,7 @@ static enum mend_rc run_editor(const char *path, struct mend_err *err)
 					    "lost the editor: %s",
 					    strerror(errno));
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return mend_err_set(err, MEND_EINVAL,
+		return mend_err_set(err, MEND_EIO,
 				    "text: the editor (%s) did not finish "
 				    "cleanly; nothing was saved",
 				    editor);
@@ -223,26 +223,4 @@ void cli_local_time(const char *iso, char buf[32])
 		return;
 	}
 	strftime(buf, 32, "%Y-%m-%d %H:%M", &tm);
-}
-
-void cli_first_line(const char *text, char *buf, size_t max)
-{
-	size_t n = 0, len = strcspn(text, "\n");
-	uint32_t cp;
-
-	while (n < len) {
-		size_t k = utf8_decode(text + n, len - n, &cp);
-		if (k == 0)
-			k = 1;
-		if (n + k > max - 4) {
-			memcpy(buf, text, n);
-			memcpy(buf + n, "...", 4);
-			return;
-		}
-		n += k;
-	}
-	memcpy(buf, text, n);
-	buf[n] = '\0';
-	if (text[len] == '\n' && text[len + 1] && n + 4 <= max)
-		memcpy(buf + n, "...", 4);
 }

@@ -3,10 +3,13 @@
  * checks, listing, finding, editing and deleting entries. */
 #include "mend/journal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "mend/path.h"
 #include "mend/utf8.h"
 
 #define DEFAULT_DAY_START_HOUR 4
@@ -37,8 +40,25 @@ enum mend_rc journal_refresh(struct journal *j, struct mend_err *err)
 	return MEND_OK;
 }
 
-enum mend_rc journal_open(struct journal **out, const char *path,
-			  struct mend_err *err)
+/* No journal at path yet. A path given by name whose directory is
+ * missing is more likely a slip of the keyboard: store_open says so. */
+static bool no_journal(const char *path, bool is_default)
+{
+	struct stat sb;
+	if (stat(path, &sb) == 0 || (errno != ENOENT && errno != ENOTDIR))
+		return false;
+	if (is_default)
+		return true;
+	char *dir = path_parent(path);
+	bool there = dir && stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode);
+	free(dir);
+	return there;
+}
+
+/* A read where no journal is yet opens an empty one in memory, so that
+ * every read answers as for a new journal and nothing is created. */
+static enum mend_rc open_journal(struct journal **out, const char *path,
+				 bool create, struct mend_err *err)
 {
 	struct journal *j = calloc(1, sizeof *j);
 	char *def = NULL;
@@ -53,8 +73,16 @@ enum mend_rc journal_open(struct journal **out, const char *path,
 	if (rc == MEND_OK)
 		rc = content_load(&j->content, err);
 	if (rc == MEND_OK && !path) {
-		rc = store_default_path(&def, err);
+		rc = create ? store_default_path(&def, err)
+			    : store_default_path_peek(&def, err);
 		path = def;
+	}
+	/* MEND_DB names its file as --db does */
+	const char *env = getenv("MEND_DB");
+	bool by_name = !def || (env && *env);
+	if (rc == MEND_OK && !create && *path && no_journal(path, !by_name)) {
+		j->missing = true;
+		path = ":memory:";
 	}
 	if (rc == MEND_OK)
 		rc = store_open(&j->st, path, err);
@@ -67,6 +95,18 @@ enum mend_rc journal_open(struct journal **out, const char *path,
 	}
 	*out = j;
 	return MEND_OK;
+}
+
+enum mend_rc journal_open(struct journal **out, const char *path,
+			  struct mend_err *err)
+{
+	return open_journal(out, path, true, err);
+}
+
+enum mend_rc journal_open_read(struct journal **out, const char *path,
+			       struct mend_err *err)
+{
+	return open_journal(out, path, false, err);
 }
 
 void journal_close(struct journal *j)
