@@ -154,6 +154,14 @@ enum mend_rc journal_check_text(const char *field, const char *text,
 	if (required && !utf8_has_text(text))
 		return mend_err_set(err, MEND_EINVAL,
 				    "%s: empty; write at least a word", field);
+	uint32_t cp = 0;
+	size_t at = utf8_find_control(text, len, &cp);
+	if (at < len)
+		return mend_err_set(err, MEND_EINVAL,
+				    "%s: a control character (U+%04X) at offset "
+				    "%zu; only printable text, tabs and line "
+				    "breaks are kept",
+				    field, (unsigned)cp, at);
 	return MEND_OK;
 }
 

@@ -162,4 +162,90 @@ t_editor_failure_exits_1() {
 	[ ! -e "$MEND_DB" ] || { mend list --json; expect_eq "$(json 'length')" 0 "entries"; }
 }
 
+# --- the listing cuts by columns, at character boundaries
+
+# count_of CHAR: how many times CHAR is in $OUT
+count_of() {
+	grep -o -- "$1" "$OUT" | wc -l
+}
+
+t_list_cuts_notes_by_columns_not_bytes() {
+	local e60
+	e60=$(printf 'é%.0s' $(seq 60))
+	mend checkin --mood 6 --note "a$e60"
+	mend list
+	expect_rc 0
+	iconv -f UTF-8 -t UTF-8 "$OUT" >/dev/null 2>&1 || fail "the listing is not valid UTF-8: a character was cut"
+	expect_eq "$(count_of é)" 38 "é in the check-in line (a, 38 é and ... make 42 columns)"
+	expect_out "é..."
+	mend reflect "$e60"
+	mend list --limit 1
+	expect_eq "$(count_of é)" 52 "é in the reflection line (52 é and ... make 55 columns)"
+	mend reflect "short"$'\n'"and a second line"
+	mend list --limit 1
+	expect_out "short..."
+}
+
+# --- text already stored: shown, never obeyed, on a terminal
+
+# on_tty ARGS...: run mend with a terminal as stdout; $OUT is what the
+# terminal got
+on_tty() {
+	script -qec "$(printf '%q ' "$MEND" "$@")" /dev/null >"$OUT" 2>&1 </dev/null
+	RC=$?
+}
+
+# import_text TEXT: an entry with TEXT, as an import brings it in
+import_text() {
+	mend reflect "to be replaced"
+	mend export -o "$WORK/x.json"
+	jq --arg t "$1" '.entries[0].text = $t | .entries[0].updated_at = "2026-01-11T09:00:01Z"' \
+		"$WORK/x.json" >"$WORK/x2.json"
+	mend import "$WORK/x2.json"
+	expect_rc 0
+}
+
+ESCAPES=$'red \e[31m title \e]0;pwned\a clip \e]52;c;aGk=\a cut \e]8;;'
+
+t_stored_escapes_are_visible_on_a_terminal() {
+	local id
+	import_text "$ESCAPES"$'\nsecond line'
+	on_tty list
+	expect_rc 0
+	grep -q $'\e' "$OUT" && fail "an escape reached the terminal in list"
+	expect_out 'red ^[[31m title ^[]0;pwned^G'
+	mend list --json
+	id=$(json '.[0].id')
+	on_tty show "$id"
+	grep -q $'\e' "$OUT" && fail "an escape reached the terminal in show"
+	grep -q $'\a' "$OUT" && fail "a bell reached the terminal in show"
+	expect_out 'clip ^[]52;c;aGk=^G cut ^[]8;;'
+	expect_out 'second line'
+	# the question before a delete shows the summary the same way
+	printf 'n\n' | script -qec "$(printf '%q ' "$MEND" delete "$id")" /dev/null >"$OUT" 2>&1
+	grep -q $'\e' "$OUT" && fail "an escape reached the terminal in the delete summary"
+	expect_out 'red ^[[31m'
+}
+
+t_stored_escapes_stay_exact_off_a_terminal() {
+	import_text "$ESCAPES"
+	mend list --json
+	expect_eq "$(json '.[0].text')" "$ESCAPES" "the text in --json"
+	mend show "$(json '.[0].id')"
+	grep -qF -- "$ESCAPES" "$OUT" || fail "show into a pipe changed the text"
+}
+
+t_prompts_file_escapes_are_visible_on_a_terminal() {
+	mkdir -p "$XDG_CONFIG_HOME/mend"
+	cat >"$XDG_CONFIG_HOME/mend/prompts.json" <<'EOF2'
+{"format": "mend-prompts", "version": 1, "prompts": [
+ {"id": "mine.esc.1", "module": "reflection", "theme": "esc",
+  "text": "What now?\u001b]52;c;aGk=\u0007\u001b[2J"}]}
+EOF2
+	on_tty prompts --module reflection
+	expect_rc 0
+	grep -q $'\e' "$OUT" && fail "an escape from prompts.json reached the terminal"
+	expect_out 'What now?^[]52;c;aGk=^G^[[2J'
+}
+
 run_tests
