@@ -67,6 +67,22 @@ enum mend_rc cli_read_text(const char *arg, const char *initial,
 enum mend_rc cli_int_opt(const struct command *cmd, const struct args *a,
 			 const char *name, int *out, struct mend_err *err);
 
+/* A day option as the user wrote it (a date, a month, a year, today,
+ * yesterday, N days ago; see mend/dates.h), NULL when absent, as the
+ * "YYYY-MM-DD" the core takes: the first day of what it names, or the
+ * last when last is true (so --until 2026-01 is 2026-01-31). "today" is
+ * j's journal day. *out is buf, or NULL when s is NULL. */
+enum mend_rc cli_day_span_opt(const struct journal *j, const char *field,
+			      const char *s, bool last,
+			      char buf[CLOCK_DATE_LEN], const char **out,
+			      struct mend_err *err);
+
+/* The same where one day is meant (start --date, checkin --date): a
+ * month or a year is refused. */
+enum mend_rc cli_day_opt(const struct journal *j, const char *field,
+			 const char *s, char buf[CLOCK_DATE_LEN],
+			 const char **out, struct mend_err *err);
+
 /* Parse a module name given for option --module; on a bad one, print the
  * error and return false. */
 bool cli_module(struct cli *c, const char *name, int *out);

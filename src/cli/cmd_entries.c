@@ -87,6 +87,14 @@ static int run_list(struct cli *c, const struct args *a)
 	if (!(l.j = cli_journal_read(c)))
 		return 1;
 	/* Validate before printing anything, so bad input prints no "[". */
+	char since[CLOCK_DATE_LEN], until[CLOCK_DATE_LEN];
+	rc = cli_day_span_opt(l.j, "since", q.since, false, since, &q.since,
+			      &c->err);
+	if (rc == MEND_OK)
+		rc = cli_day_span_opt(l.j, "until", q.until, true, until,
+				      &q.until, &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
 	if (q.search) {
 		char *expr;
 		rc = journal_search_expr(q.search, &expr, &c->err);
@@ -124,8 +132,11 @@ const struct command cmd_list = {
 		"\n"
 		"  -m, --module M      checkin, nocontact, reflection, growth or\n"
 		"                      acceptance\n"
-		"      --since DATE    from this day on (YYYY-MM-DD)\n"
-		"      --until DATE    up to and including this day\n"
+		"      --since DATE    from this day on: YYYY-MM-DD, a month\n"
+		"                      (YYYY-MM), a year, today, yesterday or\n"
+		"                      N days ago (-Nd)\n"
+		"      --until DATE    up to and including this day (or the\n"
+		"                      last day of a month or year)\n"
 		"  -s, --search WORDS  entries with all these words (or words\n"
 		"                      starting with them)\n"
 		"  -n, --limit N       at most N entries\n"

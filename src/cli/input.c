@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "mend/dates.h"
 #include "mend/utf8.h"
 
 #define STDIN_MAX (64u * 1024 * 1024)
@@ -223,4 +224,44 @@ void cli_local_time(const char *iso, char buf[32])
 		return;
 	}
 	strftime(buf, 32, "%Y-%m-%d %H:%M", &tm);
+}
+
+static struct mend_date today(const struct journal *j)
+{
+	return clock_journal_day(j->now, j->day_start_hour);
+}
+
+enum mend_rc cli_day_span_opt(const struct journal *j, const char *field,
+			      const char *s, bool last,
+			      char buf[CLOCK_DATE_LEN], const char **out,
+			      struct mend_err *err)
+{
+	struct mend_date first, end;
+	enum mend_rc rc = MEND_OK;
+
+	*out = NULL;
+	if (s)
+		rc = dates_parse_span(field, s, today(j), &first, &end, err);
+	if (s && rc == MEND_OK) {
+		clock_format_date(last ? end : first, buf);
+		*out = buf;
+	}
+	return rc;
+}
+
+enum mend_rc cli_day_opt(const struct journal *j, const char *field,
+			 const char *s, char buf[CLOCK_DATE_LEN],
+			 const char **out, struct mend_err *err)
+{
+	struct mend_date d;
+	enum mend_rc rc = MEND_OK;
+
+	*out = NULL;
+	if (s)
+		rc = dates_parse_day(field, s, today(j), &d, err);
+	if (s && rc == MEND_OK) {
+		clock_format_date(d, buf);
+		*out = buf;
+	}
+	return rc;
 }

@@ -272,9 +272,11 @@ enum mend_rc journal_search_expr(const char *words, char **expr,
 	return MEND_OK;
 }
 
-/* The created_at bound of a day: local midnight of date plus add days. */
+/* The created_at bound of a day: the start of journal day date plus add
+ * days, the day starting at hour (0 for midnight). */
 static enum mend_rc day_bound(const char *field, const char *date, int add,
-			      char out[CLOCK_ISO_LEN], struct mend_err *err)
+			      int hour, char out[CLOCK_ISO_LEN],
+			      struct mend_err *err)
 {
 	struct mend_date d;
 	if (!clock_parse_date(date, &d))
@@ -282,8 +284,29 @@ static enum mend_rc day_bound(const char *field, const char *date, int add,
 				    "%s: '%.40s' is not a date; use YYYY-MM-DD",
 				    field, date);
 	d = clock_civil_from_days(clock_days_from_civil(d) + add);
-	clock_format_iso(clock_local_midnight(d), out);
+	clock_format_iso(clock_journal_day_start(d, hour), out);
 	return MEND_OK;
+}
+
+static enum mend_rc day_range(const char *since, const char *until, int hour,
+			      struct entry_filter *f,
+			      char since_iso[CLOCK_ISO_LEN],
+			      char until_iso[CLOCK_ISO_LEN],
+			      struct mend_err *err)
+{
+	enum mend_rc rc = MEND_OK;
+
+	if (since &&
+	    (rc = day_bound("since", since, 0, hour, since_iso, err)) == MEND_OK)
+		f->since = since_iso;
+	if (rc == MEND_OK && until &&
+	    (rc = day_bound("until", until, 1, hour, until_iso, err)) == MEND_OK)
+		f->until = until_iso;
+	if (rc == MEND_OK && since && until &&
+	    strcmp(since_iso, until_iso) >= 0)
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "until: %s is before since %s", until, since);
+	return rc;
 }
 
 enum mend_rc journal_day_range(const char *since, const char *until,
@@ -292,19 +315,16 @@ enum mend_rc journal_day_range(const char *since, const char *until,
 			       char until_iso[CLOCK_ISO_LEN],
 			       struct mend_err *err)
 {
-	enum mend_rc rc = MEND_OK;
+	return day_range(since, until, 0, f, since_iso, until_iso, err);
+}
 
-	if (since && (rc = day_bound("since", since, 0, since_iso, err)) ==
-			     MEND_OK)
-		f->since = since_iso;
-	if (rc == MEND_OK && until &&
-	    (rc = day_bound("until", until, 1, until_iso, err)) == MEND_OK)
-		f->until = until_iso;
-	if (rc == MEND_OK && since && until &&
-	    strcmp(since_iso, until_iso) >= 0)
-		rc = mend_err_set(err, MEND_EINVAL,
-				  "until: %s is before since %s", until, since);
-	return rc;
+enum mend_rc journal_days(struct journal *j, const char *since,
+			  const char *until, struct entry_filter *f,
+			  char since_iso[CLOCK_ISO_LEN],
+			  char until_iso[CLOCK_ISO_LEN], struct mend_err *err)
+{
+	return day_range(since, until, j->day_start_hour, f, since_iso,
+			 until_iso, err);
 }
 
 struct mask_ctx {
@@ -356,7 +376,7 @@ enum mend_rc journal_list(struct journal *j, const struct journal_query *q,
 		return mend_err_set(err, MEND_EINVAL,
 				    "limit: %ld is negative; give 1 or more",
 				    q->limit);
-	rc = journal_day_range(q->since, q->until, &f, since, until, err);
+	rc = journal_days(j, q->since, q->until, &f, since, until, err);
 	if (rc == MEND_OK && q->search) {
 		rc = journal_search_expr(q->search, &match, err);
 		f.match = match;
