@@ -5,7 +5,6 @@
 #include "mend/dates.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -27,7 +26,8 @@ static bool digits(const char *s, int n, int *out)
 
 static int month_days(int y, int m)
 {
-	static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const int dim[] = {31, 28, 31, 30, 31, 30,
+				  31, 31, 30, 31, 30, 31};
 	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 	return m == 2 && leap ? 29 : dim[m - 1];
 }
@@ -136,7 +136,8 @@ enum mend_rc dates_parse_day(const char *field, const char *s,
 				    "%s: '%.40s' is a whole %s; give one day "
 				    "(YYYY-MM-DD, today, yesterday or N days "
 				    "ago)",
-				    field, s, sp == SPAN_MONTH ? "month" : "year");
+				    field, s,
+				    sp == SPAN_MONTH ? "month" : "year");
 	if (sp == SPAN_NONE)
 		return mend_err_set(err, MEND_EINVAL,
 				    "%s: '%.40s' is not a date; use "

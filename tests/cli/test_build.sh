@@ -7,6 +7,9 @@
 . "$(dirname "$0")/lib.sh"
 
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
+# under `make check SANITIZE=1` the outer make's variables would reach
+# these builds through MAKEFLAGS: each build here says what it wants
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 TREE=$(mktemp -d)
 trap 'rm -rf "$TREE"' EXIT
 

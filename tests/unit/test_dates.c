@@ -25,7 +25,7 @@ static bool refused(const char *s)
 	struct mend_date a, b;
 	struct mend_err err = {""};
 	return dates_parse_span("since", s, today, &a, &b, &err) ==
-		       MEND_EINVAL &&
+		   MEND_EINVAL &&
 	       strstr(err.msg, "since: '") == err.msg;
 }
 

@@ -35,9 +35,14 @@ TEST(test_controls_c1_csi_is_found)
 {
 	uint32_t cp = 0;
 	/* U+009B, the one-character CSI, in UTF-8 */
-	CHECK(find("é\xc2\x9b" "2J", &cp) == 2 && cp == 0x9b);
+	CHECK(find("é\xc2\x9b"
+		   "2J",
+		   &cp) == 2 &&
+	      cp == 0x9b);
 	/* U+00A0 (no-break space) is not a control */
-	CHECK(find("a\xc2\xa0" "b", NULL) == 4);
+	CHECK(find("a\xc2\xa0"
+		   "b",
+		   NULL) == 4);
 }
 
 TEST(test_controls_check_text_refuses_them_with_the_field)
