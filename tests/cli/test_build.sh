@@ -7,9 +7,10 @@
 . "$(dirname "$0")/lib.sh"
 
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
-# under `make check SANITIZE=1` the outer make's variables would reach
-# these builds through MAKEFLAGS: each build here says what it wants
-unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
+# under `make check` (WERROR=1, SANITIZE=1) the outer make's variables
+# would reach these builds through MAKEFLAGS and the environment: each
+# build here says what it wants
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES WERROR SANITIZE
 TREE=$(mktemp -d)
 trap 'rm -rf "$TREE"' EXIT
 
