@@ -7,22 +7,34 @@ DESTDIR ?=
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man/man1
 DATADIR  = $(PREFIX)/share/mend
+DOCDIR   = $(PREFIX)/share/doc/mend
 
-CC      ?= cc
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
 PKGS     = ncursesw sqlite3 libcjson
 VERSION  = 0.1.0
 
 # pkg-config's feature macros would clash with ours; we set them below.
-PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 
+# CFLAGS, CPPFLAGS, LDFLAGS and LDLIBS from the environment or the command
+# line are honoured (as dpkg-buildflags sets them). Warnings stop the
+# build only with WERROR=1, as `make check` and CI build: a packager's
+# newer compiler must not fail on a warning it invented.
 CFLAGS  ?= -O2 -g
-WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+WERROR  ?= 0
+WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wvla -Wpointer-arith \
            -Wundef -Wnull-dereference
+ifeq ($(WERROR),1)
+WARN    += -Werror
+endif
 DEFS     = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DMEND_VERSION='"$(VERSION)"'
-ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Isrc/core $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS   = $(PKG_LIBS)
+ALL_CPPFLAGS = $(DEFS) -Iinclude -Isrc/core $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = $(WARN) $(ALL_CPPFLAGS) $(CFLAGS)
+# floor() lives in libm; an optimizing gcc inlines it, other builds call it.
+ALL_LDLIBS = $(PKG_LIBS) -lm $(LDLIBS)
 
 BUILD    = build
 ifeq ($(SANITIZE),1)
@@ -62,11 +74,43 @@ else
 Q = @
 endif
 
+# A changed compiler or flags rebuild everything: the line they make is
+# kept in $(BUILD)/flags, rewritten only when it differs.
+FLAGS_NOW := $(strip $(CC) $(ALL_CFLAGS) | $(LDFLAGS) $(ALL_LDLIBS))
+FLAGS_OLD := $(strip $(shell cat $(BUILD)/flags 2>/dev/null))
+ifneq ($(FLAGS_NOW),$(FLAGS_OLD))
+$(shell mkdir -p $(BUILD))
+$(file >$(BUILD)/flags,$(FLAGS_NOW))
+endif
+
+# One line naming the Debian packages to install, rather than a compiler
+# error about a missing header. Runs before anything is compiled.
+DEB_ncursesw = libncurses-dev
+DEB_sqlite3  = libsqlite3-dev
+DEB_libcjson = libcjson-dev
+.PHONY: libs
+libs:
+	@if ! command -v $(firstword $(PKG_CONFIG)) >/dev/null 2>&1; then \
+		echo "mend: $(PKG_CONFIG) not found; install the Debian package pkg-config (or run make deps)" >&2; \
+		exit 1; \
+	fi; \
+	miss=; deb=; \
+	for p in $(PKGS); do \
+		$(PKG_CONFIG) --exists $$p || { miss="$$miss $$p"; \
+		case $$p in ncursesw) deb="$$deb $(DEB_ncursesw)";; \
+		sqlite3) deb="$$deb $(DEB_sqlite3)";; \
+		libcjson) deb="$$deb $(DEB_libcjson)";; esac; }; \
+	done; \
+	if [ -n "$$miss" ]; then \
+		echo "mend: cannot build without$$miss; install the Debian package(s)$$deb (or run make deps)" >&2; \
+		exit 1; \
+	fi
+
 $(MEND): $(CORE_OBJ) $(APP_OBJ)
 	@echo "  LINK $@"
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
 
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c $(BUILD)/flags | libs
 	@mkdir -p $(dir $@)
 	@echo "  CC   $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
@@ -76,12 +120,12 @@ $(BUILD)/data_embed.c: $(DATA) tools/embed.sh
 	@echo "  GEN  $@"
 	$(Q)sh tools/embed.sh $@ $(DATA)
 
-$(BUILD)/data_embed.o: $(BUILD)/data_embed.c
+$(BUILD)/data_embed.o: $(BUILD)/data_embed.c $(BUILD)/flags
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/unit-tests: $(CORE_OBJ) $(BUILD)/src/ui/textbuf.o $(UNIT_OBJ)
 	@echo "  LINK $@"
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
 
 deps:
 	@sh tools/deps.sh
@@ -91,7 +135,7 @@ run: deps
 	./mend
 
 check: deps
-	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory test WERROR=1
 
 # The tests themselves, without the package check.
 test: $(MEND) $(BUILD)/unit-tests
@@ -123,16 +167,23 @@ valgrind:
 	@$(MAKE) --no-print-directory all
 	sh tests/valgrind.sh ./$(MEND)
 
+# The prompts and messages are compiled in, so only the export's schema
+# is installed as data; prompts.json goes with the documentation, as the
+# example of a file of your own prompts.
 install: $(MEND)
-	install -d -m 755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
+	install -d -m 755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) \
+		$(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)/examples
 	install -m 755 $(MEND) $(DESTDIR)$(BINDIR)/mend
 	install -m 644 mend.1 $(DESTDIR)$(MANDIR)/mend.1
-	install -m 644 $(DATA) $(SCHEMA) $(DESTDIR)$(DATADIR)/
+	install -m 644 $(SCHEMA) $(DESTDIR)$(DATADIR)/
+	install -m 644 data/prompts.json $(DESTDIR)$(DOCDIR)/examples/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mend $(DESTDIR)$(MANDIR)/mend.1
-	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(DATA) $(SCHEMA)))
-	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+	rm -f $(DESTDIR)$(DATADIR)/$(notdir $(SCHEMA))
+	rm -f $(DESTDIR)$(DOCDIR)/examples/prompts.json
+	-rmdir $(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(DOCDIR) \
+		$(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf build mend

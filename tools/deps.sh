@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 # Installs the Debian packages that building and testing mend need, when
 # they are missing, and says which. Uses sudo when not root.
-# Usage: deps.sh [fuzz] [valgrind] (extra packages for those targets)
+# Usage: deps.sh [fuzz] [valgrind] [hardening] (extra packages for those
+# targets; hardening is CI's packager build: dpkg-buildflags,
+# hardening-check and clang)
 set -eu
 need="gcc make pkg-config libncurses-dev libsqlite3-dev libcjson-dev \
 sqlite3 tmux jq python3 python3-jsonschema strace procps bsdutils \
@@ -11,6 +13,7 @@ for extra in "$@"; do
 	case $extra in
 	fuzz) need="$need clang libclang-rt-14-dev" ;;
 	valgrind) need="$need valgrind" ;;
+	hardening) need="$need dpkg-dev devscripts clang" ;;
 	esac
 done
 missing=

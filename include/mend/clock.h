@@ -48,6 +48,11 @@ struct mend_date clock_civil_from_days(long days);
  * does not exist (a DST gap), the first moment of that day. */
 time_t clock_local_midnight(struct mend_date d);
 
+/* The moment journal day d begins: day_start_hour (0..23) o'clock local
+ * time on date d (honours TZ). When that hour does not exist (a DST
+ * gap), the first moment after the gap. */
+time_t clock_journal_day_start(struct mend_date d, int day_start_hour);
+
 /* The local date of t (honours TZ). */
 struct mend_date clock_local_date(time_t t);
 

@@ -34,12 +34,19 @@ struct journal {
 	int goal_days;      /* default 30 */
 	struct period_list periods; /* cache, oldest first; see journal_periods */
 	bool periods_loaded;
+	bool missing; /* opened to read where there is no journal yet */
 };
 
 /* Open the journal at path (NULL: store_default_path), load the content
  * and read the clock. Caller closes with journal_close. */
 enum mend_rc journal_open(struct journal **out, const char *path,
 			  struct mend_err *err);
+
+/* The same for reading only: where there is no journal yet (no file,
+ * or no directory), nothing is created; an empty journal in memory
+ * stands in, and j->missing is true. */
+enum mend_rc journal_open_read(struct journal **out, const char *path,
+			       struct mend_err *err);
 
 /* Close everything the journal holds (NULL is fine). */
 void journal_close(struct journal *j);
@@ -84,12 +91,21 @@ bool journal_letter_open(struct journal *j, const struct entry *e);
 /* The created_at bounds of a day filter, into f: since ("YYYY-MM-DD",
  * may be NULL) from its local midnight, until (may be NULL) to the end of
  * its day, kept as UTC ISO in since_iso and until_iso. A bad date, or
- * until before since, is MEND_EINVAL naming the field. */
+ * until before since, is MEND_EINVAL naming the field. Calendar days:
+ * journal_days is the same on journal days. */
 enum mend_rc journal_day_range(const char *since, const char *until,
 			       struct entry_filter *f,
 			       char since_iso[CLOCK_ISO_LEN],
 			       char until_iso[CLOCK_ISO_LEN],
 			       struct mend_err *err);
+
+/* journal_day_range on journal days, as check-ins count them: a day
+ * runs from j's day-start hour to the next day's, so an entry written at
+ * 01:30 belongs to the day before (day-start hour 4). */
+enum mend_rc journal_days(struct journal *j, const char *since,
+			  const char *until, struct entry_filter *f,
+			  char since_iso[CLOCK_ISO_LEN],
+			  char until_iso[CLOCK_ISO_LEN], struct mend_err *err);
 
 struct journal_query {
 	int module;            /* enum module, or -1 for all */

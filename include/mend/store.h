@@ -34,11 +34,19 @@ void store_close(struct store *st);
  * its directory is created 0700 if missing. Caller frees *out with free. */
 enum mend_rc store_default_path(char **out, struct mend_err *err);
 
+/* The same path for a read, which must create nothing: a missing
+ * directory is not made (an existing one is still made private). */
+enum mend_rc store_default_path_peek(char **out, struct mend_err *err);
+
 /* The path this store was opened on; borrowed, valid until store_close. */
 const char *store_path(const struct store *st);
 
 /* True when opening this store created its file. */
 bool store_created(const struct store *st);
+
+/* True when a write was committed on this store since it was opened
+ * (a new journal's first migration does not count). */
+bool store_wrote(const struct store *st);
 
 /* True when the journal holds nothing at all (no entry, period, setting
  * or draft). */

@@ -22,6 +22,14 @@ size_t utf8_encode(uint32_t cp, char out[4]);
  * (if not NULL) is the byte offset of the first problem. */
 bool utf8_valid(const char *s, size_t len, size_t *bad);
 
+/* The byte offset of the first control character in s[0..len) that new
+ * text may not carry, or len when there is none: C0 controls other than
+ * tab and newline (a carriage return only as part of CRLF), DEL and the
+ * C1 controls U+0080..U+009F, which a terminal would obey (ESC starts
+ * an escape sequence, OSC 52 writes the clipboard). *cp, when not NULL,
+ * is set to the character found. s must be valid UTF-8. */
+size_t utf8_find_control(const char *s, size_t len, uint32_t *cp);
+
 /* True when s has at least one character that is neither white space
  * (Unicode's as well as ASCII's) nor an invisible format character. */
 bool utf8_has_text(const char *s);

@@ -49,6 +49,10 @@ enum mend_rc args_parse(const struct opt_spec *spec, int max_pos, int argc,
 			only_pos = true;
 			continue;
 		}
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			out->help = true;
+			return MEND_OK;
+		}
 		if (arg[1] == '-') {
 			const char *name = arg + 2;
 			const char *eq = strchr(name, '=');
@@ -117,7 +121,7 @@ enum mend_rc args_int(const char *field, const char *s, int *out,
 	if (!s || !*s || !((*s >= '0' && *s <= '9') || *s == '-' || *s == '+'))
 		goto bad;
 	v = strtol(s, &end, 10);
-	if (*end || end == s || errno == ERANGE || v <= INT_MIN || v > INT_MAX)
+	if (*end || end == s || errno == ERANGE || v < INT_MIN || v > INT_MAX)
 		goto bad;
 	*out = (int)v;
 	return MEND_OK;

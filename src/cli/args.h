@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* A small command-line option parser driven by a table: long options with
  * "--name value" or "--name=value", short aliases, flags, "--" and "-" as
- * an argument. It allocates nothing and never prints, so it can be
- * fuzzed and tested on its own. */
+ * an argument, and -h/--help as a flag every table has. It allocates nothing
+ * and never prints, so it can be fuzzed and tested on its own. */
 #ifndef MEND_CLI_ARGS_H
 #define MEND_CLI_ARGS_H
 
@@ -23,12 +23,15 @@ struct args {
 	const char *value[ARGS_MAX_OPTS]; /* by spec index; flags get "" */
 	const char *pos[ARGS_MAX_POS];
 	int npos;
+	bool help; /* -h or --help was given as an option (not as a value) */
 };
 
 /* Parse argv[0..argc) against spec (at most ARGS_MAX_OPTS entries).
  * Values point into argv. An unknown option, a missing value, a value
  * given to a flag, a repeated option or more than max_pos positional
- * arguments is MEND_EINVAL with a message naming it. */
+ * arguments is MEND_EINVAL with a message naming it. -h or --help where
+ * an option may stand sets help and ends the parse with MEND_OK (what
+ * follows is not read); as the value of an option it is that value. */
 enum mend_rc args_parse(const struct opt_spec *spec, int max_pos, int argc,
 			char **argv, struct args *out, struct mend_err *err);
 
@@ -37,7 +40,7 @@ const char *args_get(const struct opt_spec *spec, const struct args *a,
 		     const char *name);
 
 /* Parse a whole number for field: digits with an optional sign, nothing
- * else, within int range. */
+ * else, within int range (INT_MIN..INT_MAX, both included). */
 enum mend_rc args_int(const char *field, const char *s, int *out,
 		      struct mend_err *err);
 

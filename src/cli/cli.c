@@ -3,6 +3,7 @@
  * every command shares. */
 #include "cli.h"
 
+#include <locale.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,16 +109,28 @@ int cli_usage_error(struct cli *c, const char *fmt, ...)
 	return 2;
 }
 
-struct journal *cli_journal(struct cli *c)
+static struct journal *open_journal(struct cli *c, bool create)
 {
 	if (!c->j) {
-		enum mend_rc rc = journal_open(&c->j, c->db, &c->err);
+		enum mend_rc rc =
+		    create ? journal_open(&c->j, c->db, &c->err)
+			   : journal_open_read(&c->j, c->db, &c->err);
 		if (rc != MEND_OK) {
 			cli_fail(c, rc);
 			c->j = NULL;
 		}
 	}
 	return c->j;
+}
+
+struct journal *cli_journal(struct cli *c)
+{
+	return open_journal(c, true);
+}
+
+struct journal *cli_journal_read(struct cli *c)
+{
+	return open_journal(c, false);
 }
 
 /* Pull "--db PATH" / "--db=PATH" out of a command's arguments, so that
@@ -146,17 +159,6 @@ static int take_db(struct cli *c, int *argc, char **argv)
 	return 0;
 }
 
-static bool wants_help(int argc, char **argv)
-{
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return false;
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-			return true;
-	}
-	return false;
-}
-
 /* Bad input writes nothing, not even a new, empty journal: when this
  * run created the file and refused its input, the file goes again. */
 static void forget_if_unused(struct cli *c, int rc)
@@ -173,6 +175,26 @@ static void forget_if_unused(struct cli *c, int rc)
 	free(path);
 }
 
+/* Standard output may be closed or full. When that loses a read, it is
+ * a failure; when the write was already saved, saying it failed would
+ * send a script to save it again: it is saved, exit 0, and stderr says
+ * the confirmation is missing. */
+static int finish_output(struct cli *c, int rc, bool saved)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	if (rc != 0)
+		return rc;
+	if (saved) {
+		cli_print_error(c, "saved, but could not print the "
+				   "confirmation (standard output is closed "
+				   "or full)");
+		return 0;
+	}
+	cli_print_error(c, "cannot write the output");
+	return 1;
+}
+
 int cli_main(int argc, char **argv)
 {
 	struct cli c;
@@ -182,18 +204,27 @@ int cli_main(int argc, char **argv)
 
 	memset(&c, 0, sizeof c);
 	umask(077);
+	/* for the columns of what is listed; numbers stay in the C locale */
+	setlocale(LC_CTYPE, "");
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			print_main_help(stdout);
-			return 0;
+			return finish_output(&c, 0, false);
 		} else if (strcmp(argv[i], "--version") == 0 ||
 			   strcmp(argv[i], "-V") == 0) {
 			printf("mend %s\n", MEND_VERSION);
-			return 0;
+			return finish_output(&c, 0, false);
 		} else if (strcmp(argv[i], "--draw-once") == 0) {
 			draw_once = 1;
-		} else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+		} else if (strcmp(argv[i], "--db") == 0) {
+			if (i + 1 >= argc)
+				return cli_usage_error(
+				    &c, "option '--db' needs a path");
 			c.db = argv[++i];
+		} else if (strcmp(argv[i], "--") == 0) {
+			/* the end of mend's own options: a command follows */
+			i++;
+			break;
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			c.db = argv[i] + 5;
 		} else {
@@ -234,25 +265,22 @@ int cli_main(int argc, char **argv)
 	c.cmd = cmd->name;
 	argc -= i + 1;
 	argv += i + 1;
-	if (wants_help(argc, argv)) {
-		print_command_help(stdout, cmd);
-		return 0;
-	}
 	rc = take_db(&c, &argc, argv);
 	if (rc)
 		return rc;
 	if (args_parse(cmd->opts, cmd->max_pos, argc, argv, &a, &c.err) !=
 	    MEND_OK)
-		return cli_usage_error(&c, "%s; see 'mend %s --help'", c.err.msg,
-				       cmd->name);
+		return cli_usage_error(&c, "%s; see 'mend %s --help'",
+				       c.err.msg, cmd->name);
+	if (a.help) {
+		print_command_help(stdout, cmd);
+		return finish_output(&c, 0, false);
+	}
 	rc = cmd->run(&c, &a);
 	if (rc != 0 && c.exit_code != 0)
 		rc = c.exit_code;
 	forget_if_unused(&c, rc);
+	bool saved = c.j && store_wrote(c.j->st);
 	journal_close(c.j);
-	if (fflush(stdout) != 0 && rc == 0) {
-		fprintf(stderr, "mend %s: cannot write the output\n", cmd->name);
-		rc = 1;
-	}
-	return rc;
+	return finish_output(&c, rc, saved);
 }

@@ -34,8 +34,13 @@ struct command {
 /* Run the command line; returns the process exit code. */
 int cli_main(int argc, char **argv);
 
-/* The journal, opened on first use. NULL after printing the error. */
+/* The journal, opened on first use (and created when there is none).
+ * NULL after printing the error. */
 struct journal *cli_journal(struct cli *c);
+
+/* The same for a command that only reads: where there is no journal yet
+ * nothing is created, and an empty one stands in (j->missing). */
+struct journal *cli_journal_read(struct cli *c);
 
 /* Print "mend CMD: <message>" for rc on stderr; returns the exit code. */
 int cli_fail(struct cli *c, enum mend_rc rc);
@@ -56,9 +61,27 @@ enum mend_rc cli_read_text(const char *arg, const char *initial,
 			   const char *comment, char **out, size_t *len,
 			   struct mend_err *err);
 
-/* Parse an optional integer option; *out stays as it was when absent. */
+/* Parse an optional integer option; *out stays as it was when absent.
+ * When *out holds ENTRY_NONE ("not given"), a value of ENTRY_NONE
+ * itself is refused rather than read as absent. */
 enum mend_rc cli_int_opt(const struct command *cmd, const struct args *a,
 			 const char *name, int *out, struct mend_err *err);
+
+/* A day option as the user wrote it (a date, a month, a year, today,
+ * yesterday, N days ago; see mend/dates.h), NULL when absent, as the
+ * "YYYY-MM-DD" the core takes: the first day of what it names, or the
+ * last when last is true (so --until 2026-01 is 2026-01-31). "today" is
+ * j's journal day. *out is buf, or NULL when s is NULL. */
+enum mend_rc cli_day_span_opt(const struct journal *j, const char *field,
+			      const char *s, bool last,
+			      char buf[CLOCK_DATE_LEN], const char **out,
+			      struct mend_err *err);
+
+/* The same where one day is meant (start --date, checkin --date): a
+ * month or a year is refused. */
+enum mend_rc cli_day_opt(const struct journal *j, const char *field,
+			 const char *s, char buf[CLOCK_DATE_LEN],
+			 const char **out, struct mend_err *err);
 
 /* Parse a module name given for option --module; on a bad one, print the
  * error and return false. */
@@ -67,9 +90,18 @@ bool cli_module(struct cli *c, const char *name, int *out);
 /* Human-readable local time of an ISO timestamp: "2026-01-11 09:00". */
 void cli_local_time(const char *iso, char buf[32]);
 
-/* First line of text, cut at a character boundary to at most max bytes,
- * with "..." when cut. */
-void cli_first_line(const char *text, char *buf, size_t max);
+/* First line of text, cut at a character boundary to at most cols
+ * terminal columns (as cli_put_text shows it), "..." included when cut
+ * or when more lines follow; at most size bytes with its NUL. */
+void cli_clip(const char *text, int cols, char *buf, size_t size);
+
+/* Write text (n bytes, or up to its NUL) that came from the journal or a
+ * prompts file. On a terminal, control characters other than newline
+ * and tab are shown as cat -v does (^[ for ESC), so stored text cannot
+ * move the cursor, set the title or write the clipboard; elsewhere the
+ * bytes go out as they are. */
+void cli_put_textn(FILE *f, const char *s, size_t n);
+void cli_put_text(FILE *f, const char *s);
 
 /* Print an entry in full, for people or as one JSON object. */
 void cli_print_entry(FILE *f, struct journal *j, const struct entry *e,

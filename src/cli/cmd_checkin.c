@@ -9,7 +9,8 @@
 
 static const struct opt_spec checkin_opts[] = {
 	{"mood", 'm', true},     {"urge", 'u', true}, {"contact", 0, false},
-	{"no-contact", 0, false}, {"note", 'n', true}, {NULL, 0, false},
+	{"no-contact", 0, false}, {"note", 'n', true}, {"date", 'd', true},
+	{NULL, 0, false},
 };
 
 static void print_after_save(struct journal *j, const struct checkin_result *r)
@@ -33,6 +34,50 @@ static void print_after_save(struct journal *j, const struct checkin_result *r)
 	}
 	if (r->low_mood)
 		printf("\n%s\n", j->content->low_mood);
+}
+
+/* checkin --date DAY for a day that was missed: the check-in is saved as
+ * if written at noon that journal day, so it belongs to it in every day
+ * filter. *past is false for today (or no --date), which is saved as
+ * usual; a day to come is refused. A contact cannot be reported for a
+ * past day: it would rewrite the no-contact history. */
+static enum mend_rc checkin_backfill(struct cli *c, struct journal *j,
+				     const char *date,
+				     const struct checkin_input *in,
+				     struct checkin_result *r, bool *past)
+{
+	char buf[CLOCK_DATE_LEN], today[CLOCK_DATE_LEN];
+	const char *day;
+	struct mend_date d;
+	enum mend_rc rc = cli_day_opt(j, "date", date, buf, &day, &c->err);
+
+	*past = rc != MEND_OK;
+	journal_today_str(j, today);
+	if (rc != MEND_OK || !day || strcmp(day, today) == 0)
+		return rc;
+	*past = true;
+	if (strcmp(day, today) > 0)
+		return mend_err_set(&c->err, MEND_EINVAL,
+				    "date: %s is still to come; a check-in is "
+				    "for today or a day gone by",
+				    day);
+	if (in->contact == 1)
+		return mend_err_set(&c->err, MEND_EINVAL,
+				    "contact: --contact is for today; log a "
+				    "past contact with 'mend contact'");
+	time_t now = j->now;
+	clock_parse_date(day, &d);
+	j->now = clock_journal_day_start(d, j->day_start_hour) + 12 * 3600;
+	clock_format_iso(j->now, j->now_iso);
+	rc = checkin_save(j, in, r, &c->err);
+	j->now = now;
+	clock_format_iso(now, j->now_iso);
+	journal_invalidate(j);
+	if (rc == MEND_OK)
+		printf("Check-in %s for %s: mood %d/10 (id %s).\n",
+		       r->updated ? "updated" : "saved", r->day, in->mood,
+		       r->uuid);
+	return rc;
 }
 
 static int run_checkin(struct cli *c, const struct args *a)
@@ -64,6 +109,11 @@ static int run_checkin(struct cli *c, const struct args *a)
 		in.contact = 0;
 	if (!(j = cli_journal(c)))
 		return 1;
+	bool past = false;
+	rc = checkin_backfill(c, j, args_get(cmd->opts, a, "date"), &in, &r,
+			      &past);
+	if (past)
+		return rc == MEND_OK ? 0 : cli_fail(c, rc);
 	rc = checkin_save(j, &in, &r, &c->err);
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
@@ -83,7 +133,7 @@ const struct command cmd_checkin = {
 	.opts = checkin_opts,
 	.max_pos = 0,
 	.usage = "mend checkin --mood N [--urge N] [--contact|--no-contact] "
-		 "[--note TEXT]",
+		 "[--note TEXT] [--date DAY]",
 	.summary = "record today's mood, urge to reach out, and a note",
 	.help = "Record how today is going. One check-in per day: a second one\n"
 		"the same day updates the first and says so. A day starts at\n"
@@ -96,7 +146,9 @@ const struct command cmd_checkin = {
 		"                     it is logged and the no-contact count starts\n"
 		"                     again (the history is kept)\n"
 		"      --no-contact   there was none\n"
-		"  -n, --note TEXT    a few words about the day\n",
+		"  -n, --note TEXT    a few words about the day\n"
+		"  -d, --date DAY     a day you missed: YYYY-MM-DD, yesterday or\n"
+		"                     N days ago (-Nd); never one to come\n",
 };
 
 static const struct opt_spec status_opts[] = {
@@ -147,7 +199,9 @@ static int status_json(struct journal *j, const struct program_status *s)
 		cJSON_AddNullToObject(o, "today_mood");
 	cJSON_AddBoolToObject(o, "low_mood", s->low_mood);
 	cJSON_AddBoolToObject(o, "has_entries", s->has_entries);
-	cJSON_AddStringToObject(o, "suggested_module", module_name(s->suggested));
+	cJSON_AddBoolToObject(o, "journal_exists", !j->missing);
+	cJSON_AddStringToObject(o, "suggested_module",
+				module_name(s->suggested));
 	cJSON_AddStringToObject(o, "suggestion",
 				j->content->suggestion[s->reason]);
 	if (s->has_decision)
@@ -165,7 +219,7 @@ static int status_json(struct journal *j, const struct program_status *s)
 static int run_status(struct cli *c, const struct args *a)
 {
 	struct program_status s;
-	struct journal *j = cli_journal(c);
+	struct journal *j = cli_journal_read(c);
 	enum mend_rc rc;
 
 	if (!j)
@@ -175,6 +229,9 @@ static int run_status(struct cli *c, const struct args *a)
 		return cli_fail(c, rc);
 	if (args_get(cmd_status.opts, a, "json"))
 		return status_json(j, &s);
+	if (j->missing)
+		printf("There is no journal yet: it begins with your first "
+		       "entry.\n\n");
 	if (!s.nc.started) {
 		printf("No contact: not started yet. When you are ready, tell mend\n"
 		       "the day of the last contact: mend start --date YYYY-MM-DD\n");

@@ -17,12 +17,16 @@ struct list_ctx {
 	struct journal *j;
 	bool json;
 	long count;
+	FILE *out; /* stdout, or stderr for the summary before a delete */
 };
+
+/* Columns for the first line of an entry in the listing. */
+#define LIST_COLS 55
 
 static int list_one(const struct entry *e, void *ctx)
 {
 	struct list_ctx *l = ctx;
-	char when[32], line[80], id[9];
+	char when[32], line[256], note[200], id[9];
 
 	if (l->json) {
 		cJSON *o = cli_entry_json(e);
@@ -36,11 +40,13 @@ static int list_one(const struct entry *e, void *ctx)
 	cli_local_time(e->created_at, when);
 	snprintf(id, sizeof id, "%.8s", e->uuid);
 	if (e->kind == KIND_SEALED && !*e->text)
-		snprintf(line, sizeof line, "(sealed until day %d)", e->open_day);
-	else if (e->kind == KIND_CHECKIN)
-		snprintf(line, sizeof line, "mood %d/10%s%.50s", e->mood,
-			 *e->text ? " · " : "", e->text);
-	else if (e->kind == KIND_DECISION)
+		snprintf(line, sizeof line, "(sealed until day %d)",
+			 e->open_day);
+	else if (e->kind == KIND_CHECKIN) {
+		cli_clip(e->text, LIST_COLS - 13, note, sizeof note);
+		snprintf(line, sizeof line, "mood %d/10%s%s", e->mood,
+			 *e->text ? " · " : "", note);
+	} else if (e->kind == KIND_DECISION)
 		snprintf(line, sizeof line, "decision: %s", e->outcome);
 	else if (e->kind == KIND_URGE && !*e->text)
 		snprintf(line, sizeof line, "urge %d/10", e->urge);
@@ -48,10 +54,10 @@ static int list_one(const struct entry *e, void *ctx)
 		snprintf(line, sizeof line, "contact by %s (%s)", e->initiator,
 			 e->channel);
 	else
-		cli_first_line(e->text, line, 56);
-	if (e->kind == KIND_CHECKIN && strchr(line, '\n'))
-		*strchr(line, '\n') = '\0';
-	printf("%s  %s  %-10s  %s\n", id, when, kind_name(e->kind), line);
+		cli_clip(e->text, LIST_COLS, line, sizeof line);
+	fprintf(l->out, "%s  %s  %-10s  ", id, when, kind_name(e->kind));
+	cli_put_text(l->out, line);
+	fputc('\n', l->out);
 	l->count++;
 	return 0;
 }
@@ -64,7 +70,8 @@ static int run_list(struct cli *c, const struct args *a)
 				  .since = args_get(cmd->opts, a, "since"),
 				  .until = args_get(cmd->opts, a, "until"),
 				  .search = args_get(cmd->opts, a, "search")};
-	struct list_ctx l = {NULL, args_get(cmd->opts, a, "json") != NULL, 0};
+	struct list_ctx l = {NULL, args_get(cmd->opts, a, "json") != NULL, 0,
+			     stdout};
 	int limit = 0;
 	enum mend_rc rc = cli_int_opt(cmd, a, "limit", &limit, &c->err);
 
@@ -77,9 +84,17 @@ static int run_list(struct cli *c, const struct args *a)
 	q.limit = limit;
 	if (mod && !cli_module(c, mod, &q.module))
 		return c->exit_code;
-	if (!(l.j = cli_journal(c)))
+	if (!(l.j = cli_journal_read(c)))
 		return 1;
 	/* Validate before printing anything, so bad input prints no "[". */
+	char since[CLOCK_DATE_LEN], until[CLOCK_DATE_LEN];
+	rc = cli_day_span_opt(l.j, "since", q.since, false, since, &q.since,
+			      &c->err);
+	if (rc == MEND_OK)
+		rc = cli_day_span_opt(l.j, "until", q.until, true, until,
+				      &q.until, &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
 	if (q.search) {
 		char *expr;
 		rc = journal_search_expr(q.search, &expr, &c->err);
@@ -117,8 +132,11 @@ const struct command cmd_list = {
 		"\n"
 		"  -m, --module M      checkin, nocontact, reflection, growth or\n"
 		"                      acceptance\n"
-		"      --since DATE    from this day on (YYYY-MM-DD)\n"
-		"      --until DATE    up to and including this day\n"
+		"      --since DATE    from this day on: YYYY-MM-DD, a month\n"
+		"                      (YYYY-MM), a year, today, yesterday or\n"
+		"                      N days ago (-Nd)\n"
+		"      --until DATE    up to and including this day (or the\n"
+		"                      last day of a month or year)\n"
 		"  -s, --search WORDS  entries with all these words (or words\n"
 		"                      starting with them)\n"
 		"  -n, --limit N       at most N entries\n"
@@ -150,7 +168,7 @@ static int run_show(struct cli *c, const struct args *a)
 	if (a->npos != 1)
 		return cli_usage_error(c, "id: missing; give the id shown by "
 					  "'mend list'");
-	if (!(s.j = cli_journal(c)))
+	if (!(s.j = cli_journal_read(c)))
 		return 1;
 	rc = journal_find(s.j, a->pos[0], show_one, &s, &c->err);
 	return rc == MEND_OK ? 0 : cli_fail(c, rc);
@@ -185,7 +203,7 @@ static int run_edit(struct cli *c, const struct args *a)
 	if (a->npos < 1)
 		return cli_usage_error(c, "id: missing; give the id shown by "
 					  "'mend list'");
-	if (!(j = cli_journal(c)))
+	if (!(j = cli_journal_read(c)))
 		return 1;
 	rc = journal_find(j, a->pos[0], copy_text, &old, &c->err);
 	if (rc == MEND_OK && !old)
@@ -232,14 +250,14 @@ static void print_summary(const struct entry *e, void *ctx)
 
 static int run_delete(struct cli *c, const struct args *a)
 {
-	struct list_ctx l = {NULL, false, 0};
+	struct list_ctx l = {NULL, false, 0, stderr};
 	struct journal *j;
 	enum mend_rc rc;
 
 	if (a->npos != 1)
 		return cli_usage_error(c, "id: missing; give the id shown by "
 					  "'mend list'");
-	if (!(j = cli_journal(c)))
+	if (!(j = cli_journal_read(c)))
 		return 1;
 	l.j = j;
 	if (!args_get(cmd_delete.opts, a, "yes")) {
@@ -247,11 +265,13 @@ static int run_delete(struct cli *c, const struct args *a)
 		if (!isatty(STDIN_FILENO))
 			return cli_usage_error(c, "not a terminal to confirm "
 						  "on; add --yes to delete");
+		/* the question goes to the terminal, not into the output a
+		 * script may be reading */
 		rc = journal_find(j, a->pos[0], print_summary, &l, &c->err);
 		if (rc != MEND_OK)
 			return cli_fail(c, rc);
-		printf("Delete this entry? It cannot be undone. [y/N] ");
-		fflush(stdout);
+		fputs("Delete this entry? It cannot be undone. [y/N] ", stderr);
+		fflush(stderr);
 		if (!fgets(answer, sizeof answer, stdin) ||
 		    (answer[0] != 'y' && answer[0] != 'Y')) {
 			printf("Kept.\n");

@@ -38,8 +38,16 @@ static int run_export(struct cli *c, const struct args *a)
 		return c->exit_code;
 	if (path && !*path)
 		return cli_usage_error(c, "output: empty; give a file name");
-	if (!(j = cli_journal(c)))
+	if (!(j = cli_journal_read(c)))
 		return 1;
+	char since[CLOCK_DATE_LEN], until[CLOCK_DATE_LEN];
+	rc = cli_day_span_opt(j, "since", o.since, false, since, &o.since,
+			      &c->err);
+	if (rc == MEND_OK)
+		rc = cli_day_span_opt(j, "until", o.until, true, until,
+				      &o.until, &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
 	if (path) {
 		rc = export_to_file(j, &o, path, &counts, &c->err);
 		if (rc != MEND_OK)
@@ -73,8 +81,11 @@ const struct command cmd_export = {
 		"  -f, --format F        json (everything, for backups and 'mend\n"
 		"                        import'; the default), jrnl (jrnl's JSON\n"
 		"                        shape) or markdown (for reading)\n"
-		"      --since DATE      entries from this day on (YYYY-MM-DD)\n"
+		"      --since DATE      entries from this day on: YYYY-MM-DD, a\n"
+		"                        month (YYYY-MM), a year, today,\n"
+		"                        yesterday or N days ago (-Nd)\n"
 		"      --until DATE      entries up to and including this day\n"
+		"                        (or the last day of a month or year)\n"
 		"  -m, --module M        only this module's entries\n"
 		"      --pseudonym NAME  write NAME wherever their name (set with\n"
 		"                        'mend start --name') appears\n",
@@ -100,7 +111,7 @@ static int run_import(struct cli *c, const struct args *a)
 		return cli_fail(c, mend_err_set(&c->err, MEND_EINVAL,
 						"file: cannot open %s: %s",
 						a->pos[0], strerror(errno)));
-	if (!(j = cli_journal(c))) {
+	if (!(j = dry ? cli_journal_read(c) : cli_journal(c))) {
 		if (f != stdin)
 			fclose(f);
 		return 1;

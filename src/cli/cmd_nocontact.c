@@ -31,7 +31,10 @@ static int run_start(struct cli *c, const struct args *a)
 					  "(the day of the last contact)");
 	if (!(j = cli_journal(c)))
 		return 1;
-	rc = nocontact_start(j, date, goal, name, &c->err);
+	char day[CLOCK_DATE_LEN];
+	rc = cli_day_opt(j, "date", date, day, &date, &c->err);
+	if (rc == MEND_OK)
+		rc = nocontact_start(j, date, goal, name, &c->err);
 	if (rc == MEND_OK)
 		rc = nocontact_status(j, &s, &c->err);
 	if (rc != MEND_OK)
@@ -58,8 +61,9 @@ const struct command cmd_start = {
 		"(or the breakup). Run it again to change the goal or the name,\n"
 		"or to move the start date later.\n"
 		"\n"
-		"  -d, --date YYYY-MM-DD  the day of the last contact (not in the\n"
-		"                         future)\n"
+		"  -d, --date DATE        the day of the last contact (not in the\n"
+		"                         future): YYYY-MM-DD, today, yesterday\n"
+		"                         or N days ago (-Nd)\n"
 		"  -g, --goal DAYS        days of no contact to aim for, 1..3650\n"
 		"                         (default 30)\n"
 		"      --name NAME        their name; kept only in this journal,\n"
@@ -342,7 +346,7 @@ static void print_period(const struct period *p, struct periods_ctx *pc)
 
 static int run_periods(struct cli *c, const struct args *a)
 {
-	struct journal *j = cli_journal(c);
+	struct journal *j = cli_journal_read(c);
 	struct periods_ctx pc = {j, NULL, 0};
 	bool json = args_get(cmd_periods.opts, a, "json") != NULL;
 	enum mend_rc rc;

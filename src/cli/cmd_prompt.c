@@ -55,7 +55,7 @@ static int run_prompt(struct cli *c, const struct args *a)
 
 	if (mod && (rc = prompt_module(c, mod, &m)) != MEND_OK)
 		return cli_fail(c, rc);
-	if (!(j = cli_journal(c)))
+	if (!(j = cli_journal_read(c)))
 		return 1;
 	if (!mod && (rc = program_suggest(j, &m, &why, &c->err)) != MEND_OK)
 		return cli_fail(c, rc);
@@ -68,12 +68,19 @@ static int run_prompt(struct cli *c, const struct args *a)
 		print_json(prompt_json(p));
 		return 0;
 	}
-	printf("%s\n\n  %s · %s · %s\n", p->text, j->content->module_title[m],
-	       p->theme, p->id);
-	if (m == MODULE_REFLECTION || m == MODULE_ACCEPTANCE)
-		printf("\nAnswer it: mend %s --prompt %s\n",
-		       m == MODULE_REFLECTION ? "reflect" : "accept", p->id);
-	else if (m == MODULE_GROWTH)
+	/* a shared prompts file is someone else's text: shown, not obeyed */
+	cli_put_text(stdout, p->text);
+	printf("\n\n  %s · ", j->content->module_title[m]);
+	cli_put_text(stdout, p->theme);
+	fputs(" · ", stdout);
+	cli_put_text(stdout, p->id);
+	fputc('\n', stdout);
+	if (m == MODULE_REFLECTION || m == MODULE_ACCEPTANCE) {
+		printf("\nAnswer it: mend %s --prompt ",
+		       m == MODULE_REFLECTION ? "reflect" : "accept");
+		cli_put_text(stdout, p->id);
+		fputc('\n', stdout);
+	} else if (m == MODULE_GROWTH)
 		printf("\nLog it: mend grow --category C \"what you did\"\n");
 	else
 		printf("\nWrite it down: mend urge --level N --note \"...\"\n");
@@ -108,7 +115,7 @@ static int run_prompts(struct cli *c, const struct args *a)
 		cJSON_Delete(arr);
 		return cli_fail(c, rc);
 	}
-	if (!(j = cli_journal(c))) {
+	if (!(j = cli_journal_read(c))) {
 		cJSON_Delete(arr);
 		return 1;
 	}
@@ -118,8 +125,14 @@ static int run_prompts(struct cli *c, const struct args *a)
 			continue;
 		if (arr)
 			cJSON_AddItemToArray(arr, prompt_json(p));
-		else
-			printf("%-34s %s\n", p->id, p->text);
+		else {
+			cli_put_text(stdout, p->id);
+			for (size_t k = strlen(p->id); k < 34; k++)
+				fputc(' ', stdout);
+			fputc(' ', stdout);
+			cli_put_text(stdout, p->text);
+			fputc('\n', stdout);
+		}
 	}
 	if (arr)
 		print_json(arr);
@@ -155,7 +168,7 @@ static int config_crisis_line(struct cli *c, const struct args *a)
 	if (a->npos == 2 &&
 	    (rc = checkin_check_crisis_line(a->pos[1], &c->err)) != MEND_OK)
 		return cli_fail(c, rc);
-	if (!(j = cli_journal(c)))
+	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
 		return 1;
 	if (a->npos == 1) {
 		rc = checkin_crisis_line(j, line, sizeof line, &c->err);
@@ -182,7 +195,7 @@ static int run_config(struct cli *c, const struct args *a)
 
 	if (a->npos == 0) {
 		char line[CHECKIN_CRISIS_MAX + 1];
-		if (!(j = cli_journal(c)))
+		if (!(j = cli_journal_read(c)))
 			return 1;
 		rc = checkin_crisis_line(j, line, sizeof line, &c->err);
 		if (rc != MEND_OK)
@@ -200,7 +213,7 @@ static int run_config(struct cli *c, const struct args *a)
 		return cli_usage_error(c, "key: '%.40s' is not one of "
 					  "day-start-hour, goal, crisis-line",
 					  a->pos[0]);
-	if (!(j = cli_journal(c)))
+	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
 		return 1;
 	if (a->npos == 1) {
 		printf("%d\n", strcmp(a->pos[0], "goal") == 0 ? j->goal_days

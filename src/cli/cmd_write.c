@@ -129,7 +129,7 @@ static int run_grow(struct cli *c, const struct args *a)
 		if (category || a->npos)
 			return cli_usage_error(c, "--week shows totals; give "
 						  "it alone");
-		return (j = cli_journal(c)) ? grow_week(c, j) : 1;
+		return (j = cli_journal_read(c)) ? grow_week(c, j) : 1;
 	}
 	if (!category)
 		return cli_usage_error(c, "category: missing; give --category "

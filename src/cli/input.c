@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "mend/dates.h"
 #include "mend/utf8.h"
 
 #define STDIN_MAX (64u * 1024 * 1024)
@@ -84,7 +85,7 @@ static enum mend_rc run_editor(const char *path, struct mend_err *err)
 					    "lost the editor: %s",
 					    strerror(errno));
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return mend_err_set(err, MEND_EINVAL,
+		return mend_err_set(err, MEND_EIO,
 				    "text: the editor (%s) did not finish "
 				    "cleanly; nothing was saved",
 				    editor);
@@ -181,7 +182,22 @@ enum mend_rc cli_int_opt(const struct command *cmd, const struct args *a,
 			 const char *name, int *out, struct mend_err *err)
 {
 	const char *v = args_get(cmd->opts, a, name);
-	return v ? args_int(name, v, out, err) : MEND_OK;
+	int got;
+
+	if (!v)
+		return MEND_OK;
+	enum mend_rc rc = args_int(name, v, &got, err);
+	/* INT_MIN is how the core hears "not given" for urge, goal and
+	 * minutes: handing it on would save the entry without the field.
+	 * No option of mend's reaches that far. */
+	if (rc == MEND_OK && got == ENTRY_NONE && *out == ENTRY_NONE)
+		return mend_err_set(err, MEND_EINVAL,
+				    "%s: %d is far outside the numbers mend "
+				    "takes here; see --help",
+				    name, got);
+	if (rc == MEND_OK)
+		*out = got;
+	return rc;
 }
 
 bool cli_module(struct cli *c, const char *name, int *out)
@@ -210,24 +226,42 @@ void cli_local_time(const char *iso, char buf[32])
 	strftime(buf, 32, "%Y-%m-%d %H:%M", &tm);
 }
 
-void cli_first_line(const char *text, char *buf, size_t max)
+static struct mend_date today(const struct journal *j)
 {
-	size_t n = 0, len = strcspn(text, "\n");
-	uint32_t cp;
+	return clock_journal_day(j->now, j->day_start_hour);
+}
 
-	while (n < len) {
-		size_t k = utf8_decode(text + n, len - n, &cp);
-		if (k == 0)
-			k = 1;
-		if (n + k > max - 4) {
-			memcpy(buf, text, n);
-			memcpy(buf + n, "...", 4);
-			return;
-		}
-		n += k;
+enum mend_rc cli_day_span_opt(const struct journal *j, const char *field,
+			      const char *s, bool last,
+			      char buf[CLOCK_DATE_LEN], const char **out,
+			      struct mend_err *err)
+{
+	struct mend_date first, end;
+	enum mend_rc rc = MEND_OK;
+
+	*out = NULL;
+	if (s)
+		rc = dates_parse_span(field, s, today(j), &first, &end, err);
+	if (s && rc == MEND_OK) {
+		clock_format_date(last ? end : first, buf);
+		*out = buf;
 	}
-	memcpy(buf, text, n);
-	buf[n] = '\0';
-	if (text[len] == '\n' && text[len + 1] && n + 4 <= max)
-		memcpy(buf + n, "...", 4);
+	return rc;
+}
+
+enum mend_rc cli_day_opt(const struct journal *j, const char *field,
+			 const char *s, char buf[CLOCK_DATE_LEN],
+			 const char **out, struct mend_err *err)
+{
+	struct mend_date d;
+	enum mend_rc rc = MEND_OK;
+
+	*out = NULL;
+	if (s)
+		rc = dates_parse_day(field, s, today(j), &d, err);
+	if (s && rc == MEND_OK) {
+		clock_format_date(d, buf);
+		*out = buf;
+	}
+	return rc;
 }

@@ -5,6 +5,107 @@
 #include <cJSON.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "mend/utf8.h"
+
+/* A control character as cat -v shows it: ^[ for ESC, ^? for DEL, M-^[
+ * for the C1 CSI. Returns false for one that is printed as it is. */
+static bool visible_control(uint32_t cp, char out[5])
+{
+	if (cp == '\n' || cp == '\t')
+		return false;
+	if (cp < 0x20 || cp == 0x7f) {
+		out[0] = '^';
+		out[1] = cp == 0x7f ? '?' : (char)(cp + 0x40);
+		out[2] = '\0';
+		return true;
+	}
+	if (cp >= 0x80 && cp < 0xa0) {
+		memcpy(out, "M-^", 3);
+		out[3] = (char)(cp - 0x80 + 0x40);
+		out[4] = '\0';
+		return true;
+	}
+	return false;
+}
+
+void cli_put_textn(FILE *f, const char *s, size_t n)
+{
+	if (!s)
+		return;
+	if (!isatty(fileno(f))) {
+		fwrite(s, 1, n, f);
+		return;
+	}
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		char vis[5];
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (k == 0) {
+			fputs("\xef\xbf\xbd", f); /* U+FFFD */
+			i++;
+		} else if (visible_control(cp, vis)) {
+			fputs(vis, f);
+			i += k;
+		} else {
+			fwrite(s + i, 1, k, f);
+			i += k;
+		}
+	}
+}
+
+void cli_put_text(FILE *f, const char *s)
+{
+	if (s)
+		cli_put_textn(f, s, strlen(s));
+}
+
+/* Columns of one character as cli_put_text shows it on a terminal. */
+static int columns(uint32_t cp)
+{
+	char vis[5];
+	if (visible_control(cp, vis))
+		return (int)strlen(vis);
+	int w = wcwidth((wchar_t)cp);
+	/* a locale that does not know the character: count one column */
+	return w < 0 ? 1 : w;
+}
+
+void cli_clip(const char *text, int cols, char *buf, size_t size)
+{
+	size_t len = strcspn(text, "\n"), n = 0, fit = 0;
+	bool more_lines = text[len] == '\n' && text[len + 1];
+	int used = 0;
+
+	if (size < 4 || cols < 3) {
+		if (size)
+			buf[0] = '\0';
+		return;
+	}
+	/* fit: the longest start that leaves room for "..." */
+	while (n < len) {
+		uint32_t cp = 0xfffd;
+		size_t k = utf8_decode(text + n, len - n, &cp);
+		int w = columns(k ? cp : 0xfffd);
+		if (k == 0)
+			k = 1;
+		if (used + w <= cols - 3 && n + k + 4 <= size)
+			fit = n + k;
+		if (used + w > cols || n + k + 1 > size)
+			break;
+		used += w;
+		n += k;
+	}
+	if (n == len && !more_lines) {
+		memcpy(buf, text, n);
+		buf[n] = '\0';
+		return;
+	}
+	memcpy(buf, text, fit);
+	memcpy(buf + fit, "...", 4);
+}
 
 static void add_str(cJSON *o, const char *key, const char *v)
 {
@@ -89,12 +190,12 @@ void cli_print_entry(FILE *f, struct journal *j, const struct entry *e,
 		fprintf(f, " · contact: %s\n", e->contact == 1 ? "yes" : "no");
 		break;
 	case KIND_CONTACT:
-		fprintf(f, "%s · %s%s%s\n",
+		fprintf(f, "%s · ",
 			e->initiator && strcmp(e->initiator, "them") == 0
 				? "they reached out"
-				: "I reached out",
-			e->channel ? e->channel : "other",
-			e->necessary == 1 ? " · necessary" : "",
+				: "I reached out");
+		cli_put_text(f, e->channel ? e->channel : "other");
+		fprintf(f, "%s%s\n", e->necessary == 1 ? " · necessary" : "",
 			e->breaks_period == 1 ? " · restarted the period" : "");
 		break;
 	case KIND_URGE:
@@ -109,21 +210,35 @@ void cli_print_entry(FILE *f, struct journal *j, const struct entry *e,
 		fprintf(f, "letter opened on day %d\n", e->open_day);
 		break;
 	case KIND_GROWTH:
-		fprintf(f, "%s", e->category ? e->category : "");
+		cli_put_text(f, e->category ? e->category : "");
 		if (e->minutes != ENTRY_NONE)
 			fprintf(f, " · %d min", e->minutes);
 		fputc('\n', f);
 		break;
 	case KIND_DECISION:
-		fprintf(f, "decision: %s\n", e->outcome ? e->outcome : "");
+		fputs("decision: ", f);
+		cli_put_text(f, e->outcome ? e->outcome : "");
+		fputc('\n', f);
 		break;
 	default:
 		break;
 	}
-	if (e->prompt_text)
-		fprintf(f, "prompt (%s): %s\n", e->prompt_id, e->prompt_text);
-	if (e->tags && *e->tags)
-		fprintf(f, "tags: %s\n", e->tags);
-	if (*e->text)
-		fprintf(f, "\n%s\n", e->text);
+	/* text from the journal or an import: shown, never obeyed */
+	if (e->prompt_text) {
+		fputs("prompt (", f);
+		cli_put_text(f, e->prompt_id);
+		fputs("): ", f);
+		cli_put_text(f, e->prompt_text);
+		fputc('\n', f);
+	}
+	if (e->tags && *e->tags) {
+		fputs("tags: ", f);
+		cli_put_text(f, e->tags);
+		fputc('\n', f);
+	}
+	if (*e->text) {
+		fputc('\n', f);
+		cli_put_text(f, e->text);
+		fputc('\n', f);
+	}
 }

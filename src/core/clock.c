@@ -181,6 +181,26 @@ time_t clock_local_midnight(struct mend_date d)
 	return t;
 }
 
+time_t clock_journal_day_start(struct mend_date d, int day_start_hour)
+{
+	if (day_start_hour <= 0)
+		return clock_local_midnight(d);
+	struct tm tm = {0};
+	tm.tm_year = d.y - 1900;
+	tm.tm_mon = d.m - 1;
+	tm.tm_mday = d.d;
+	tm.tm_hour = day_start_hour;
+	tm.tm_isdst = -1;
+	time_t t = mktime(&tm);
+	/* In a gap mktime may land an hour early, before the hour asked
+	 * for; the day starts when the clock is past the gap. */
+	struct tm got;
+	if (localtime_r(&t, &got) && got.tm_mday == d.d &&
+	    got.tm_hour < day_start_hour)
+		t += 3600;
+	return t;
+}
+
 struct mend_date clock_local_date(time_t t)
 {
 	struct tm tm;

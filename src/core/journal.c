@@ -3,10 +3,13 @@
  * checks, listing, finding, editing and deleting entries. */
 #include "mend/journal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "mend/path.h"
 #include "mend/utf8.h"
 
 #define DEFAULT_DAY_START_HOUR 4
@@ -37,8 +40,25 @@ enum mend_rc journal_refresh(struct journal *j, struct mend_err *err)
 	return MEND_OK;
 }
 
-enum mend_rc journal_open(struct journal **out, const char *path,
-			  struct mend_err *err)
+/* No journal at path yet. A path given by name whose directory is
+ * missing is more likely a slip of the keyboard: store_open says so. */
+static bool no_journal(const char *path, bool is_default)
+{
+	struct stat sb;
+	if (stat(path, &sb) == 0 || (errno != ENOENT && errno != ENOTDIR))
+		return false;
+	if (is_default)
+		return true;
+	char *dir = path_parent(path);
+	bool there = dir && stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode);
+	free(dir);
+	return there;
+}
+
+/* A read where no journal is yet opens an empty one in memory, so that
+ * every read answers as for a new journal and nothing is created. */
+static enum mend_rc open_journal(struct journal **out, const char *path,
+				 bool create, struct mend_err *err)
 {
 	struct journal *j = calloc(1, sizeof *j);
 	char *def = NULL;
@@ -53,8 +73,16 @@ enum mend_rc journal_open(struct journal **out, const char *path,
 	if (rc == MEND_OK)
 		rc = content_load(&j->content, err);
 	if (rc == MEND_OK && !path) {
-		rc = store_default_path(&def, err);
+		rc = create ? store_default_path(&def, err)
+			    : store_default_path_peek(&def, err);
 		path = def;
+	}
+	/* MEND_DB names its file as --db does */
+	const char *env = getenv("MEND_DB");
+	bool by_name = !def || (env && *env);
+	if (rc == MEND_OK && !create && *path && no_journal(path, !by_name)) {
+		j->missing = true;
+		path = ":memory:";
 	}
 	if (rc == MEND_OK)
 		rc = store_open(&j->st, path, err);
@@ -67,6 +95,18 @@ enum mend_rc journal_open(struct journal **out, const char *path,
 	}
 	*out = j;
 	return MEND_OK;
+}
+
+enum mend_rc journal_open(struct journal **out, const char *path,
+			  struct mend_err *err)
+{
+	return open_journal(out, path, true, err);
+}
+
+enum mend_rc journal_open_read(struct journal **out, const char *path,
+			       struct mend_err *err)
+{
+	return open_journal(out, path, false, err);
 }
 
 void journal_close(struct journal *j)
@@ -114,6 +154,14 @@ enum mend_rc journal_check_text(const char *field, const char *text,
 	if (required && !utf8_has_text(text))
 		return mend_err_set(err, MEND_EINVAL,
 				    "%s: empty; write at least a word", field);
+	uint32_t cp = 0;
+	size_t at = utf8_find_control(text, len, &cp);
+	if (at < len)
+		return mend_err_set(err, MEND_EINVAL,
+				    "%s: a control character (U+%04X) at offset "
+				    "%zu; only printable text, tabs and line "
+				    "breaks are kept",
+				    field, (unsigned)cp, at);
 	return MEND_OK;
 }
 
@@ -224,9 +272,11 @@ enum mend_rc journal_search_expr(const char *words, char **expr,
 	return MEND_OK;
 }
 
-/* The created_at bound of a day: local midnight of date plus add days. */
+/* The created_at bound of a day: the start of journal day date plus add
+ * days, the day starting at hour (0 for midnight). */
 static enum mend_rc day_bound(const char *field, const char *date, int add,
-			      char out[CLOCK_ISO_LEN], struct mend_err *err)
+			      int hour, char out[CLOCK_ISO_LEN],
+			      struct mend_err *err)
 {
 	struct mend_date d;
 	if (!clock_parse_date(date, &d))
@@ -234,8 +284,29 @@ static enum mend_rc day_bound(const char *field, const char *date, int add,
 				    "%s: '%.40s' is not a date; use YYYY-MM-DD",
 				    field, date);
 	d = clock_civil_from_days(clock_days_from_civil(d) + add);
-	clock_format_iso(clock_local_midnight(d), out);
+	clock_format_iso(clock_journal_day_start(d, hour), out);
 	return MEND_OK;
+}
+
+static enum mend_rc day_range(const char *since, const char *until, int hour,
+			      struct entry_filter *f,
+			      char since_iso[CLOCK_ISO_LEN],
+			      char until_iso[CLOCK_ISO_LEN],
+			      struct mend_err *err)
+{
+	enum mend_rc rc = MEND_OK;
+
+	if (since &&
+	    (rc = day_bound("since", since, 0, hour, since_iso, err)) == MEND_OK)
+		f->since = since_iso;
+	if (rc == MEND_OK && until &&
+	    (rc = day_bound("until", until, 1, hour, until_iso, err)) == MEND_OK)
+		f->until = until_iso;
+	if (rc == MEND_OK && since && until &&
+	    strcmp(since_iso, until_iso) >= 0)
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "until: %s is before since %s", until, since);
+	return rc;
 }
 
 enum mend_rc journal_day_range(const char *since, const char *until,
@@ -244,19 +315,16 @@ enum mend_rc journal_day_range(const char *since, const char *until,
 			       char until_iso[CLOCK_ISO_LEN],
 			       struct mend_err *err)
 {
-	enum mend_rc rc = MEND_OK;
+	return day_range(since, until, 0, f, since_iso, until_iso, err);
+}
 
-	if (since && (rc = day_bound("since", since, 0, since_iso, err)) ==
-			     MEND_OK)
-		f->since = since_iso;
-	if (rc == MEND_OK && until &&
-	    (rc = day_bound("until", until, 1, until_iso, err)) == MEND_OK)
-		f->until = until_iso;
-	if (rc == MEND_OK && since && until &&
-	    strcmp(since_iso, until_iso) >= 0)
-		rc = mend_err_set(err, MEND_EINVAL,
-				  "until: %s is before since %s", until, since);
-	return rc;
+enum mend_rc journal_days(struct journal *j, const char *since,
+			  const char *until, struct entry_filter *f,
+			  char since_iso[CLOCK_ISO_LEN],
+			  char until_iso[CLOCK_ISO_LEN], struct mend_err *err)
+{
+	return day_range(since, until, j->day_start_hour, f, since_iso,
+			 until_iso, err);
 }
 
 struct mask_ctx {
@@ -308,7 +376,7 @@ enum mend_rc journal_list(struct journal *j, const struct journal_query *q,
 		return mend_err_set(err, MEND_EINVAL,
 				    "limit: %ld is negative; give 1 or more",
 				    q->limit);
-	rc = journal_day_range(q->since, q->until, &f, since, until, err);
+	rc = journal_days(j, q->since, q->until, &f, since, until, err);
 	if (rc == MEND_OK && q->search) {
 		rc = journal_search_expr(q->search, &match, err);
 		f.match = match;

@@ -384,10 +384,12 @@ enum mend_rc store_open(struct store **out, const char *path,
 
 	*out = NULL;
 	umask(077);
-	rc = check_path(path, err);
+	/* an in-memory journal has no file to check, tighten or remove */
+	bool memory = path && strcmp(path, ":memory:") == 0;
+	rc = memory ? MEND_OK : check_path(path, err);
 	if (rc != MEND_OK)
 		return rc;
-	bool existed = stat(path, &sb) == 0;
+	bool existed = memory || stat(path, &sb) == 0;
 	st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
@@ -419,10 +421,11 @@ enum mend_rc store_open(struct store **out, const char *path,
 		goto fail;
 	/* A journal made under a loose umask by an older tool: tighten it,
 	 * taking away only group and other bits. */
-	if (stat(path, &sb) == 0 && (sb.st_mode & 077) &&
+	if (!memory && stat(path, &sb) == 0 && (sb.st_mode & 077) &&
 	    sb.st_uid == geteuid())
 		chmod(path, sb.st_mode & 0700);
 	st->created = !existed;
+	st->wrote = false;
 	*out = st;
 	return MEND_OK;
 fail:
@@ -456,6 +459,11 @@ bool store_created(const struct store *st)
 	return st->created;
 }
 
+bool store_wrote(const struct store *st)
+{
+	return st->wrote;
+}
+
 enum mend_rc store_is_empty(struct store *st, bool *out, struct mend_err *err)
 {
 	int n = 0;
@@ -487,6 +495,7 @@ enum mend_rc store_commit(struct store *st, struct mend_err *err)
 		return mrc;
 	}
 	st->in_tx = 0;
+	st->wrote = true;
 	return MEND_OK;
 }
 
@@ -528,7 +537,7 @@ static enum mend_rc make_dirs(char *dir, struct mend_err *err)
 	return MEND_OK;
 }
 
-enum mend_rc store_default_path(char **out, struct mend_err *err)
+static enum mend_rc default_path(char **out, bool make, struct mend_err *err)
 {
 	const char *env = getenv("MEND_DB");
 	const char *xdg = getenv("XDG_DATA_HOME");
@@ -560,7 +569,7 @@ enum mend_rc store_default_path(char **out, struct mend_err *err)
 	}
 	if (!dir)
 		return mend_err_set(err, MEND_ENOMEM, "out of memory");
-	rc = make_dirs(dir, err);
+	rc = make ? make_dirs(dir, err) : MEND_OK;
 	if (rc == MEND_OK) {
 		/* mend's own directory is private even if it predates us. */
 		chmod(dir, 0700);
@@ -574,4 +583,14 @@ enum mend_rc store_default_path(char **out, struct mend_err *err)
 	free(dir);
 	*out = path;
 	return rc;
+}
+
+enum mend_rc store_default_path(char **out, struct mend_err *err)
+{
+	return default_path(out, true, err);
+}
+
+enum mend_rc store_default_path_peek(char **out, struct mend_err *err)
+{
+	return default_path(out, false, err);
 }

@@ -16,6 +16,7 @@ struct store {
 	char *path;
 	int in_tx;
 	bool created; /* this open made the file */
+	bool wrote;   /* a commit since store_open returned */
 	/* Prepared statements kept for the life of the store, keyed by the
 	 * address of their (static) SQL text: imports and long sessions
 	 * run the same few statements many times. */

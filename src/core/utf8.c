@@ -84,6 +84,25 @@ bool utf8_valid(const char *s, size_t len, size_t *bad)
 	return true;
 }
 
+size_t utf8_find_control(const char *s, size_t len, uint32_t *cp)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t c = 0;
+		size_t k = utf8_decode(s + i, len - i, &c);
+		if (k == 0)
+			k = 1;
+		bool crlf = c == '\r' && i + 1 < len && s[i + 1] == '\n';
+		if ((c < 0x20 && c != '\t' && c != '\n' && !crlf) || c == 0x7f ||
+		    (c >= 0x80 && c < 0xa0)) {
+			if (cp)
+				*cp = c;
+			return i;
+		}
+		i += k;
+	}
+	return len;
+}
+
 /* White space and invisible format characters: a text of only these
  * says nothing. */
 static bool blank(uint32_t cp)

@@ -84,7 +84,7 @@ t_start_impossible_date_is_refused() {
 	with_journal
 	bad_input "2026-02-30" start --date 2026-02-30
 	expect_err "date"
-	bad_input "yesterday" start --date yesterday
+	bad_input "tomorrow" start --date tomorrow
 	expect_err "date"
 	bad_input "2026-1-5" start --date 2026-1-5
 	bad_input "2026-01-05T00:00" start --date 2026-01-05T00:00

@@ -25,8 +25,16 @@ build_journal() {
 	[ -n "$SEEDLINE" ] || fail "line 5 of $SEED is empty"
 	MEND_NOW=2026-01-01T10:00:00Z mend start --date 2025-12-30 --name Alex
 	expect_rc 0
-	MEND_NOW=2026-01-02T10:00:00Z mend checkin --mood 4 --urge 6 --note "$NOTE1"
+	# NOTE1's control characters cannot be typed into a new note (they
+	# would reach a terminal); text carrying them comes in by import
+	MEND_NOW=2026-01-02T10:00:00Z mend checkin --mood 4 --urge 6 --note "to be replaced"
 	expect_rc 0
+	MEND_NOW=2026-01-02T10:00:00Z mend export -o "$WORK/note1.json"
+	jq --arg t "$NOTE1" '.entries[0].text = $t | .entries[0].updated_at = "2026-01-02T10:00:01Z"' \
+		"$WORK/note1.json" >"$WORK/note1-ctl.json" || fail "cannot write the note with controls"
+	MEND_NOW=2026-01-02T10:00:00Z mend import "$WORK/note1-ctl.json"
+	expect_rc 0
+	rm -f "$WORK/note1.json" "$WORK/note1-ctl.json"
 	MEND_NOW=2026-01-03T10:00:00Z mend checkin --mood 3 --contact --note "alex called me. ALEX!"
 	expect_rc 0
 	MEND_NOW=2026-01-03T11:00:00Z mend contact --by them --channel text --note "Alex texted; I did not reply"

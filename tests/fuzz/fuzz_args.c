@@ -7,7 +7,8 @@
  * positional limits. On success every value must be "" for a flag or
  * point into argv for an option with a value, and args_get must agree
  * with the table; args_int is run on every value and positional argument
- * and checked against a simple parser of its own. Broken rules abort(). */
+ * and checked against a simple parser of its own; help is set only when
+ * -h or --help is among the arguments. Broken rules abort(). */
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -25,7 +26,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Copies of the commands' tables (src/cli/cmd_*.c). */
 static const struct opt_spec checkin_opts[] = {
 	{"mood", 'm', true},      {"urge", 'u', true}, {"contact", 0, false},
-	{"no-contact", 0, false}, {"note", 'n', true}, {NULL, 0, false},
+	{"no-contact", 0, false}, {"note", 'n', true}, {"date", 'd', true},
+	{NULL, 0, false},
 };
 static const struct opt_spec list_opts[] = {
 	{"module", 'm', true}, {"since", 0, true},  {"until", 0, true},
@@ -166,6 +168,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				fail("args_parse: %s without a message",
 				     mend_rc_str(rc));
 			continue;
+		}
+		if (a.help) {
+			bool seen = false;
+			for (int k = 0; k < argc; k++)
+				seen |= strcmp(argv[k], "-h") == 0 ||
+					strcmp(argv[k], "--help") == 0;
+			if (!seen)
+				fail("help without -h or --help");
 		}
 		int limit = max_pos < 0 ? 0 : max_pos;
 		if (limit > ARGS_MAX_POS)

@@ -42,10 +42,10 @@ fuzz_pkg_flags() {
 			*) FUZZ_PKG_CFLAGS="$FUZZ_PKG_CFLAGS $f" ;;
 			esac
 		done
-		FUZZ_PKG_LIBS=$(pkg-config --libs sqlite3 libcjson ncursesw)
+		FUZZ_PKG_LIBS="$(pkg-config --libs sqlite3 libcjson ncursesw) -lm"
 	else
 		FUZZ_PKG_CFLAGS="-I/usr/include/cjson"
-		FUZZ_PKG_LIBS="-lsqlite3 -lcjson -lncursesw"
+		FUZZ_PKG_LIBS="-lsqlite3 -lcjson -lncursesw -lm"
 	fi
 }
 
