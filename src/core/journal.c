@@ -423,7 +423,7 @@ enum mend_rc journal_cursor_after_day(const char *date,
 	/* Local midnight of the next day with an empty uuid: after every
 	 * entry of date, before every entry of the day after. */
 	out->uuid[0] = '\0';
-	return day_bound("date", date, 1, out->created_at, err);
+	return day_bound("date", date, 1, 0, out->created_at, err);
 }
 
 enum mend_rc journal_find(struct journal *j, const char *id,
