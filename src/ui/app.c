@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "busy.h"
 #include "input.h"
 #include "screens.h"
 #include "ui.h"
@@ -327,6 +328,7 @@ int ui_main(const char *db_path, int draw_once)
 		fprintf(stderr, "mend: %s\n", err.msg);
 		return mend_rc_exit(rc);
 	}
+	ui_busy_install(&a);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
