@@ -201,4 +201,30 @@ t_the_waiting_line_fits_a_narrow_screen() {
 	let_go
 }
 
+t_a_resize_while_waiting_is_followed_once_the_wait_ends() {
+	start 100 30
+	tui_open_editor
+	hold_lock "BEGIN; SELECT count(*) FROM entries;"
+	type "still here"
+	keys C-d
+	wait_for "Waiting for another mend to finish" 2
+	tui_resize 80 24
+	wait_for "Waiting for another mend to finish" 2
+	keys C-p
+	wait_gone "still here" 1
+	keys C-p
+	wait_for "still here" 1
+	# too small for the journal: the loop must hear of it after the wait
+	tui_resize 50 14
+	wait_for "Waiting for another mend… (Esc to cancel)" 2
+	keys Escape
+	wait_for "Please make the window larger" 2
+	tui_resize 100 30
+	wait_for "still here" 2
+	let_go
+	keys C-d
+	wait_for "Saved."
+	expect_eq "$(count_text "still here")" 1 "entries"
+}
+
 run_tests
