@@ -201,6 +201,27 @@ t_the_waiting_line_fits_a_narrow_screen() {
 	let_go
 }
 
+t_typing_on_while_the_draft_autosave_waits_loses_nothing() {
+	start 100 30
+	tui_open_editor
+	hold_lock "BEGIN; SELECT count(*) FROM entries;"
+	type "typed before"
+	# the draft is kept every few seconds: that save waits too
+	wait_for "Waiting for another mend to finish" 8
+	type " and during"
+	# hide and show: the wait has read what was typed before that
+	keys C-p
+	wait_gone "typed before" 1
+	keys C-p
+	wait_for "Waiting for another mend to finish" 1
+	let_go
+	wait_gone "Waiting for another mend" 2
+	wait_for "typed before and during" 2
+	keys C-d
+	wait_for "Saved."
+	expect_eq "$(count_text "typed before and during")" 1 "entries"
+}
+
 t_a_resize_while_waiting_is_followed_once_the_wait_ends() {
 	start 100 30
 	tui_open_editor
