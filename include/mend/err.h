@@ -16,6 +16,7 @@
 	X(MEND_EIO, 1, "input/output error")                                   \
 	X(MEND_ESTORE, 1, "journal error")                                     \
 	X(MEND_EBUSY, 1, "journal busy")                                       \
+	X(MEND_ECANCELLED, 1, "stopped waiting for another mend")              \
 	X(MEND_EFULL, 1, "disk full")                                          \
 	X(MEND_ENOTDB, 1, "not a mend journal")                                \
 	X(MEND_ENEWER, 1, "journal from a newer mend")                         \

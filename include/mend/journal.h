@@ -52,8 +52,18 @@ enum mend_rc journal_open_read(struct journal **out, const char *path,
 void journal_close(struct journal *j);
 
 /* Read the clock again (a long-running front end calls this before each
- * action) and reload the settings. */
+ * action) and reload the settings. A new action: waits for another mend
+ * call the busy hook again (see journal_set_busy_hook). */
 enum mend_rc journal_refresh(struct journal *j, struct mend_err *err);
+
+/* Be told while a read or a save waits for another mend's lock: see
+ * store_set_busy_hook (hook returns non-zero to keep waiting, 0 to give
+ * up with MEND_ECANCELLED). After a give-up the journal does not wait
+ * again until journal_refresh, which begins the next action. hook NULL:
+ * wait quietly, up to a minute, as the command line does. */
+void journal_set_busy_hook(struct journal *j,
+			   int (*hook)(void *ctx, int attempt, long waited_ms),
+			   void *ctx);
 
 /* Set the hour (0..23) at which a journal day begins. */
 enum mend_rc journal_set_day_start(struct journal *j, int hour,

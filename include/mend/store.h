@@ -53,13 +53,31 @@ bool store_wrote(const struct store *st);
 enum mend_rc store_is_empty(struct store *st, bool *out, struct mend_err *err);
 
 /* Transactions. store_begin takes the write lock at once (BEGIN
- * IMMEDIATE, waiting out other writers up to the busy timeout), so a
+ * IMMEDIATE, waiting out other writers as store_set_busy_hook says), so a
  * user action never fails half-way for a lock. store_commit returns
  * MEND_OK only once the data is durable; on failure the transaction is
  * rolled back. store_rollback is safe to call when nothing is open. */
 enum mend_rc store_begin(struct store *st, struct mend_err *err);
 enum mend_rc store_commit(struct store *st, struct mend_err *err);
 void store_rollback(struct store *st);
+
+/* Waiting for another process. While another mend holds the journal's
+ * lock, the store waits in short steps (at most 50 ms). With no hook it
+ * waits quietly up to a minute, then fails with MEND_EBUSY. With a hook,
+ * hook(ctx, attempt, waited_ms) is called before every step of every wait
+ * (attempt counts from 0 within one wait; waited_ms is the wall time since
+ * that wait began) and decides alone: non-zero to keep waiting, 0 to give
+ * up. A give-up fails the call with MEND_ECANCELLED (the transaction is
+ * rolled back, so nothing is written), and every later wait gives up at
+ * once, without calling the hook, until store_busy_rearm: the person who
+ * stopped waiting is not made to wait again by the rest of the same
+ * action. The hook runs inside SQLite and must not call the store.
+ * hook NULL: back to waiting quietly. */
+typedef int (*store_busy_fn)(void *ctx, int attempt, long waited_ms);
+void store_set_busy_hook(struct store *st, store_busy_fn hook, void *ctx);
+
+/* Let waits call the hook again after it gave up (a new action begins). */
+void store_busy_rearm(struct store *st);
 
 /* Let the page cache grow to kib KiB for a large write (an import), so
  * that pages are not spilled and synced in the middle of the

@@ -28,6 +28,7 @@ static int setting_int(struct journal *j, const char *key, int def, int lo,
 
 enum mend_rc journal_refresh(struct journal *j, struct mend_err *err)
 {
+	store_busy_rearm(j->st);
 	enum mend_rc rc = clock_now(&j->now, err);
 	if (rc != MEND_OK)
 		return rc;
@@ -107,6 +108,13 @@ enum mend_rc journal_open_read(struct journal **out, const char *path,
 			       struct mend_err *err)
 {
 	return open_journal(out, path, false, err);
+}
+
+void journal_set_busy_hook(struct journal *j,
+			   int (*hook)(void *ctx, int attempt, long waited_ms),
+			   void *ctx)
+{
+	store_set_busy_hook(j->st, hook, ctx);
 }
 
 void journal_close(struct journal *j)

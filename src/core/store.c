@@ -10,8 +10,13 @@
  * once. EXTRA also syncs the directory after the journal is deleted, so a
  * committed entry survives a killed process and a power cut.
  *
- * Concurrency: writes begin with BEGIN IMMEDIATE and a generous busy
- * timeout, so a second writer waits its turn instead of failing. */
+ * Concurrency: writes begin with BEGIN IMMEDIATE and mend's own busy
+ * handler waits a generous minute, so a second writer waits its turn
+ * instead of failing. A reader holding its snapshot (an export into a
+ * pipe nobody reads) makes a save wait in COMMIT; a writer in the middle
+ * of its commit makes even reads wait. A front end that must stay
+ * responsive meanwhile sets a busy hook, which is called at every step
+ * of the wait and may give up. */
 #include "store_internal.h"
 
 #include <errno.h>
@@ -19,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "mend/path.h"
@@ -26,6 +32,7 @@
 /* "MEND" — marks the file as a mend journal (PRAGMA application_id). */
 #define MEND_APP_ID 0x4d454e44
 #define BUSY_TIMEOUT_MS 60000
+#define BUSY_STEP_MAX_MS 50
 
 static const char *const migrations[] = {
 	/* 0 -> 1: the first schema */
@@ -127,6 +134,12 @@ enum mend_rc store_fail(struct store *st, int rc, const char *doing,
 				    path, doing);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
+		if (st && st->busy.gave_up)
+			return mend_err_set(err, MEND_ECANCELLED,
+					    "cancelled while waiting for another "
+					    "mend to finish with %s; nothing was "
+					    "saved, and you can try again",
+					    path);
 		return mend_err_set(err, MEND_EBUSY,
 				    "another mend kept %s busy for too long "
 				    "while %s; nothing was saved, please try "
@@ -240,6 +253,53 @@ void store_column_copy(sqlite3_stmt *stmt, int i, char *buf, size_t n)
 {
 	const unsigned char *s = sqlite3_column_text(stmt, i);
 	snprintf(buf, n, "%s", s ? (const char *)s : "");
+}
+
+static long monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite's busy handler: called while another connection holds the lock
+ * we need; returning 0 makes the statement fail with SQLITE_BUSY. The
+ * steps start short, as SQLite's own busy timeout does, so that a command
+ * queued behind another goes on the moment the lock is free. */
+static int busy_wait(void *arg, int attempt)
+{
+	static const int steps_ms[] = {1, 2, 5, 10, 15, 20, 25, 25, 25};
+	const int n_steps = (int)(sizeof steps_ms / sizeof steps_ms[0]);
+	struct store *st = arg;
+	long now = monotonic_ms();
+
+	if (attempt == 0)
+		st->busy.since_ms = now;
+	if (st->busy.gave_up)
+		return 0;
+	long waited = now - st->busy.since_ms;
+	if (st->busy.hook) {
+		if (!st->busy.hook(st->busy.ctx, attempt, waited)) {
+			st->busy.gave_up = true;
+			return 0;
+		}
+	} else if (waited >= BUSY_TIMEOUT_MS) {
+		return 0;
+	}
+	sqlite3_sleep(attempt < n_steps ? steps_ms[attempt] : BUSY_STEP_MAX_MS);
+	return 1;
+}
+
+void store_set_busy_hook(struct store *st, store_busy_fn hook, void *ctx)
+{
+	st->busy.hook = hook;
+	st->busy.ctx = ctx;
+	st->busy.gave_up = false;
+}
+
+void store_busy_rearm(struct store *st)
+{
+	st->busy.gave_up = false;
 }
 
 static enum mend_rc exec(struct store *st, const char *sql, const char *doing,
@@ -404,7 +464,7 @@ enum mend_rc store_open(struct store **out, const char *path,
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	sqlite3_busy_handler(st->db, busy_wait, st);
 	rc = check_identity(st, err);
 	if (rc != MEND_OK)
 		goto fail;

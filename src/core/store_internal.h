@@ -17,6 +17,13 @@ struct store {
 	int in_tx;
 	bool created; /* this open made the file */
 	bool wrote;   /* a commit since store_open returned */
+	/* Waiting for another process's lock (see store_set_busy_hook). */
+	struct {
+		store_busy_fn hook;
+		void *ctx;
+		long since_ms; /* when the current wait began */
+		bool gave_up;  /* the hook said stop; until store_busy_rearm */
+	} busy;
 	/* Prepared statements kept for the life of the store, keyed by the
 	 * address of their (static) SQL text: imports and long sessions
 	 * run the same few statements many times. */

@@ -20,9 +20,9 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "busy.h"
 #include "input.h"
 
-#define KEY_HIDE 0x10 /* Ctrl-P: the same on every screen */
 
 static volatile sig_atomic_t got_signal;
 
@@ -256,7 +256,7 @@ static void loop(struct app *a, const struct app_hooks *h, bool once)
 		}
 		if (code && ch == (wint_t)UI_KEY_UNKNOWN)
 			continue;
-		if (!code && ch == KEY_HIDE) {
+		if (!code && ch == UI_KEY_HIDE) {
 			a->hidden = !a->hidden;
 			continue;
 		}
@@ -370,6 +370,7 @@ int app_run(const char *db_path, int draw_once, const struct app_hooks *h)
 		fprintf(stderr, "mend: %s\n", err.msg);
 		return mend_rc_exit(rc);
 	}
+	ui_busy_install(&a);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);

@@ -39,6 +39,7 @@ enum ui_role {
  * is_key_code set: an escape sequence nobody knows (ignore it; it is
  * never Esc), and Alt (or Esc typed quickly) with a key. */
 #define UI_KEY_UNKNOWN 0x7fff0100
+#define UI_KEY_HIDE 0x10 /* Ctrl-P hides everything, on every screen */
 #define UI_META(c) (0x7fff1000 + (c))
 
 /* What a key handler asks of the loop. */
