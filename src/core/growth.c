@@ -4,15 +4,54 @@
 
 #include <string.h>
 
-#define GROWTH_MINUTES_MAX 1440
-
 enum mend_rc growth_log(struct journal *j, const char *category, int minutes,
 			const char *text, size_t len, char uuid[UUID_LEN],
 			struct mend_err *err)
 {
-	const struct category *cat = content_category(j->content, category);
+	struct growth_input in = {category, minutes, NULL};
+	return growth_answer(j, &in, text, len, uuid, err);
+}
+
+/* The prompt a growth entry answers: one of the growth module. */
+static enum mend_rc growth_prompt(struct journal *j, const char *id,
+				  const struct prompt **out,
+				  struct mend_err *err)
+{
+	const struct prompt *p = content_prompt(j->content, id);
+	*out = p;
+	if (!p)
+		return mend_err_set(err, MEND_EINVAL,
+				    "prompt: no prompt has the id '%.64s'; "
+				    "'mend prompts --module growth' lists them",
+				    id);
+	if (p->module != MODULE_GROWTH)
+		return mend_err_set(err, MEND_EINVAL,
+				    "prompt: '%s' belongs to %s, not growth; "
+				    "answer it with mend %s --prompt %s",
+				    id, module_name(p->module),
+				    p->module == MODULE_ACCEPTANCE ? "accept"
+								   : "reflect",
+				    id);
+	return MEND_OK;
+}
+
+enum mend_rc growth_answer(struct journal *j, const struct growth_input *in,
+			   const char *text, size_t len, char uuid[UUID_LEN],
+			   struct mend_err *err)
+{
+	const struct prompt *p = NULL;
+	const char *category = in->category;
+	int minutes = in->minutes;
 	struct entry e;
 
+	if (in->prompt_id) {
+		enum mend_rc prc = growth_prompt(j, in->prompt_id, &p, err);
+		if (prc != MEND_OK)
+			return prc;
+		if (!category)
+			category = p->theme;
+	}
+	const struct category *cat = content_category(j->content, category);
 	if (!cat) {
 		char list[256] = "";
 		for (size_t i = 0; i < j->content->n_categories; i++) {
@@ -37,6 +76,9 @@ enum mend_rc growth_log(struct journal *j, const char *category, int minutes,
 	e.kind = KIND_GROWTH;
 	e.category = cat->id;
 	e.minutes = minutes;
+	/* The prompt only guides what is logged: a growth entry is the
+	 * activity itself, and the journal's format keeps prompts with
+	 * written answers (reflection, acceptance) alone. */
 	e.text = text;
 	return journal_save_entry(j, &e, uuid, err);
 }
