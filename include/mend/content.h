@@ -64,7 +64,8 @@ struct prompt {
 
 /* What prompt choice knows about the person today. */
 struct prompt_context {
-	long stage_day; /* days since the first no-contact period began */
+	long stage_day; /* days since the first no-contact period began,
+			 * -1 when not known (no start date set) */
 	int mood;       /* the latest check-in's mood if recent, else 0 */
 };
 
@@ -148,9 +149,11 @@ const struct prompt *content_prompt_of_day(const struct content *c,
 					   unsigned offset);
 
 /* The same, among the prompts of m that suit ctx (NULL: all of them):
- * a prompt suits when ctx->stage_day >= from_day and the mood, when
+ * a prompt suits when ctx->stage_day, when known, is at least from_day
+ * and the mood, when
  * known, is at least min_mood. The cycle runs over the prompts that
- * suit. When none does, every prompt of m is considered. */
+ * suit. An unknown stage or mood holds nothing back. When none suits,
+ * every prompt of m is considered. */
 const struct prompt *content_prompt_for(const struct content *c,
 					enum module m, long day,
 					unsigned offset,

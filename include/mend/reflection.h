@@ -28,7 +28,7 @@ enum mend_rc reflection_prompt(const struct journal *j, enum module m,
 			       struct mend_err *err);
 
 /* What prompt choice knows today: the days since the first no-contact
- * period began (0 when none) and the mood of the latest check-in when it
+ * period began (-1 when no start date is set: not known) and the mood of the latest check-in when it
  * is today's or yesterday's (else 0). Store errors leave the defaults. */
 void reflection_context(const struct journal *j, struct prompt_context *out);
 

@@ -622,7 +622,7 @@ int content_prompt_suits(const struct prompt *p,
 {
 	if (!ctx)
 		return 1;
-	if (ctx->stage_day < p->from_day)
+	if (ctx->stage_day >= 0 && ctx->stage_day < p->from_day)
 		return 0;
 	return !(ctx->mood > 0 && p->min_mood > 0 && ctx->mood < p->min_mood);
 }

@@ -48,14 +48,16 @@ void reflection_context(const struct journal *j, struct prompt_context *out)
 	time_t t;
 	long today = journal_today(j);
 
-	out->stage_day = 0;
+	out->stage_day = -1;
 	out->mood = 0;
 	if (store_periods_each(j->st, false, first_period, started, NULL) ==
 		    MEND_OK &&
-	    started[0] && clock_parse_iso(started, &t) && t < j->now) {
+	    started[0] && clock_parse_iso(started, &t)) {
 		int hours;
 		/* counted as the no-contact days are: whole days elapsed */
-		clock_elapsed(t, j->now, &out->stage_day, &hours);
+		out->stage_day = 0;
+		if (t < j->now)
+			clock_elapsed(t, j->now, &out->stage_day, &hours);
 	}
 	entry_init(&last);
 	if (store_entries_each(j->st, &f, latest_checkin, &last, NULL) ==

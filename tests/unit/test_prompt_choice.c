@@ -160,7 +160,7 @@ TEST(test_journal_context_reads_stage_and_recent_mood)
 	struct prompt_context ctx;
 	CHECK(j);
 	reflection_context(j, &ctx);
-	CHECK(ctx.stage_day == 0 && ctx.mood == 0);
+	CHECK(ctx.stage_day == -1 && ctx.mood == 0);
 	CHECK_OK(nocontact_start(j, "2026-01-10", ENTRY_NONE, NULL, NULL));
 	CHECK_OK(checkin_save(j, &in, &r, NULL));
 	reflection_context(j, &ctx);
