@@ -39,4 +39,11 @@ struct growth_total {
 enum mend_rc growth_week(struct journal *j, struct growth_total *out,
 			 struct mend_err *err);
 
+/* Stream this week's growth entries (the same week as growth_week),
+ * newest first, to fn; fn returns non-zero to stop. Entries are
+ * borrowed for the call. */
+enum mend_rc growth_week_each(struct journal *j,
+			      int (*fn)(const struct entry *, void *),
+			      void *ctx, struct mend_err *err);
+
 #endif

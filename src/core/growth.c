@@ -100,14 +100,13 @@ static void add_total(const char *category, long minutes, long count,
 	}
 }
 
-enum mend_rc growth_week(struct journal *j, struct growth_total *out,
-			 struct mend_err *err)
+/* The current week's bounds: Monday's journal day start to the next. */
+static void week_bounds(const struct journal *j, char since[CLOCK_ISO_LEN],
+			char until[CLOCK_ISO_LEN])
 {
 	long today = journal_today(j);
 	/* 1970-01-01 was a Thursday: day 0 is weekday 3 counting Monday 0. */
 	long monday = today - ((today + 3) % 7);
-	char since[CLOCK_ISO_LEN], until[CLOCK_ISO_LEN];
-	struct week_ctx w = {j->content, out};
 	struct mend_date d = clock_civil_from_days(monday);
 	time_t start = clock_local_midnight(d) + j->day_start_hour * 3600;
 	d = clock_civil_from_days(monday + 7);
@@ -115,10 +114,32 @@ enum mend_rc growth_week(struct journal *j, struct growth_total *out,
 
 	clock_format_iso(start, since);
 	clock_format_iso(end, until);
+}
+
+enum mend_rc growth_week(struct journal *j, struct growth_total *out,
+			 struct mend_err *err)
+{
+	char since[CLOCK_ISO_LEN], until[CLOCK_ISO_LEN];
+	struct week_ctx w = {j->content, out};
+
+	week_bounds(j, since, until);
 	for (size_t i = 0; i < j->content->n_categories; i++) {
 		out[i].category = j->content->categories[i].id;
 		out[i].minutes = 0;
 		out[i].count = 0;
 	}
 	return store_growth_totals(j->st, since, until, add_total, &w, err);
+}
+
+enum mend_rc growth_week_each(struct journal *j,
+			      int (*fn)(const struct entry *, void *),
+			      void *ctx, struct mend_err *err)
+{
+	char since[CLOCK_ISO_LEN], until[CLOCK_ISO_LEN];
+	week_bounds(j, since, until);
+	struct entry_filter f = {.module = -1,
+				 .kind = KIND_GROWTH,
+				 .since = since,
+				 .until = until};
+	return store_entries_each(j->st, &f, fn, ctx, err);
 }
