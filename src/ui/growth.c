@@ -271,33 +271,51 @@ static void growth_draw(struct app *a, void *st)
 		ui_text(y, left + 14 + bar, width - 14 - bar, line,
 			ui_attr(ROLE_MUTED));
 	}
-	if (g->prompt && y + 3 < end) {
-		y++;
-		ui_text(y++, left, width, "A question for today (w to answer)",
-			ui_attr(ROLE_TITLE));
-		y += ui_wrap(y, left, width, end - y > 3 ? 3 : end - y, 0,
-			     g->prompt->text, ui_attr(ROLE_ACCENT));
-	}
-	if (y + 2 >= end)
+	/* Below the bars: the week's entries, then the day's question,
+	 * whole or as a one-line pointer when the window is short. */
+	int qlines = g->prompt ? ui_wrap(0, 0, width, 0, 0, g->prompt->text, 0)
+			       : 0;
+	int want = g->n_week ? g->n_week + g->more : 1;
+	int avail = end - y - 2; /* a blank line and the heading */
+	bool whole = g->prompt && avail - (want < 3 ? want : 3) >= qlines + 2;
+	int qrows = !g->prompt ? 0 : whole ? qlines + 2 : 2;
+	int rows = avail - qrows;
+	if (rows > want)
+		rows = want;
+	if (rows < 1)
 		return;
 	y++;
 	ui_text(y++, left, width, "Logged this week", ui_attr(ROLE_TITLE));
 	if (g->n_week == 0) {
-		ui_text(y, left, width,
+		ui_text(y++, left, width,
 			"Nothing yet this week. Press l to log something small.",
 			ui_attr(ROLE_MUTED));
+	} else {
+		bool cut = g->n_week > rows || g->more;
+		int shown = cut ? rows - 1 : rows;
+		for (int i = 0; i < shown; i++)
+			draw_entry(c, g->week[i], y + i, left, width);
+		if (cut) {
+			snprintf(line, sizeof line, "%s%d%s more this week",
+				 shown ? "and " : "", g->n_week - shown,
+				 g->more ? "+" : "");
+			ui_text(y + shown, left, width, line,
+				ui_attr(ROLE_MUTED));
+		}
+		y += rows;
+	}
+	if (!g->prompt || y + 1 >= end)
+		return;
+	y++;
+	if (!whole) {
+		ui_text(y, left, width, "There is a question for today: press w.",
+			ui_attr(ROLE_ACCENT));
 		return;
 	}
-	int rows = end - y;
-	bool cut = g->n_week > rows || g->more;
-	for (int i = 0; i < g->n_week && i < (cut ? rows - 1 : rows); i++)
-		draw_entry(c, g->week[i], y + i, left, width);
-	if (cut && rows > 0) {
-		int shown = rows - 1 > 0 ? rows - 1 : 0;
-		snprintf(line, sizeof line, "and %d%s more this week",
-			 g->n_week - shown, g->more ? "+" : "");
-		ui_text(y + shown, left, width, line, ui_attr(ROLE_MUTED));
-	}
+	ui_text(y++, left, width, "A question for today (w to answer)",
+		ui_attr(ROLE_TITLE));
+	ui_wrap(y, left, width, end - y, 0, g->prompt->text,
+		ui_attr(ROLE_ACCENT));
 }
 
 static void logged(struct app *a, void *ctx)
