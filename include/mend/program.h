@@ -25,10 +25,11 @@ struct program_status {
 
 /* Suggest today's module and the reason for it. A low day (the latest
  * check-in, today's or yesterday's, at mood 3 or less, or three low ones
- * in a row) gets care or company; otherwise no contact comes first while
- * it is new, unstarted or an urge was strong, unless the current decision
- * is to reconnect or stay friends; a calm day (mood 7 or more, urge 3 or
- * less) is named as good news. Where several suggestions fit, the day
+ * in a row) gets care or company. Otherwise no contact comes first while
+ * it is unstarted or an urge was strong, then a calm day (mood 7 or
+ * more, urge 3 or less) is named as good news, then no contact again in
+ * its first days; none of the no-contact ones once the current decision
+ * is to reconnect or stay friends. Where several suggestions fit, the day
  * picks one, so they take turns. */
 enum mend_rc program_suggest(struct journal *j, enum module *module,
 			     enum suggest_reason *reason,

@@ -200,6 +200,15 @@ enum mend_rc program_suggest(struct journal *j, enum module *module,
 		*reason = SUGGEST_URGES_HIGH;
 		return MEND_OK;
 	}
+	/* A calm day is good news first, and then an invitation. */
+	if (t.calm) {
+		can(&p, MODULE_GROWTH, SUGGEST_CALM_GROWTH);
+		can(&p, MODULE_REFLECTION, SUGGEST_CALM_REFLECT);
+		if (s.longest_days >= 14 || together)
+			can(&p, MODULE_ACCEPTANCE, SUGGEST_CALM_ACCEPT);
+		choose(&p, today, module, reason);
+		return MEND_OK;
+	}
 	if (!together && s.days < 3) {
 		*reason = s.periods > 1 ? SUGGEST_AFTER_SLIP : SUGGEST_EARLY_DAYS;
 		return MEND_OK;
@@ -213,15 +222,6 @@ enum mend_rc program_suggest(struct journal *j, enum module *module,
 		return rc;
 	bool weeks_in = s.longest_days >= 21 || s.days >= 21;
 
-	/* A calm day is good news first, and then an invitation. */
-	if (t.calm) {
-		can(&p, MODULE_GROWTH, SUGGEST_CALM_GROWTH);
-		can(&p, MODULE_REFLECTION, SUGGEST_CALM_REFLECT);
-		if (s.longest_days >= 14 || together)
-			can(&p, MODULE_ACCEPTANCE, SUGGEST_CALM_ACCEPT);
-		choose(&p, today, module, reason);
-		return MEND_OK;
-	}
 	clock_format_iso(j->now - 14 * DAY, fortnight);
 	if (together && strcmp(d.at, fortnight) >= 0)
 		can(&p, d.o == OUTCOME_RECONNECT ? MODULE_REFLECTION
