@@ -32,7 +32,6 @@ struct write {
 	int n_themes;
 	const struct prompt *picks[MAX_PICKS]; /* the picked theme's prompts */
 	int n_picks;
-	const struct content *j_content; /* for keep_past */
 };
 
 static const struct ui_key reflection_keys[] = {
@@ -130,14 +129,20 @@ bool ui_save_reflection(struct app *a, enum module m, const char *prompt_id,
 	return true;
 }
 
+struct past_ctx {
+	struct write *w;
+	const struct content *c;
+};
+
 static int keep_past(const struct entry *e, void *ctx)
 {
-	struct write *w = ctx;
+	struct past_ctx *pc = ctx;
+	struct write *w = pc->w;
 	if (w->n_past >= MAX_PAST)
 		return 1;
 	if (w->m == MODULE_NOCONTACT) {
 		/* the no-contact screen lists the answers to its prompts */
-		const struct prompt *p = content_prompt(w->j_content, e->prompt_id);
+		const struct prompt *p = content_prompt(pc->c, e->prompt_id);
 		if (!p || p->module != MODULE_NOCONTACT)
 			return 0;
 	}
@@ -158,14 +163,14 @@ static void load(struct app *a, struct write *w)
 	struct journal_query q = {
 		.module = w->m == MODULE_NOCONTACT ? MODULE_REFLECTION : (int)w->m,
 		.limit = w->m == MODULE_NOCONTACT ? 0 : MAX_PAST};
+	struct past_ctx pc = {w, a->j->content};
 	struct mend_err err = {""};
 	for (int i = 0; i < w->n_past; i++)
 		entry_free(w->past[i]);
 	w->n_past = 0;
 	if (!ui_refresh(a))
 		return;
-	w->j_content = a->j->content;
-	if (journal_list(a->j, &q, keep_past, w, &err) != MEND_OK)
+	if (journal_list(a->j, &q, keep_past, &pc, &err) != MEND_OK)
 		ui_error(a, &err);
 	w->decision[0] = '\0';
 	if (w->m == MODULE_ACCEPTANCE)
