@@ -65,6 +65,37 @@ t_no_contact_prompt_answered_from_the_write_screen_and_saved() {
 	expect_eq "$(json '.[0].text')" "It mostly wants to feel close again." "text"
 }
 
+# The no-contact screen's questions (ui_open_write for no contact) are
+# reached here through a draft left in them: it comes back on that
+# screen, which lists the answers to no-contact prompts and nothing else.
+t_no_contact_questions_screen_lists_its_answers_and_saves_a_draft() {
+	mend start --date 2026-01-01
+	mend reflect --prompt nocontact.space.1 "The mornings are calmer."
+	mend reflect "A plain reflection, not about no contact."
+	sqlite3 "$MEND_DB" "INSERT INTO drafts (id, context, text, updated_at)
+		VALUES (1, 'nocontact:nocontact.urges.2', 'I felt worse after.',
+		'2026-01-11T08:00:00Z')" || fail "sqlite3 could not add the draft"
+	tui_start 100 30
+	wait_for "[y/n]"
+	type "y"
+	wait_for "I felt worse after."
+	keys C-d
+	wait_for "Saved."
+	wait_for "No contact: questions"
+	wait_for "Your answers (2)"
+	wait_for "The mornings are calmer."
+	screen | grep -q "A plain reflection" &&
+		fail "a reflection without a no-contact prompt is listed:
+$(screen)"
+	keys Escape
+	wait_for "Today's check-in"
+	type "q"
+	wait_for "MEND_EXITED=0"
+	mend list --json --module reflection
+	expect_fields '.[0].prompt_id' nocontact.urges.2 \
+		'.[0].text' "I felt worse after."
+}
+
 t_growth_asks_what_before_how_long_and_lists_the_week() {
 	go_home
 	type "g"
