@@ -21,7 +21,14 @@
 	X(SUGGEST_GROWTH_QUIET, "growth_quiet")                                \
 	X(SUGGEST_ACCEPTANCE_READY, "acceptance_ready")                        \
 	X(SUGGEST_REFLECT_MORE, "reflect_more")                                \
-	X(SUGGEST_BALANCE, "balance")
+	X(SUGGEST_BALANCE, "balance")                                          \
+	X(SUGGEST_LOW_CARE, "low_care")                                        \
+	X(SUGGEST_LOW_COMPANY, "low_company")                                  \
+	X(SUGGEST_CALM_GROWTH, "calm_growth")                                  \
+	X(SUGGEST_CALM_REFLECT, "calm_reflect")                                \
+	X(SUGGEST_CALM_ACCEPT, "calm_accept")                                  \
+	X(SUGGEST_DECIDED_RECONNECT, "decided_reconnect")                      \
+	X(SUGGEST_DECIDED_FRIENDS, "decided_friends")
 
 enum suggest_reason {
 #define SUGGEST_ENUM(e, key) e,
@@ -51,6 +58,21 @@ struct prompt {
 	enum module module;
 	const char *theme;
 	const char *text;
+	int from_day; /* offered from this day of recovery on (0: always) */
+	int min_mood; /* held back when the recent mood is below (0: never) */
+};
+
+/* What prompt choice knows about the person today. */
+struct prompt_context {
+	long stage_day; /* days since the first no-contact period began,
+			 * -1 when not known (no start date set) */
+	int mood;       /* the latest check-in's mood if recent, else 0 */
+};
+
+/* A theme's words for people, "What went wrong" for "what-went-wrong". */
+struct theme {
+	const char *id;
+	const char *label;
 };
 
 struct milestone {
@@ -81,6 +103,9 @@ struct content {
 	const char *module_purpose[MODULE_COUNT];
 	const char *suggestion[SUGGEST_COUNT];
 	const char *decision[OUTCOME_COUNT];
+	const char *decision_label[OUTCOME_COUNT]; /* "Try again together" */
+	struct theme *themes;
+	size_t n_themes;
 	void *trees[3]; /* the parsed documents the strings point into */
 };
 
@@ -122,6 +147,27 @@ size_t content_prompt_count(const struct content *c, enum module m);
 const struct prompt *content_prompt_of_day(const struct content *c,
 					   enum module m, long day,
 					   unsigned offset);
+
+/* The same, among the prompts of m that suit ctx (NULL: all of them):
+ * a prompt suits when ctx->stage_day, when known, is at least from_day
+ * and the mood, when
+ * known, is at least min_mood. The cycle runs over the prompts that
+ * suit. An unknown stage or mood holds nothing back. When none suits,
+ * every prompt of m is considered. */
+const struct prompt *content_prompt_for(const struct content *c,
+					enum module m, long day,
+					unsigned offset,
+					const struct prompt_context *ctx);
+
+/* True when p suits ctx (NULL: always). */
+int content_prompt_suits(const struct prompt *p,
+			 const struct prompt_context *ctx);
+
+/* A theme in words into buf (n bytes): its label from the content, or
+ * else the id with '-' as spaces and a capital first letter. Returns
+ * buf. */
+char *content_theme_words(const struct content *c, const char *theme,
+			  char *buf, size_t n);
 
 /* The growth category with this id, or NULL. */
 const struct category *content_category(const struct content *c,

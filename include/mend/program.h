@@ -23,7 +23,14 @@ struct program_status {
 	char decision[16];          /* the current outcome, "" when none */
 };
 
-/* Suggest today's module and the reason for it. */
+/* Suggest today's module and the reason for it. A low day (the latest
+ * check-in, today's or yesterday's, at mood 3 or less, or three low ones
+ * in a row) gets care or company. Otherwise no contact comes first while
+ * it is unstarted or an urge was strong, then a calm day (mood 7 or
+ * more, urge 3 or less) is named as good news, then no contact again in
+ * its first days; none of the no-contact ones once the current decision
+ * is to reconnect or stay friends. Where several suggestions fit, the day
+ * picks one, so they take turns. */
 enum mend_rc program_suggest(struct journal *j, enum module *module,
 			     enum suggest_reason *reason,
 			     struct mend_err *err);

@@ -7,23 +7,34 @@
 
 #include "mend/journal.h"
 
-/* Save text (len bytes) as an entry of module m (MODULE_REFLECTION or
- * MODULE_ACCEPTANCE), answering prompt_id (NULL: free writing). An
- * unknown prompt, or one of another module, is MEND_EINVAL. */
+/* Save text (len bytes) written in module m, answering prompt_id (NULL:
+ * free writing). MODULE_ACCEPTANCE saves an acceptance entry answering
+ * an acceptance prompt; MODULE_REFLECTION and MODULE_NOCONTACT save a
+ * reflection answering a reflection or a no-contact prompt (a no-contact
+ * answer is written thought, kept in Reflection with its prompt). An
+ * unknown prompt, or one answered elsewhere, is MEND_EINVAL naming the
+ * command that answers it. */
 enum mend_rc reflection_save(struct journal *j, enum module m,
 			     const char *prompt_id, const char *text,
 			     size_t len, char uuid[UUID_LEN],
 			     struct mend_err *err);
 
-/* Look up prompt_id for module m: *out is the prompt (borrowed from the
- * content). Unknown, or of another module: MEND_EINVAL. */
+/* Look up prompt_id for text written in module m (the pairs above):
+ * *out is the prompt (borrowed from the content). Unknown, or answered
+ * elsewhere: MEND_EINVAL, naming the command that answers it. */
 enum mend_rc reflection_prompt(const struct journal *j, enum module m,
 			       const char *prompt_id,
 			       const struct prompt **out,
 			       struct mend_err *err);
 
-/* Today's prompt for module m (offset > 0 picks another). NULL when the
- * module has none. Borrowed from the content. */
+/* What prompt choice knows today: the days since the first no-contact
+ * period began (-1 when no start date is set: not known) and the mood of the latest check-in when it
+ * is today's or yesterday's (else 0). Store errors leave the defaults. */
+void reflection_context(const struct journal *j, struct prompt_context *out);
+
+/* Today's prompt for module m among those that suit the context above
+ * (offset > 0 picks another). NULL when the module has none. Borrowed
+ * from the content. */
 const struct prompt *reflection_prompt_today(const struct journal *j,
 					     enum module m, unsigned offset);
 

@@ -61,14 +61,16 @@ const struct command cmd_reflect = {
 	.max_pos = 1,
 	.usage = "mend reflect [--prompt ID] [TEXT|-]",
 	.summary = "write a reflection, answering a prompt or freely",
-	.help = "Write about the relationship: what went wrong, your part and\n"
-		"theirs, patterns, needs, and why you want them back. With no\n"
-		"TEXT on a terminal, $VISUAL or $EDITOR opens; '-' reads\n"
+	.help = "Write about the relationship and about yourself: what went\n"
+		"wrong, your part and theirs, patterns, what you need, what you\n"
+		"feel, and what pulls you back, whether or not going back is what\n"
+		"you want. Answers to no-contact prompts are saved here too. With\n"
+		"no TEXT on a terminal, $VISUAL or $EDITOR opens; '-' reads\n"
 		"standard input.\n"
 		"\n"
-		"  -p, --prompt ID   answer this prompt ('mend prompt --module\n"
-		"                    reflection' shows today's; 'mend prompts'\n"
-		"                    lists all)\n",
+		"  -p, --prompt ID   answer this reflection or no-contact prompt\n"
+		"                    ('mend prompt --module reflection' shows\n"
+		"                    today's; 'mend prompts' lists all)\n",
 };
 
 const struct command cmd_accept = {
@@ -89,6 +91,7 @@ const struct command cmd_accept = {
 
 static const struct opt_spec grow_opts[] = {
 	{"category", 'c', true},
+	{"prompt", 'p', true},
 	{"minutes", 'm', true},
 	{"week", 0, false},
 	{NULL, 0, false},
@@ -119,6 +122,7 @@ static int run_grow(struct cli *c, const struct args *a)
 {
 	const struct command *cmd = &cmd_grow;
 	const char *category = args_get(cmd->opts, a, "category");
+	const char *prompt_id = args_get(cmd->opts, a, "prompt");
 	char uuid[UUID_LEN], *text = NULL;
 	size_t len = 0;
 	int minutes = ENTRY_NONE;
@@ -126,12 +130,12 @@ static int run_grow(struct cli *c, const struct args *a)
 	enum mend_rc rc;
 
 	if (args_get(cmd->opts, a, "week")) {
-		if (category || a->npos)
+		if (category || prompt_id || a->npos)
 			return cli_usage_error(c, "--week shows totals; give "
 						  "it alone");
 		return (j = cli_journal_read(c)) ? grow_week(c, j) : 1;
 	}
-	if (!category)
+	if (!category && !prompt_id)
 		return cli_usage_error(c, "category: missing; give --category "
 					  "body, mind, connection, skills, "
 					  "work or rest");
@@ -148,10 +152,13 @@ static int run_grow(struct cli *c, const struct args *a)
 		free(text);
 		return 1;
 	}
-	rc = growth_log(j, category, minutes, text, len, uuid, &c->err);
+	struct growth_input in = {category, minutes, prompt_id};
+	rc = growth_answer(j, &in, text, len, uuid, &c->err);
 	free(text);
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
+	if (!category)
+		category = content_prompt(j->content, prompt_id)->theme;
 	printf("Logged for %s (id %s). Well done for looking after yourself.\n",
 	       category, uuid);
 	return 0;
@@ -163,12 +170,16 @@ const struct command cmd_grow = {
 	.opts = grow_opts,
 	.max_pos = 1,
 	.usage = "mend grow --category C [--minutes N] TEXT|-\n"
+		 "       mend grow --prompt ID [--category C] [--minutes N] "
+		 "TEXT|-\n"
 		 "       mend grow --week",
 	.summary = "log something you did for yourself",
 	.help = "Log something you did for yourself: for your body, your mind,\n"
 		"your friends and family, a skill, your work, or rest.\n"
 		"\n"
 		"  -c, --category C   body, mind, connection, skills, work or rest\n"
+		"                     (with --prompt, the prompt's own by default)\n"
+		"  -p, --prompt ID    answer this self-improvement prompt\n"
 		"  -m, --minutes N    how long, 0..1440 (optional)\n"
 		"      --week         show this week's totals per category\n",
 };

@@ -127,6 +127,21 @@ static int valid_id(const char *s)
 	return n <= 64;
 }
 
+/* An optional whole-number member in lo..hi: absent is 0. */
+static int optional_int(const cJSON *obj, const char *key, int lo, int hi,
+			int *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	*out = 0;
+	if (!v)
+		return 1;
+	if (!cJSON_IsNumber(v) || v->valuedouble < lo || v->valuedouble > hi ||
+	    v->valuedouble != (double)(int)v->valuedouble)
+		return 0;
+	*out = (int)v->valuedouble;
+	return 1;
+}
+
 static enum mend_rc add_prompts(struct content *c, const cJSON *doc,
 				const char *source, struct mend_err *err)
 {
@@ -175,6 +190,12 @@ static enum mend_rc add_prompts(struct content *c, const cJSON *doc,
 					    "nocontact, reflection, growth, "
 					    "acceptance",
 					    source, path, module);
+		if (!optional_int(item, "from_day", 0, 3650, &p.from_day) ||
+		    !optional_int(item, "min_mood", 1, 10, &p.min_mood))
+			return mend_err_set(err, MEND_ECONTENT,
+					    "%s: %s: from_day must be a whole "
+					    "number 0..3650 and min_mood 1..10",
+					    source, path);
 		if (strlen(p.text) > PROMPT_TEXT_MAX)
 			return mend_err_set(err, MEND_ECONTENT,
 					    "%s: %s.text: longer than %d bytes",
@@ -227,6 +248,41 @@ static const char **string_array(const cJSON *doc, const char *key,
 	return out;
 }
 
+/* "themes": an object of theme id to words; optional, since a theme
+ * without words is shown from its id. */
+static enum mend_rc load_themes(struct content *c, const cJSON *doc,
+				const char *src, struct mend_err *err)
+{
+	const cJSON *th = cJSON_GetObjectItemCaseSensitive(doc, "themes");
+	const cJSON *item;
+	size_t i = 0;
+
+	if (!th)
+		return MEND_OK;
+	if (!cJSON_IsObject(th))
+		return mend_err_set(err, MEND_ECONTENT,
+				    "%s: themes: must be an object", src);
+	c->themes = calloc((size_t)cJSON_GetArraySize(th) + 1,
+			   sizeof *c->themes);
+	if (!c->themes)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	cJSON_ArrayForEach(item, th)
+	{
+		if (!cJSON_IsString(item) || !item->valuestring[0] ||
+		    !utf8_valid(item->valuestring, strlen(item->valuestring),
+				NULL))
+			return mend_err_set(err, MEND_ECONTENT,
+					    "%s: themes.%.32s: must be a "
+					    "non-empty string",
+					    src, item->string ? item->string : "");
+		c->themes[i].id = item->string;
+		c->themes[i].label = item->valuestring;
+		i++;
+	}
+	c->n_themes = i;
+	return MEND_OK;
+}
+
 static enum mend_rc load_messages(struct content *c, const cJSON *doc,
 				  struct mend_err *err)
 {
@@ -263,6 +319,14 @@ static enum mend_rc load_messages(struct content *c, const cJSON *doc,
 		if (!(c->decision[i] = need_string(dec, outcome_names[i], src,
 						   "decisions", err)))
 			return MEND_ECONTENT;
+	dec = cJSON_GetObjectItemCaseSensitive(doc, "decision_labels");
+	for (i = 0; i < OUTCOME_COUNT; i++)
+		if (!(c->decision_label[i] = need_string(
+			      dec, outcome_names[i], src, "decision_labels", err)))
+			return MEND_ECONTENT;
+	rc = load_themes(c, doc, src, err);
+	if (rc != MEND_OK)
+		return rc;
 	if (!(c->slip = string_array(doc, "slip", &c->n_slip, src, err)) ||
 	    !(c->urge_logged = string_array(doc, "urge_logged",
 					    &c->n_urge_logged, src, err)))
@@ -477,6 +541,7 @@ void content_free(struct content *c)
 	free(c->prompts);
 	free(c->milestones);
 	free(c->categories);
+	free(c->themes);
 	free((void *)c->slip);
 	free((void *)c->urge_logged);
 	free(c);
@@ -552,12 +617,28 @@ static size_t shuffled(size_t n, long cycle, enum module m, size_t pos)
 	return result;
 }
 
-const struct prompt *content_prompt_of_day(const struct content *c,
-					   enum module m, long day,
-					   unsigned offset)
+int content_prompt_suits(const struct prompt *p,
+			 const struct prompt_context *ctx)
 {
-	size_t n = content_prompt_count(c, m), want, seen = 0;
+	if (!ctx)
+		return 1;
+	if (ctx->stage_day >= 0 && ctx->stage_day < p->from_day)
+		return 0;
+	return !(ctx->mood > 0 && p->min_mood > 0 && ctx->mood < p->min_mood);
+}
 
+const struct prompt *content_prompt_for(const struct content *c,
+					enum module m, long day,
+					unsigned offset,
+					const struct prompt_context *ctx)
+{
+	size_t n = 0, want, seen = 0;
+
+	for (size_t i = 0; i < c->n_prompts; i++)
+		n += c->prompts[i].module == m &&
+		     content_prompt_suits(&c->prompts[i], ctx);
+	if (n == 0 && ctx)
+		return content_prompt_for(c, m, day, offset, NULL);
 	if (n == 0)
 		return NULL;
 	if (day < 0)
@@ -566,12 +647,40 @@ const struct prompt *content_prompt_of_day(const struct content *c,
 	size_t pos = ((size_t)(day % (long)n) + offset) % n;
 	want = shuffled(n, cycle, m, pos);
 	for (size_t i = 0; i < c->n_prompts; i++) {
-		if (c->prompts[i].module != m)
+		if (c->prompts[i].module != m ||
+		    !content_prompt_suits(&c->prompts[i], ctx))
 			continue;
 		if (seen++ == want)
 			return &c->prompts[i];
 	}
 	return NULL;
+}
+
+const struct prompt *content_prompt_of_day(const struct content *c,
+					   enum module m, long day,
+					   unsigned offset)
+{
+	return content_prompt_for(c, m, day, offset, NULL);
+}
+
+char *content_theme_words(const struct content *c, const char *theme,
+			  char *buf, size_t n)
+{
+	if (n == 0)
+		return buf;
+	for (size_t i = 0; theme && i < c->n_themes; i++) {
+		if (strcmp(c->themes[i].id, theme) == 0) {
+			snprintf(buf, n, "%s", c->themes[i].label);
+			return buf;
+		}
+	}
+	snprintf(buf, n, "%s", theme ? theme : "");
+	for (char *s = buf; *s; s++)
+		if (*s == '-' || *s == '.')
+			*s = ' ';
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+	return buf;
 }
 
 const struct category *content_category(const struct content *c,

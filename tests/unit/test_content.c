@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Content loading, validation and the prompt of the day. */
+#include <cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,5 +160,44 @@ TEST(test_no_prompt_is_shown_two_days_running)
 			prev = p;
 		}
 	}
+	content_free(c);
+}
+
+/* The built-in messages with one member replaced (text must hold it). */
+static char *messages_with(const char *key, const char *value)
+{
+	cJSON *doc = cJSON_ParseWithLength((const char *)data_messages_json,
+					   data_messages_json_len);
+	char *out = NULL;
+	if (doc) {
+		cJSON_ReplaceItemInObject(doc, key, cJSON_Parse(value));
+		out = cJSON_PrintUnformatted(doc);
+		cJSON_Delete(doc);
+	}
+	return out;
+}
+
+TEST(test_decision_labels_and_theme_words_are_validated)
+{
+	struct content *c = NULL;
+	struct mend_err err = {""};
+	char *m = messages_with("themes", "[\"not an object\"]");
+	CHECK(m);
+	CHECK(content_parse(&c, (const char *)data_prompts_json,
+			    data_prompts_json_len, m, strlen(m), 1,
+			    &err) == MEND_ECONTENT);
+	CHECK(strstr(err.msg, "themes"));
+	cJSON_free(m);
+	m = messages_with("decision_labels", "{\"reconnect\":\"Try again\"}");
+	CHECK(m);
+	CHECK(content_parse(&c, (const char *)data_prompts_json,
+			    data_prompts_json_len, m, strlen(m), 1,
+			    &err) == MEND_ECONTENT);
+	CHECK(strstr(err.msg, "decision_labels.friends"));
+	cJSON_free(m);
+	c = builtin();
+	CHECK(c);
+	for (int i = 0; i < OUTCOME_COUNT; i++)
+		CHECK(c->decision_label[i] && *c->decision_label[i]);
 	content_free(c);
 }
