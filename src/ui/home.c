@@ -169,6 +169,9 @@ static int lines_for(const char *s, int width)
 struct home_layout {
 	int streak; /* 0: none, 1: one line, 4: count, goal and milestone */
 	bool big, moods;
+	/* after deciding to reconnect or to be friends, no contact is no
+	 * longer the goal: the count is one quiet line */
+	bool no_goal;
 };
 
 static struct home_layout plan(const struct program_status *s,
@@ -176,6 +179,14 @@ static struct home_layout plan(const struct program_status *s,
 			       int height)
 {
 	struct home_layout l = {0};
+	l.no_goal = s->nc.started && (strcmp(s->decision, "reconnect") == 0 ||
+				      strcmp(s->decision, "friends") == 0);
+	if (l.no_goal) {
+		int rows = 2 + 1 + lines_for(text, width) + (letters ? 1 : 0);
+		l.streak = rows + 2 <= height ? 1 : 0;
+		l.moods = rows + 2 + 4 <= height;
+		return l;
+	}
 	/* the check-in line, a blank, the text and its heading or key */
 	int rows = 2 + 1 + lines_for(text, width) + (letters ? 1 : 0);
 	int full = s->nc.started ? 4 : 3;
@@ -200,6 +211,12 @@ static int draw_streak(int y, int x, int width, const struct program_status *s,
 				   "Open No contact (n) to set the day of "
 				   "the last contact.",
 				   ui_attr(ROLE_NORMAL)) + 1;
+	}
+	if (l->streak == 1 && l->no_goal) {
+		snprintf(line, sizeof line, "%ld day%s since the last contact",
+			 s->nc.days, s->nc.days == 1 ? "" : "s");
+		ui_text(y, x, width, line, ui_attr(ROLE_MUTED));
+		return y + 2;
 	}
 	if (l->streak == 1) {
 		snprintf(line, sizeof line, "Day %ld without contact · goal %d",
@@ -305,6 +322,9 @@ static void home_draw(struct app *a, void *st)
 	} else {
 		snprintf(line, sizeof line, "Suggested today: %s",
 			 c->module_title[s->suggested]);
+		if (ui_width(line, strlen(line)) > text_w)
+			snprintf(line, sizeof line, "Today: %s",
+				 c->module_title[s->suggested]);
 		ui_text(y++, left, text_w, line, ui_attr(ROLE_ACCENT));
 		ui_wrap(y, left, text_w, room - 1, 0, text, ui_attr(ROLE_NORMAL));
 	}

@@ -20,6 +20,7 @@ static const struct {
 } restorers[] = {
 	{"reflection", ui_restore_draft},
 	{"acceptance", ui_restore_draft},
+	{"nocontact:", ui_restore_draft},
 	{"unsent:", ui_restore_nocontact},
 	{"sealed:", ui_restore_nocontact},
 	{"edit:", ui_restore_edit},

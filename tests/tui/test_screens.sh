@@ -400,4 +400,15 @@ t_help_now_is_reachable_from_home_and_from_every_help() {
 	wait_for "Samaritans: 116 123"
 }
 
+t_after_deciding_to_reconnect_home_no_longer_counts_toward_a_goal() {
+	mend start --date 2026-01-01
+	mend decide reconnect
+	expect_rc 0
+	tui_start 80 24
+	wait_for "10 days since the last contact"
+	screen | grep -qF "goal 30" && fail "home still shows the no-contact goal:
+$(screen)"
+	true
+}
+
 run_tests

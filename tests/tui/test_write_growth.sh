@@ -76,8 +76,8 @@ t_no_contact_questions_screen_lists_its_answers_and_saves_a_draft() {
 		VALUES (1, 'nocontact:nocontact.urges.2', 'I felt worse after.',
 		'2026-01-11T08:00:00Z')" || fail "sqlite3 could not add the draft"
 	tui_start 100 30
-	wait_for "[y/n]"
-	type "y"
+	wait_for "Restore it now"
+	type "r"
 	wait_for "I felt worse after."
 	keys C-d
 	wait_for "Saved."
