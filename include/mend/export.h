@@ -42,9 +42,13 @@ enum mend_rc export_write(struct journal *j, const struct export_options *o,
 			  FILE *out, struct export_counts *counts,
 			  struct mend_err *err);
 
-/* Write the export to path, safely: into a temporary file in the same
- * directory, synced, then renamed over path, mode 0600. An interrupted
- * export never leaves a half file nor replaces a good one. */
+/* Write the export to path, safely: into an unnamed temporary file in
+ * the same directory (a named "PATH.tmp-XXXXXX" where the file system has
+ * none), synced, then renamed over path, mode 0600. An interrupted export
+ * never leaves a half file nor replaces a good one; stale temporary files
+ * of ours beside path are removed. A FIFO or device at path is written
+ * directly. Writing over the journal or its -journal/-wal/-shm file is
+ * MEND_EINVAL. */
 enum mend_rc export_to_file(struct journal *j, const struct export_options *o,
 			    const char *path, struct export_counts *counts,
 			    struct mend_err *err);

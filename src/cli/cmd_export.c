@@ -68,6 +68,8 @@ const struct command cmd_export = {
 	.help = "Write the journal to standard output, or to FILE. The file is\n"
 		"written beside its final name, synced, then renamed into place\n"
 		"(mode 0600), so an interrupted export never leaves half a file.\n"
+		"A FIFO or a device is written directly; the journal itself is\n"
+		"refused.\n"
 		"\n"
 		"  -o, --output FILE     write to FILE instead of standard output\n"
 		"  -f, --format F        json (everything, for backups and 'mend\n"

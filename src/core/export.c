@@ -4,13 +4,19 @@
  * flat whatever the journal's size. The JSON is written by hand rather
  * than through cJSON trees: the key order is fixed and documented, text
  * stays UTF-8 as written, and no record is ever held whole. */
+/* O_TMPFILE and linkat's AT_SYMLINK_FOLLOW (Linux); without them the
+ * export falls back to a named temporary file. */
+#define _GNU_SOURCE
 #include "mend/export.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "mend/nocontact.h"
@@ -587,45 +593,178 @@ enum mend_rc export_write(struct journal *j, const struct export_options *o,
 	return rc;
 }
 
+/* Refuse to write over the journal or one of its companion files, by
+ * device and inode, whatever name path gives them. */
+static enum mend_rc check_not_journal(struct journal *j, const char *path,
+				      const struct stat *target,
+				      struct mend_err *err)
+{
+	static const char *const suffixes[] = {"", "-journal", "-wal", "-shm"};
+	const char *db = store_path(j->st);
+	size_t n = strlen(db) + sizeof "-journal";
+	char *name = malloc(n);
+	enum mend_rc rc = MEND_OK;
+	struct stat sb;
+
+	if (!name)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	for (size_t i = 0; rc == MEND_OK && i < 4; i++) {
+		snprintf(name, n, "%s%s", db, suffixes[i]);
+		if (stat(name, &sb) != 0 || sb.st_dev != target->st_dev ||
+		    sb.st_ino != target->st_ino)
+			continue;
+		if (i == 0)
+			rc = mend_err_set(err, MEND_EINVAL,
+					  "output: %s is the journal itself; "
+					  "give another file name",
+					  path);
+		else
+			rc = mend_err_set(err, MEND_EINVAL,
+					  "output: %s is the journal's own %s "
+					  "file; give another file name",
+					  path, suffixes[i] + 1);
+	}
+	free(name);
+	return rc;
+}
+
+/* A FIFO or a device is written as it is: renaming a file over it would
+ * replace the node, not feed it. */
+static enum mend_rc export_to_node(struct journal *j,
+				   const struct export_options *o,
+				   const char *path, struct export_counts *counts,
+				   struct mend_err *err)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	enum mend_rc rc;
+
+	if (!f) {
+		rc = mend_err_set(err, MEND_EIO, "cannot write %s: %s", path,
+				  strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return rc;
+	}
+	rc = export_write(j, o, f, counts, err);
+	if (fclose(f) != 0 && rc == MEND_OK)
+		rc = mend_err_set(err, MEND_EIO, "cannot write %s: %s", path,
+				  strerror(errno));
+	return rc;
+}
+
+/* Old "NAME.tmp-XXXXXX" files of ours beside path that nothing has
+ * written to for a minute: what a killed export of an older mend, or one
+ * on a file system without unnamed files, left behind. */
+static void sweep_stale(const char *dir, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t bl;
+	DIR *d;
+	struct dirent *de;
+	time_t now = time(NULL);
+
+	base = base ? base + 1 : path;
+	bl = strlen(base);
+	if (!(d = opendir(dir)))
+		return;
+	while ((de = readdir(d))) {
+		struct stat sb;
+		if (strlen(de->d_name) != bl + 11 ||
+		    strncmp(de->d_name, base, bl) != 0 ||
+		    strncmp(de->d_name + bl, ".tmp-", 5) != 0)
+			continue;
+		if (fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(sb.st_mode) && sb.st_uid == geteuid() &&
+		    sb.st_mtime < now - 60)
+			unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}
+
+/* Give the unnamed file fd the name tmp (a fresh "PATH.tmp-XXXXXX"). */
+static int link_unnamed(int fd, char *tmp, size_t n, const char *path)
+{
+	char proc[64];
+	unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL);
+
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	for (int tries = 0; tries < 100; tries++) {
+		seed = seed * 1103515245u + 12345u;
+		snprintf(tmp, n, "%s.tmp-%06x", path, (seed >> 8) & 0xffffff);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0)
+			return 0;
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
+}
+
 enum mend_rc export_to_file(struct journal *j, const struct export_options *o,
 			    const char *path, struct export_counts *counts,
 			    struct mend_err *err)
 {
 	size_t n = strlen(path) + sizeof ".tmp-XXXXXX";
-	char *tmp = malloc(n), *dir = NULL;
+	char *tmp = NULL, *dir = NULL;
 	enum mend_rc rc = MEND_OK;
+	bool named = false;
+	struct stat sb;
 	FILE *f = NULL;
-	int fd;
+	int fd = -1;
 
-	if (!tmp)
+	if (stat(path, &sb) == 0) {
+		rc = check_not_journal(j, path, &sb, err);
+		if (rc == MEND_OK && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))
+			return export_to_node(j, o, path, counts, err);
+		if (rc != MEND_OK)
+			return rc;
+	}
+	tmp = malloc(n);
+	dir = path_parent(path);
+	if (!tmp || !dir) {
+		free(tmp);
+		free(dir);
 		return mend_err_set(err, MEND_ENOMEM, "out of memory");
-	snprintf(tmp, n, "%s.tmp-XXXXXX", path);
-	fd = mkstemp(tmp); /* 0600 */
+	}
+	sweep_stale(dir, path);
+	/* An unnamed file first: killed half way, the export leaves nothing
+	 * behind. It gets a name only once it is complete and synced. */
+#ifdef O_TMPFILE
+	fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+#endif
 	if (fd < 0) {
+		snprintf(tmp, n, "%s.tmp-XXXXXX", path);
+		fd = mkstemp(tmp); /* 0600 */
+		named = fd >= 0;
+	}
+	if (fd < 0)
 		rc = mend_err_set(err, MEND_EIO, "cannot create a file beside %s: %s",
 				  path, strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	f = fdopen(fd, "w");
-	if (!f) {
+	if (rc == MEND_OK && !(f = fdopen(fd, "w"))) {
 		close(fd);
-		rc = mend_err_set(err, MEND_EIO, "cannot write %s", tmp);
+		rc = mend_err_set(err, MEND_EIO, "cannot write beside %s", path);
 	}
 	if (rc == MEND_OK)
 		rc = export_write(j, o, f, counts, err);
 	if (rc == MEND_OK && fsync(fileno(f)) != 0)
-		rc = mend_err_set(err, MEND_EIO, "cannot sync %s: %s", tmp,
-				  strerror(errno));
+		rc = mend_err_set(err, MEND_EIO, "cannot sync the export to %s: %s",
+				  path, strerror(errno));
+	if (rc == MEND_OK && !named) {
+		if (link_unnamed(fileno(f), tmp, n, path) != 0)
+			rc = mend_err_set(err, MEND_EIO,
+					  "cannot create a file beside %s: %s",
+					  path, strerror(errno));
+		named = rc == MEND_OK;
+	}
 	if (f && fclose(f) != 0 && rc == MEND_OK)
-		rc = mend_err_set(err, MEND_EIO, "cannot write %s: %s", tmp,
-				  strerror(errno));
+		rc = mend_err_set(err, MEND_EIO, "cannot write the export to %s: %s",
+				  path, strerror(errno));
 	if (rc == MEND_OK && rename(tmp, path) != 0)
 		rc = mend_err_set(err, MEND_EIO, "cannot move the export to %s: %s",
 				  path, strerror(errno));
-	if (rc != MEND_OK) {
+	if (rc != MEND_OK && named) {
 		unlink(tmp);
-	} else if ((dir = path_parent(path))) {
+	} else if (rc == MEND_OK) {
 		/* make the rename itself durable */
 		int dfd = open(dir, O_RDONLY | O_DIRECTORY);
 		if (dfd >= 0) {

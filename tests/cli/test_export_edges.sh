@@ -1,0 +1,141 @@
+# SPDX-License-Identifier: MIT
+# `mend export` at its edges: where -o may write (never over the journal,
+# straight into a FIFO or a device), what a killed export leaves behind,
+# times that every export can restore, jrnl's tags and Markdown text.
+. "$(dirname "$0")/lib.sh"
+
+# a small journal: a start, a check-in and a reflection
+small_journal() {
+	MEND_NOW=2026-01-05T10:00:00Z mend start --date 2026-01-04 --name Sam
+	expect_rc 0
+	MEND_NOW=2026-01-06T10:00:00Z mend checkin --mood 5 --note "a quiet day"
+	expect_rc 0
+	MEND_NOW=2026-01-07T10:00:00Z mend reflect "I walked by the river."
+	expect_rc 0
+}
+
+t_export_refuses_the_journal_itself() {
+	small_journal
+	local before
+	before=$(db_sum)
+	mend export -o "$MEND_DB"
+	expect_rc 2
+	expect_err "output: $MEND_DB is the journal itself"
+	expect_one_line_err
+	expect_no_out
+	expect_db "$before"
+	# through another name (a hard link) too
+	ln "$MEND_DB" "$WORK/other-name.db"
+	mend export -o "$WORK/other-name.db"
+	expect_rc 2
+	expect_err "is the journal itself"
+	expect_db "$before"
+	mend list --json
+	expect_rc 0
+	expect_eq "$(json 'length')" 2 "entries after the refused exports"
+	# its rollback journal, when one is there
+	: >"$MEND_DB-journal"
+	mend export -o "$MEND_DB-journal"
+	expect_rc 2
+	expect_err "is the journal's own"
+	expect_db "$before"
+	[ -s "$MEND_DB-journal" ] && fail "the -journal file was written"
+	rm -f "$MEND_DB-journal"
+	ls -A "$WORK" | grep -q 'tmp-' && fail "a temporary file was left"
+	true
+}
+
+t_export_into_a_fifo_writes_through_it() {
+	small_journal
+	mkfifo "$WORK/pipe"
+	timeout 10 cat "$WORK/pipe" >"$WORK/read.json" &
+	local reader=$!
+	mend export -o "$WORK/pipe"
+	expect_rc 0
+	[ -p "$WORK/pipe" ] || { kill "$reader"; fail "the FIFO was replaced by a regular file"; }
+	wait "$reader"
+	[ -p "$WORK/pipe" ] || fail "the FIFO was replaced by a regular file"
+	expect_eq "$(jq '.entries | length' "$WORK/read.json")" 2 "entries read through the FIFO"
+	ls -A "$WORK" | grep -q 'tmp-' && fail "a temporary file was left"
+	true
+}
+
+t_export_into_a_device_keeps_the_device() {
+	[ "$(id -u)" -eq 0 ] || { echo "(not root: no device node to test)"; return 0; }
+	small_journal
+	# a private null device, so the system's own is never at risk
+	mknod "$WORK/null" c 1 3 || fail "mknod failed"
+	mend export -o "$WORK/null" --format markdown
+	expect_rc 0
+	[ -c "$WORK/null" ] || fail "the device node was replaced by a regular file"
+	true
+}
+
+# gen_big N: a mend export with N long reflections.
+gen_big() {
+	awk -v n="$1" 'BEGIN {
+		pad = ""
+		for (k = 0; k < 200; k++) pad = pad "lorem ipsum "
+		printf "{\"format\": \"mend-journal\", \"version\": 1, \"settings\": {}, \"periods\": [], \"entries\": ["
+		for (i = 0; i < n; i++)
+			printf "%s{\"id\": \"00000000-0000-4000-8000-%012d\", \"kind\": \"reflection\", \"module\": \"reflection\", \"created_at\": \"2025-06-01T10:00:00Z\", \"updated_at\": \"2025-06-01T10:00:00Z\", \"text\": \"entry %d PRIVATE %s\"}", (i ? ",\n" : "\n"), i, i, pad
+		print "]}"
+	}'
+}
+
+# writing_export PID: true once the export has its output file open
+# (a name beside the target, or an unnamed one in the same directory).
+writing_export() {
+	local fd
+	for fd in /proc/"$1"/fd/*; do
+		case $(readlink "$fd" 2>/dev/null) in
+		"$WORK"/*tmp-* | "$WORK"/*"(deleted)") return 0 ;;
+		esac
+	done
+	return 1
+}
+
+t_export_killed_leaves_no_private_leftover() {
+	gen_big 6000 >"$WORK/big.json"
+	mend import "$WORK/big.json"
+	expect_rc 0
+	local file="$WORK/backup.json" pid rc try landed=0 deadline
+	echo '{"old": true}' >"$file"
+	for try in 1 2 3 4 5; do
+		"$MEND" export -o "$file" >/dev/null 2>&1 &
+		pid=$!
+		deadline=$((${EPOCHREALTIME/./} + 5000000))
+		until writing_export "$pid" || ! kill -0 "$pid" 2>/dev/null ||
+			[ "${EPOCHREALTIME/./}" -ge "$deadline" ]; do :; done
+		kill -9 "$pid" 2>/dev/null
+		wait "$pid"
+		rc=$?
+		[ "$rc" -eq 137 ] && { landed=1; break; }
+		echo '{"old": true}' >"$file"
+	done
+	[ "$landed" -eq 1 ] || fail "could not kill the export before it finished"
+	expect_eq "$(cat "$file")" '{"old": true}' "the file after the killed export"
+	# nothing with the journal's text is left beside it, now or on the next run
+	ls -A "$WORK" | grep 'tmp-' && fail "the killed export left a temporary file"
+	grep -rl PRIVATE "$WORK" --exclude=big.json --exclude=journal.db* && fail "private text left in a file"
+	mend export -o "$file" --module growth
+	expect_rc 0
+	ls -A "$WORK" | grep 'tmp-' && fail "a temporary file is left after the next export"
+	true
+}
+
+t_export_sweeps_stale_temporary_files() {
+	small_journal
+	local file="$WORK/backup.json"
+	echo 'PRIVATE half an export' >"$file.tmp-Ab12Cd"
+	touch -d '2 hours ago' "$file.tmp-Ab12Cd"
+	echo 'someone else' >"$WORK/other.json.tmp-Ab12Cd"
+	touch -d '2 hours ago' "$WORK/other.json.tmp-Ab12Cd"
+	mend export -o "$file"
+	expect_rc 0
+	[ -e "$file.tmp-Ab12Cd" ] && fail "the stale temporary file is still there"
+	[ -e "$WORK/other.json.tmp-Ab12Cd" ] || fail "another file's temporary file was removed"
+	true
+}
+
+run_tests
