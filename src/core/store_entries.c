@@ -110,10 +110,14 @@ enum mend_rc store_entry_update(struct store *st, const struct entry *e,
 				struct mend_err *err)
 {
 	sqlite3_stmt *s = NULL;
+	/* An update is always later than what it replaces, by a second at
+	 * least: a copy from a clock running ahead must not outlive an edit
+	 * made after it here. */
 	enum mend_rc rc = store_cached(
 		st,
 		"UPDATE entries SET kind = ?1, module = ?2, created_at = ?3, "
-		"updated_at = ?4, day = ?5, text = ?6, prompt_id = ?7, "
+		"updated_at = max(?4, strftime('%Y-%m-%dT%H:%M:%SZ', "
+		"updated_at, '+1 second')), day = ?5, text = ?6, prompt_id = ?7, "
 		"prompt_text = ?8, initiator = ?9, channel = ?10, category = ?11, "
 		"outcome = ?12, tags = ?13, mood = ?14, urge = ?15, contact = ?16, "
 		"necessary = ?17, breaks_period = ?18, minutes = ?19, "
