@@ -138,4 +138,36 @@ t_export_sweeps_stale_temporary_files() {
 	true
 }
 
+# at_edge TZ NOW: a check-in at NOW in TZ is refused, or exports a file
+# that imports back into a new journal.
+at_edge() {
+	TZ=$1 MEND_NOW=$2 mend checkin --mood 5
+	if [ "$RC" -ne 0 ]; then
+		expect_rc 2
+		expect_err "is outside the dates mend keeps"
+		expect_one_line_err
+		return 0
+	fi
+	TZ=$1 MEND_NOW=$2 mend export -o "$WORK/edge.json"
+	expect_rc 0
+	TZ=$1 MEND_NOW=$2 MEND_DB="$WORK/restored.db" mend import "$WORK/edge.json"
+	expect_rc 0
+	expect_out "1 added"
+	rm -f "$MEND_DB" "$WORK/restored.db"
+}
+
+t_export_every_time_mend_writes_restores() {
+	at_edge America/New_York 1970-01-01T03:00:00Z
+	at_edge America/New_York 1970-01-02T12:00:00Z
+	at_edge Pacific/Kiritimati 9999-12-31T20:00:00Z
+	at_edge Pacific/Kiritimati 9999-12-30T08:00:00Z
+	at_edge UTC 1970-01-01T05:00:00Z
+	# the refused ones wrote nothing
+	TZ=America/New_York MEND_NOW=1970-01-01T03:00:00Z mend checkin --mood 5
+	expect_rc 2
+	expect_err "clock: 1970-01-01T03:00:00Z is outside the dates mend keeps"
+	[ -e "$MEND_DB" ] && [ "$("$MEND" list --json </dev/null | jq length)" -ne 0 ] && fail "a refused check-in was saved"
+	true
+}
+
 run_tests
