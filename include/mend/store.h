@@ -120,6 +120,10 @@ enum mend_rc store_entry_update(struct store *st, const struct entry *e,
 /* Delete the entry with this uuid (and its search index rows). */
 enum mend_rc store_entry_delete(struct store *st, const char *uuid,
 				struct mend_err *err);
+/* The same without store_forget_old_text, for a batch that runs it once
+ * at its end (an import). */
+enum mend_rc store_entry_remove(struct store *st, const char *uuid,
+				struct mend_err *err);
 
 /* Rewrite the search index so that no removed or replaced text is left
  * in it (after a delete or an edit). */

@@ -119,6 +119,7 @@ struct importer {
 		long index;
 	} *spans;               /* the file's periods, to find overlaps */
 	size_t n_spans, cap_spans;
+	bool forget; /* text was replaced or removed: clear the index once */
 	int oom;
 };
 
@@ -447,6 +448,12 @@ static bool tags_field(struct importer *im, const cJSON *o, const char *path,
 	}
 	cJSON_ArrayForEach(t, v)
 	{
+		if (i >= IMPORT_MAX_TAGS) {
+			problem(im, "%s.tags: more than the %d tags an entry may "
+				    "have",
+				path, IMPORT_MAX_TAGS);
+			return false;
+		}
 		if (!cJSON_IsString(t) || !t->valuestring[0] ||
 		    strpbrk(t->valuestring, " \t\n\r") ||
 		    strlen(t->valuestring) > 200 ||
@@ -466,13 +473,16 @@ static bool tags_field(struct importer *im, const cJSON *o, const char *path,
 		im->oom = 1;
 		return false;
 	}
-	(*out)[0] = '\0';
+	char *end = *out;
 	cJSON_ArrayForEach(t, v)
 	{
-		if ((*out)[0])
-			strcat(*out, " ");
-		strcat(*out, t->valuestring);
+		size_t n = strlen(t->valuestring);
+		if (end != *out)
+			*end++ = ' ';
+		memcpy(end, t->valuestring, n);
+		end += n;
 	}
+	*end = '\0';
 	return true;
 }
 
@@ -1036,10 +1046,12 @@ static enum mend_rc clear_day(struct importer *im, const struct entry *in,
 	if (rc == MEND_OK && !other.e)
 		return mend_err_set(err, MEND_ENOMEM, "out of memory");
 	if (rc == MEND_OK && strcmp(other.e->uuid, in->uuid) != 0) {
-		if (strcmp(in->updated_at, other.e->updated_at) > 0)
-			rc = store_entry_delete(im->j->st, other.e->uuid, err);
-		else
+		if (strcmp(in->updated_at, other.e->updated_at) > 0) {
+			rc = store_entry_remove(im->j->st, other.e->uuid, err);
+			im->forget = true;
+		} else {
 			*keep = true;
+		}
 	}
 	entry_free(other.e);
 	return rc;
@@ -1063,7 +1075,9 @@ static enum mend_rc apply_entry(struct importer *im, const struct entry *in,
 			return mend_err_set(err, MEND_ENOMEM, "out of memory");
 		if (rc == MEND_OK) {
 			if (strcmp(in->updated_at, old.e->updated_at) > 0) {
-				rc = store_entry_delete(im->j->st, old.e->uuid, err);
+				rc = store_entry_remove(im->j->st, old.e->uuid,
+							err);
+				im->forget = true;
 				if (rc == MEND_OK)
 					rc = store_entry_insert(im->j->st, &copy, err);
 				im->rep->updated += rc == MEND_OK;
@@ -1088,8 +1102,10 @@ static enum mend_rc apply_entry(struct importer *im, const struct entry *in,
 		bool keep = false;
 		if (in->kind == KIND_CHECKIN)
 			rc = clear_day(im, in, &keep, err);
-		if (rc == MEND_OK && !keep)
+		if (rc == MEND_OK && !keep) {
 			rc = store_entry_update(im->j->st, in, err);
+			im->forget = true;
+		}
 		im->rep->updated += rc == MEND_OK && !keep;
 		im->rep->unchanged += rc == MEND_OK && keep;
 	}
@@ -1407,6 +1423,10 @@ enum mend_rc import_buffer(struct journal *j, const char *data, size_t len,
 		rc = walk_array(&im, im.entries, &ew, err);
 	if (rc == MEND_OK && rep->n_problems)
 		rc = mend_err_set(err, MEND_EBADFILE, "%s", rep->problems[0]);
+	/* once per import, not once per replaced record: the optimize
+	 * rewrites the whole index */
+	if (rc == MEND_OK && im.forget && !dry_run)
+		rc = store_forget_old_text(j->st, err);
 	if (rc == MEND_OK && !dry_run)
 		rc = store_commit(j->st, err);
 	else

@@ -137,6 +137,15 @@ enum mend_rc store_entry_update(struct store *st, const struct entry *e,
 enum mend_rc store_entry_delete(struct store *st, const char *uuid,
 				struct mend_err *err)
 {
+	enum mend_rc rc = store_entry_remove(st, uuid, err);
+	if (rc == MEND_OK)
+		rc = store_forget_old_text(st, err);
+	return rc;
+}
+
+enum mend_rc store_entry_remove(struct store *st, const char *uuid,
+				struct mend_err *err)
+{
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc =
 		store_cached(st, "DELETE FROM entries WHERE uuid = ?1", &s, err);
@@ -146,8 +155,6 @@ enum mend_rc store_entry_delete(struct store *st, const char *uuid,
 	rc = store_run(st, s, "deleting the entry", err);
 	if (rc == MEND_OK && sqlite3_changes(st->db) == 0)
 		rc = mend_err_set(err, MEND_ENOTFOUND, "id: no entry %s", uuid);
-	if (rc == MEND_OK)
-		rc = store_forget_old_text(st, err);
 	return rc;
 }
 
