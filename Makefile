@@ -23,6 +23,7 @@ WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 DEFS     = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DMEND_VERSION='"$(VERSION)"'
 ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Isrc/core $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS   = $(PKG_LIBS)
+LDLIBS  += -lunistring
 
 BUILD    = build
 ifeq ($(SANITIZE),1)

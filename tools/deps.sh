@@ -5,6 +5,7 @@
 # Usage: deps.sh [fuzz] [valgrind] (extra packages for those targets)
 set -eu
 need="gcc make pkg-config libncurses-dev libsqlite3-dev libcjson-dev \
+libunistring-dev \
 sqlite3 tmux jq python3 python3-jsonschema strace procps bsdutils \
 util-linux time"
 for extra in "$@"; do

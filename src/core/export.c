@@ -21,14 +21,13 @@
 
 #include "mend/nocontact.h"
 #include "mend/path.h"
+#include "pseudo.h"
 
 struct exporter {
 	struct journal *j;
 	const struct export_options *o;
 	FILE *f;
-	char name[JOURNAL_NAME_MAX + 1]; /* the ex's name, "" if unset */
-	char *buf;                       /* pseudonymised text */
-	size_t cap;
+	struct pseudo *ps;               /* --pseudonym, or NULL */
 	long n;                          /* records written in this array */
 	long tag_counts[MODULE_COUNT];
 	struct tag_count {
@@ -84,62 +83,16 @@ static void put_str(FILE *f, const char *s)
 	putc('"', f);
 }
 
-static int word_byte(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_';
-}
-
-static int same_ci(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x + 32);
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y + 32);
-		if (x != y)
-			return 0;
-	}
-	return 1;
-}
-
-/* The text with every whole-word occurrence of the name (any letter
- * case) replaced by the pseudonym. Borrowed: valid until the next call. */
+/* The text with the name replaced by the pseudonym, when one is given.
+ * Borrowed: valid until the next call. */
 static const char *pseudo(struct exporter *x, const char *text)
 {
-	size_t nl = strlen(x->name), pl, tl, out = 0;
-	const char *p = text;
-
-	if (!x->o->pseudonym || !nl || !text)
+	if (!x->ps || !text)
 		return text;
-	pl = strlen(x->o->pseudonym);
-	tl = strlen(text);
-	/* worst case: every byte starts a one-byte name */
-	size_t need = tl / nl * (pl > nl ? pl : nl) + tl + 1;
-	if (need > x->cap) {
-		char *grown = realloc(x->buf, need);
-		if (!grown) {
-			x->oom = 1;
-			return text;
-		}
-		x->buf = grown;
-		x->cap = need;
-	}
-	while (*p) {
-		size_t at = (size_t)(p - text);
-		if (at + nl <= tl && same_ci(p, x->name, nl) &&
-		    (at == 0 || !word_byte((unsigned char)p[-1])) &&
-		    !word_byte((unsigned char)p[nl])) {
-			memcpy(x->buf + out, x->o->pseudonym, pl);
-			out += pl;
-			p += nl;
-		} else {
-			x->buf[out++] = *p++;
-		}
-	}
-	x->buf[out] = '\0';
-	return x->buf;
+	const char *r = pseudo_apply(x->ps, text);
+	if (!r)
+		x->oom = 1;
+	return r ? r : text;
 }
 
 /* --- mend JSON --- */
@@ -564,8 +517,12 @@ enum mend_rc export_write(struct journal *j, const struct export_options *o,
 	x.o = o;
 	x.f = out;
 	rc = prepare(o, &f, since, until, err);
-	if (rc == MEND_OK)
-		rc = nocontact_name(j, x.name, sizeof x.name, err);
+	if (rc == MEND_OK && o->pseudonym) {
+		char name[JOURNAL_NAME_MAX + 1];
+		rc = nocontact_name(j, name, sizeof name, err);
+		if (rc == MEND_OK)
+			rc = pseudo_new(&x.ps, name, o->pseudonym, err);
+	}
 	if (rc != MEND_OK)
 		return rc;
 	switch (o->format) {
@@ -579,7 +536,7 @@ enum mend_rc export_write(struct journal *j, const struct export_options *o,
 		rc = write_markdown(&x, &f, err);
 		break;
 	}
-	free(x.buf);
+	pseudo_free(x.ps);
 	for (size_t i = 0; i < x.n_user_tags; i++)
 		free(x.user_tags[i].tag);
 	free(x.user_tags);
