@@ -29,12 +29,12 @@ struct exporter {
 	FILE *f;
 	struct pseudo *ps;               /* --pseudonym, or NULL */
 	long n;                          /* records written in this array */
-	long tag_counts[MODULE_COUNT];
 	struct tag_count {
 		char *tag;
 		long n;
-	} *user_tags;       /* jrnl: the user's own tags, counted */
-	size_t n_user_tags;
+		long last; /* the entry that last counted it */
+	} *tags;      /* jrnl: every tag, with how many entries have it */
+	size_t n_tags;
 	long last_day;                   /* markdown: day of the last heading */
 	struct export_counts counts;
 	int oom;
@@ -320,28 +320,34 @@ static void local_parts(const char *iso, char date[CLOCK_DATE_LEN],
 		*day = clock_days_from_civil(d);
 }
 
-static void count_tag(struct exporter *x, const char *tag)
+/* Count tag for entry number n, once however often the entry names it.
+ * Returns whether this is the tag's first appearance in the entry. The
+ * table is searched linearly: a journal has tens of tags, not thousands
+ * (import allows at most IMPORT_MAX_TAGS a record). */
+static int count_tag(struct exporter *x, const char *tag, long n)
 {
-	for (size_t i = 0; i < x->n_user_tags; i++) {
-		if (strcmp(x->user_tags[i].tag, tag) == 0) {
-			x->user_tags[i].n++;
-			return;
+	for (size_t i = 0; i < x->n_tags; i++) {
+		if (strcmp(x->tags[i].tag, tag) == 0) {
+			if (x->tags[i].last == n)
+				return 0;
+			x->tags[i].last = n;
+			x->tags[i].n++;
+			return 1;
 		}
 	}
 	struct tag_count *grown =
-		realloc(x->user_tags, (x->n_user_tags + 1) * sizeof *grown);
+		realloc(x->tags, (x->n_tags + 1) * sizeof *grown);
 	char *copy = strdup(tag);
 	if (!grown || !copy) {
 		if (grown)
-			x->user_tags = grown;
+			x->tags = grown;
 		free(copy);
 		x->oom = 1;
-		return;
+		return 0;
 	}
-	x->user_tags = grown;
-	x->user_tags[x->n_user_tags].tag = copy;
-	x->user_tags[x->n_user_tags].n = 1;
-	x->n_user_tags++;
+	x->tags = grown;
+	x->tags[x->n_tags++] = (struct tag_count){copy, 1, n};
+	return 1;
 }
 
 static int jrnl_entry(const struct entry *e, void *ctx)
@@ -351,6 +357,7 @@ static int jrnl_entry(const struct entry *e, void *ctx)
 	const char *text = readable_text(x, e, tmp, sizeof tmp);
 	size_t title_len = strcspn(text, "\n");
 	enum module m = kind_module(e->kind);
+	long n = x->n;
 
 	local_parts(e->created_at, date, hm, NULL);
 	fputs(x->n++ ? ",\n    {\"title\": " : "\n    {\"title\": ", x->f);
@@ -361,18 +368,23 @@ static int jrnl_entry(const struct entry *e, void *ctx)
 	free(title);
 	fputs(", \"body\": ", x->f);
 	put_str(x->f, text[title_len] ? text + title_len + 1 : "");
-	fprintf(x->f, ", \"date\": \"%s\", \"time\": \"%s\", \"tags\": [\"@%s\"",
-		date, hm, module_name(m));
-	x->tag_counts[m]++;
+	snprintf(tag, sizeof tag, "@%s", module_name(m));
+	fprintf(x->f, ", \"date\": \"%s\", \"time\": \"%s\", \"tags\": [", date,
+		hm);
+	put_str(x->f, tag);
+	count_tag(x, tag, n);
+	/* each tag once, the module's first: a user tag equal to it (as a
+	 * jrnl round trip makes) is not written again */
 	for (const char *p = e->tags; p && *p;) {
 		size_t len = strcspn(p, " ");
 		if (len) {
 			snprintf(tag, sizeof tag, "%.*s", (int)(len > 250 ? 250 : len),
 				 p);
 			const char *shown = pseudo(x, tag);
-			fputs(", ", x->f);
-			put_str(x->f, shown);
-			count_tag(x, shown);
+			if (count_tag(x, shown, n)) {
+				fputs(", ", x->f);
+				put_str(x->f, shown);
+			}
 		}
 		p += len;
 		while (*p == ' ')
@@ -380,7 +392,7 @@ static int jrnl_entry(const struct entry *e, void *ctx)
 	}
 	fputs("], \"starred\": false}", x->f);
 	x->counts.entries++;
-	return ferror(x->f) != 0;
+	return ferror(x->f) || x->oom;
 }
 
 static enum mend_rc write_jrnl(struct exporter *x, struct entry_filter *f,
@@ -393,15 +405,10 @@ static enum mend_rc write_jrnl(struct exporter *x, struct entry_filter *f,
 	if (rc != MEND_OK)
 		return rc;
 	fputs(x->n ? "\n  ],\n  \"tags\": {" : "],\n  \"tags\": {", x->f);
-	int n = 0;
-	for (int m = 0; m < MODULE_COUNT; m++)
-		if (x->tag_counts[m])
-			fprintf(x->f, "%s\"@%s\": %ld", n++ ? ", " : "",
-				module_name((enum module)m), x->tag_counts[m]);
-	for (size_t i = 0; i < x->n_user_tags; i++) {
-		fputs(n++ ? ", " : "", x->f);
-		put_str(x->f, x->user_tags[i].tag);
-		fprintf(x->f, ": %ld", x->user_tags[i].n);
+	for (size_t i = 0; i < x->n_tags; i++) {
+		fputs(i ? ", " : "", x->f);
+		put_str(x->f, x->tags[i].tag);
+		fprintf(x->f, ": %ld", x->tags[i].n);
 	}
 	fputs("}\n}\n", x->f);
 	return MEND_OK;
@@ -537,9 +544,9 @@ enum mend_rc export_write(struct journal *j, const struct export_options *o,
 		break;
 	}
 	pseudo_free(x.ps);
-	for (size_t i = 0; i < x.n_user_tags; i++)
-		free(x.user_tags[i].tag);
-	free(x.user_tags);
+	for (size_t i = 0; i < x.n_tags; i++)
+		free(x.tags[i].tag);
+	free(x.tags);
 	if (rc == MEND_OK && x.oom)
 		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
 	if (rc == MEND_OK && (fflush(out) != 0 || ferror(out)))

@@ -170,4 +170,25 @@ t_export_every_time_mend_writes_restores() {
 	true
 }
 
+t_export_jrnl_tags_are_unique_and_counted_per_entry() {
+	printf '%s' '{"tags": {}, "entries": [
+	  {"title": "One", "body": "", "date": "2025-05-01", "time": "09:00", "tags": ["@reflection", "@calm", "@calm"], "starred": false},
+	  {"title": "Two", "body": "", "date": "2025-05-02", "time": "09:00", "tags": ["@calm"], "starred": false}]}' >j.json
+	mend import j.json
+	expect_rc 0
+	local round
+	for round in 1 2 3; do
+		mend export --format jrnl
+		expect_rc 0
+		expect_eq "$(json '[.entries[].tags | tostring] | join(" ")')" '["@reflection","@calm"] ["@reflection","@calm"]' "entry tags, round $round"
+		# no key twice in the top-level tags object
+		expect_eq "$(grep -o '"@reflection": [0-9]*' "$OUT" | wc -l)" 1 "@reflection keys, round $round"
+		expect_eq "$(json '.tags | tostring')" '{"@reflection":2,"@calm":2}' "tag counts, round $round"
+		cp "$OUT" "$WORK/round.json"
+		rm -f "$MEND_DB"
+		mend import "$WORK/round.json"
+		expect_rc 0
+	done
+}
+
 run_tests
