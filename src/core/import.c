@@ -672,6 +672,19 @@ static bool read_period(struct importer *im, const cJSON *o, const char *path,
 	return ok;
 }
 
+/* jrnl's "HH:MM", strictly: two digits, a colon, two digits. */
+static bool jrnl_time(const char *s, int *hh, int *mm)
+{
+	for (int i = 0; i < 5; i++)
+		if (i == 2 ? s[i] != ':' : !(s[i] >= '0' && s[i] <= '9'))
+			return false;
+	if (s[5])
+		return false;
+	*hh = (s[0] - '0') * 10 + (s[1] - '0');
+	*mm = (s[3] - '0') * 10 + (s[4] - '0');
+	return *hh <= 23 && *mm <= 59;
+}
+
 /* A name-based id: two FNV-1a hashes of the first n parts. */
 static void name_id(const char *const *parts, size_t n, char out[UUID_LEN])
 {
@@ -701,7 +714,7 @@ static bool read_jrnl(struct importer *im, const cJSON *o, const char *path,
 {
 	const char *title, *body, *date, *hm;
 	struct mend_date d;
-	int hh, mm;
+	int hh = 0, mm = 0;
 	int starred;
 	char q[64];
 	bool ok = true;
@@ -731,8 +744,7 @@ static bool read_jrnl(struct importer *im, const cJSON *o, const char *path,
 			date);
 		ok = false;
 	}
-	if (hm && (sscanf(hm, "%2d:%2d", &hh, &mm) != 2 || strlen(hm) != 5 ||
-		   hh > 23 || mm > 59 || hh < 0 || mm < 0)) {
+	if (hm && !jrnl_time(hm, &hh, &mm)) {
 		problem(im, "%s.time: '%.20s' is not a time (HH:MM)", path, hm);
 		ok = false;
 	}
@@ -766,7 +778,16 @@ static bool read_jrnl(struct importer *im, const cJSON *o, const char *path,
 	e->kind = KIND_REFLECTION;
 	e->text = *text;
 	e->tags = *tags;
-	time_t t = clock_local_midnight(d) + hh * 3600 + mm * 60;
+	/* the wall-clock time of that day, whatever DST did to it */
+	struct tm tm = {.tm_year = d.y - 1900,
+			.tm_mon = d.m - 1,
+			.tm_mday = d.d,
+			.tm_hour = hh,
+			.tm_min = mm,
+			.tm_isdst = -1};
+	time_t t = mktime(&tm);
+	if (t == (time_t)-1 || t < 0)
+		t = clock_local_midnight(d) + hh * 3600 + mm * 60;
 	clock_format_iso(t, e->created_at);
 	memcpy(e->updated_at, e->created_at, sizeof e->updated_at);
 	const char *parts[] = {date, hm, title, body ? body : "",

@@ -180,4 +180,34 @@ t_import_jrnl_entries_differing_in_tags_stay_two() {
 	expect_out "0 added, 0 updated, 3 unchanged"
 }
 
+t_import_jrnl_times_across_dst_changes() {
+	export TZ=Europe/Berlin
+	local a b c
+	a='{"title": "Spring", "body": "", "date": "2025-03-30", "time": "09:00", "tags": [], "starred": false}'
+	b='{"title": "Autumn", "body": "", "date": "2025-10-26", "time": "09:00", "tags": [], "starred": false}'
+	c='{"title": "Winter", "body": "", "date": "2025-01-15", "time": "23:30", "tags": [], "starred": false}'
+	jrnl_file "$a, $b, $c" >j.json
+	mend import j.json
+	expect_rc 0
+	expect_out "3 added"
+	mend list --json
+	expect_eq "$(json '[.[].created_at] | sort | join(" ")')" "2025-01-15T22:30:00Z 2025-03-30T07:00:00Z 2025-10-26T08:00:00Z" "created_at in UTC"
+	mend export --format jrnl
+	expect_rc 0
+	expect_eq "$(json '[.entries[] | .date + " " + .time] | join(", ")')" "2025-01-15 23:30, 2025-03-30 09:00, 2025-10-26 09:00" "times written back"
+	# so importing that export again adds nothing
+	cp "$OUT" back.json
+	mend import back.json
+	expect_rc 0
+	expect_out "0 added"
+}
+
+t_import_jrnl_time_is_strict() {
+	local t
+	for t in '+1:05' '9:05' '09:5' '09-05' '24:00' '09:60' ' 9:05' '09:05:00' '-1:05'; do
+		jrnl_file '{"title": "x", "date": "2025-05-01", "time": "'"$t"'"}' >j.json
+		refused j.json "entries[0].time: '$t' is not a time (HH:MM)"
+	done
+}
+
 run_tests
