@@ -6,6 +6,7 @@
 #ifndef MEND_EXPORT_H
 #define MEND_EXPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "mend/journal.h"
@@ -20,6 +21,8 @@ struct export_options {
 	const char *until;     /* "YYYY-MM-DD", inclusive, or NULL */
 	int module;            /* enum module, or -1 for all */
 	const char *pseudonym; /* replaces the ex's name in text, or NULL */
+	bool terminal;         /* the output is a terminal: Markdown shows
+				  control characters as U+FFFD */
 };
 
 struct export_counts {

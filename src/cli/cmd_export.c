@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "mend/export.h"
@@ -53,6 +54,7 @@ static int run_export(struct cli *c, const struct args *a)
 	rc = export_check(&o, &c->err);
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
+	o.terminal = isatty(STDOUT_FILENO);
 	rc = export_write(j, &o, stdout, &counts, &c->err);
 	return rc == MEND_OK ? 0 : cli_fail(c, rc);
 }

@@ -416,6 +416,72 @@ static enum mend_rc write_jrnl(struct exporter *x, struct entry_filter *f,
 
 /* --- Markdown --- */
 
+/* Write n bytes of user text. Bound for a terminal, control characters
+ * (escape sequences, OSC titles, the bell; C1 controls too) are shown as
+ * U+FFFD instead of being obeyed; a file gets the text exactly. */
+static void md_put(struct exporter *x, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	const unsigned char *end = p + n;
+
+	if (!x->o->terminal) {
+		fwrite(s, 1, n, x->f);
+		return;
+	}
+	for (; p < end; p++) {
+		size_t bad = 0;
+		if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f)
+			bad = 1;
+		else if (*p == 0xc2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9f)
+			bad = 2;
+		if (!bad)
+			continue;
+		fwrite(run, 1, (size_t)(p - run), x->f);
+		fputs("\xef\xbf\xbd", x->f);
+		p += bad - 1;
+		run = p + 1;
+	}
+	fwrite(run, 1, (size_t)(p - run), x->f);
+}
+
+/* Entry text as Markdown that reads as the text: a line that Markdown
+ * would take for a heading, list, quote, rule, fence, table or HTML gets
+ * a backslash before its marker, and lines end in a hard break so that
+ * single line breaks stay. */
+static void md_text(struct exporter *x, const char *text)
+{
+	const char *line = text;
+
+	while (*line) {
+		size_t len = strcspn(line, "\n"), k = 0, j;
+		while (k < len && k < 3 && line[k] == ' ')
+			k++;
+		j = k;
+		while (j < len && j - k < 10 && line[j] >= '0' && line[j] <= '9')
+			j++;
+		if (j > k && j < len && (line[j] == '.' || line[j] == ')')) {
+			md_put(x, line, j);
+			putc('\\', x->f);
+			md_put(x, line + j, len - j);
+		} else if (k < len && strchr("#>*-+=`~|<_", line[k])) {
+			md_put(x, line, k);
+			putc('\\', x->f);
+			md_put(x, line + k, len - k);
+		} else {
+			md_put(x, line, len);
+		}
+		line += len;
+		if (*line == '\n') {
+			line++;
+			/* a hard break, unless a blank line follows or this
+			 * one is blank (a paragraph break already) */
+			if (len && *line && *line != '\n')
+				fputs("  ", x->f);
+		}
+		putc('\n', x->f);
+	}
+}
+
 static void md_details(struct exporter *x, const struct entry *e)
 {
 	switch (e->kind) {
@@ -464,11 +530,15 @@ static int md_entry(const struct entry *e, void *ctx)
 	    e->kind != KIND_GROWTH && e->kind != KIND_CHECKIN)
 		fprintf(x->f, " (%s)", kind_name(e->kind));
 	fputs("\n\n", x->f);
-	if (e->prompt_text)
-		fprintf(x->f, "> %s\n\n", pseudo(x, e->prompt_text));
+	if (e->prompt_text) {
+		const char *p = pseudo(x, e->prompt_text);
+		fputs("> ", x->f);
+		md_put(x, p, strlen(p));
+		fputs("\n\n", x->f);
+	}
 	md_details(x, e);
 	if (*e->text || e->kind == KIND_SEALED)
-		fprintf(x->f, "%s\n", readable_text(x, e, tmp, sizeof tmp));
+		md_text(x, readable_text(x, e, tmp, sizeof tmp));
 	x->counts.entries++;
 	return ferror(x->f) || x->oom;
 }
@@ -601,6 +671,7 @@ static enum mend_rc export_to_node(struct journal *j,
 {
 	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	struct export_options to = *o;
 	enum mend_rc rc;
 
 	if (!f) {
@@ -610,7 +681,8 @@ static enum mend_rc export_to_node(struct journal *j,
 			close(fd);
 		return rc;
 	}
-	rc = export_write(j, o, f, counts, err);
+	to.terminal = o->terminal || isatty(fd);
+	rc = export_write(j, &to, f, counts, err);
 	if (fclose(f) != 0 && rc == MEND_OK)
 		rc = mend_err_set(err, MEND_EIO, "cannot write %s: %s", path,
 				  strerror(errno));

@@ -191,4 +191,32 @@ t_export_jrnl_tags_are_unique_and_counted_per_entry() {
 	done
 }
 
+t_export_markdown_keeps_text_as_text() {
+	mend reflect $'# not a heading\n1986. A fine year.\n* not a list\n- nor this\n+ nor this\n> not a quote\n  ## indented\n===\nplain line\nsecond plain line\n\nafter a blank line'
+	expect_rc 0
+	mend export --format markdown
+	expect_rc 0
+	local body
+	body=$(sed -n '/^### /,$p' "$OUT" | tail -n +3)
+	expect_eq "$body" "$(printf '%s\n' '\# not a heading  ' '1986\. A fine year.  ' '\* not a list  ' '\- nor this  ' '\+ nor this  ' '\> not a quote  ' '  \## indented  ' '\===  ' 'plain line  ' 'second plain line' '' 'after a blank line')" "the entry's text in Markdown"
+	# one heading for the day, one for the entry: the text made none
+	expect_eq "$(grep -c '^#' "$OUT")" 3 "headings"
+}
+
+t_export_markdown_to_a_terminal_shows_no_control_characters() {
+	mend reflect $'colour \e[31mred\e[0m, a title \e]0;pwned\a and a bell \a, tab\tkept'
+	expect_rc 0
+	# to a file (a pipe here) the text is exact
+	mend export --format markdown
+	expect_rc 0
+	grep -q $'\e\[31mred' "$OUT" || fail "the file lost the text as written"
+	# to a terminal, no escape, OSC or bell reaches it
+	script -qec "$MEND export --format markdown" /dev/null </dev/null >"$WORK/tty.out" 2>&1
+	grep -q 'colour' "$WORK/tty.out" || fail "the export did not reach the terminal"
+	grep -q $'\e' "$WORK/tty.out" && fail "an escape character reached the terminal"
+	grep -q $'\a' "$WORK/tty.out" && fail "a bell reached the terminal"
+	grep -q 'red' "$WORK/tty.out" || fail "the text around the escape was lost"
+	true
+}
+
 run_tests
