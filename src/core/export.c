@@ -578,9 +578,10 @@ enum mend_rc export_check(const struct export_options *o,
 	return prepare(o, &f, since, until, err);
 }
 
-enum mend_rc export_write(struct journal *j, const struct export_options *o,
-			  FILE *out, struct export_counts *counts,
-			  struct mend_err *err)
+static enum mend_rc write_export(struct journal *j,
+				 const struct export_options *o, FILE *out,
+				 struct export_counts *counts,
+				 struct mend_err *err)
 {
 	struct exporter x;
 	struct entry_filter f = {.module = o->module,
@@ -734,6 +735,56 @@ static int link_unnamed(int fd, char *tmp, size_t n, const char *path)
 			return -1;
 	}
 	return -1;
+}
+
+/* Copy the spooled export to out. */
+static enum mend_rc copy_out(FILE *from, FILE *out, struct mend_err *err)
+{
+	char buf[1 << 16];
+	size_t n;
+
+	if (fflush(from) != 0 || fseek(from, 0, SEEK_SET) != 0)
+		return mend_err_set(err, MEND_EIO, "cannot read the export back: %s",
+				    strerror(errno));
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			break;
+	if (ferror(from))
+		return mend_err_set(err, MEND_EIO, "cannot read the export back: %s",
+				    strerror(errno));
+	if (fflush(out) != 0 || ferror(out))
+		return mend_err_set(err, MEND_EIO, "cannot write the export: %s",
+				    strerror(errno));
+	return MEND_OK;
+}
+
+enum mend_rc export_write(struct journal *j, const struct export_options *o,
+			  FILE *out, struct export_counts *counts,
+			  struct mend_err *err)
+{
+	struct stat sb;
+	FILE *spool = NULL;
+	enum mend_rc rc = export_check(o, err);
+
+	if (rc != MEND_OK)
+		return rc;
+	/* One snapshot, read at full speed: the journal's read lock keeps
+	 * every writer waiting, so it must not be held while a slow reader
+	 * (a pager, a pipe nobody reads) takes its time. Anything but a
+	 * regular file gets the export through a private, unnamed spool
+	 * file, copied out once the lock is let go. */
+	if (fstat(fileno(out), &sb) != 0 || !S_ISREG(sb.st_mode))
+		spool = tmpfile(); /* if none, stream (and hold the lock) */
+	rc = store_begin_read(j->st, err);
+	if (rc == MEND_OK) {
+		rc = write_export(j, o, spool ? spool : out, counts, err);
+		store_end_read(j->st);
+	}
+	if (rc == MEND_OK && spool)
+		rc = copy_out(spool, out, err);
+	if (spool)
+		fclose(spool);
+	return rc;
 }
 
 enum mend_rc export_to_file(struct journal *j, const struct export_options *o,

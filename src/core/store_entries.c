@@ -158,6 +158,36 @@ enum mend_rc store_entry_remove(struct store *st, const char *uuid,
 	return rc;
 }
 
+enum mend_rc store_begin_read(struct store *st, struct mend_err *err)
+{
+	/* BEGIN alone takes no lock; the first read takes the shared lock
+	 * that then holds the snapshot until the end. Inside a caller's own
+	 * transaction the snapshot is already there. */
+	sqlite3_stmt *s = NULL;
+	if (!sqlite3_get_autocommit(st->db))
+		return MEND_OK;
+	enum mend_rc rc = store_cached(st, "BEGIN DEFERRED", &s, err);
+	if (rc == MEND_OK)
+		rc = store_run(st, s, "starting to read", err);
+	if (rc == MEND_OK)
+		rc = store_cached(st, "SELECT count(*) FROM settings", &s, err);
+	if (rc == MEND_OK)
+		rc = store_step_row(st, s, "reading the journal", err);
+	if (s)
+		store_release(s);
+	if (rc == MEND_OK)
+		st->in_tx = 2; /* ours: store_end_read ends it */
+	else
+		store_rollback(st);
+	return rc;
+}
+
+void store_end_read(struct store *st)
+{
+	if (st->in_tx == 2)
+		store_rollback(st);
+}
+
 enum mend_rc store_forget_old_text(struct store *st, struct mend_err *err)
 {
 	/* FTS5 (before SQLite 3.44) records a delete as a marker in a new

@@ -219,4 +219,62 @@ t_export_markdown_to_a_terminal_shows_no_control_characters() {
 	true
 }
 
+# blocked_on_pipe PID: true once PID sleeps writing into a full pipe.
+blocked_on_pipe() {
+	grep -q pipe_write /proc/"$1"/wchan 2>/dev/null
+}
+
+t_export_to_a_stalled_reader_does_not_block_writers() {
+	gen_big 400 >"$WORK/big.json"
+	mend import "$WORK/big.json"
+	expect_rc 0
+	mkfifo "$WORK/pipe"
+	# a reader that opens the pipe and never reads from it
+	sleep 60 <"$WORK/pipe" &
+	local reader=$! exporter deadline
+	"$MEND" export >"$WORK/pipe" 2>/dev/null &
+	exporter=$!
+	deadline=$((${EPOCHREALTIME/./} + 10000000))
+	until blocked_on_pipe "$exporter" || [ "${EPOCHREALTIME/./}" -ge "$deadline" ]; do sleep 0.05; done
+	blocked_on_pipe "$exporter" || { kill "$exporter" "$reader"; fail "the export never filled the pipe"; }
+	# the export now waits on its reader; a check-in must not wait on it
+	# (mend would give up after 60 s: 20 s is a generous bound)
+	timeout 20 "$MEND" checkin --mood 6 --note "saved while an export waits" >"$OUT" 2>"$ERR"
+	RC=$?
+	kill "$exporter" "$reader" 2>/dev/null
+	wait "$exporter" "$reader" 2>/dev/null
+	expect_rc 0
+	expect_out "Check-in saved"
+}
+
+t_export_read_slowly_lets_writes_through_and_stays_whole() {
+	# a JSON export begins with periods and ends with entries: a change
+	# made while it is read must show in both or in neither
+	gen_big 400 >"$WORK/big.json"
+	mend import "$WORK/big.json"
+	expect_rc 0
+	mend start --date 2026-01-05
+	expect_rc 0
+	mkfifo "$WORK/pipe"
+	"$MEND" export >"$WORK/pipe" 2>/dev/null &
+	local exporter=$! deadline
+	exec 3<"$WORK/pipe"
+	# read a little: the export has begun (its periods are written)
+	dd bs=1000 count=1 status=none <&3 >"$WORK/snap.json"
+	# a contact by me ends the period and starts another; it must wait
+	# for the snapshot or not be in it at all
+	timeout 20 "$MEND" contact --by me --channel call --note "mid-export" >"$OUT" 2>"$ERR"
+	RC=$?
+	cat <&3 >>"$WORK/snap.json"
+	exec 3<&-
+	wait "$exporter"
+	expect_rc 0
+	local periods contacts
+	periods=$(jq '.periods | length' "$WORK/snap.json") || fail "the export is not JSON"
+	contacts=$(jq '[.entries[] | select(.kind == "contact")] | length' "$WORK/snap.json")
+	# one period and no contact, or two periods and the contact
+	[ "$((periods - contacts))" -eq 1 ] || fail "periods ($periods) and contacts ($contacts) from two moments"
+	true
+}
+
 run_tests
