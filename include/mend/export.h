@@ -38,9 +38,12 @@ int export_format_from_name(const char *name, enum export_format *out);
 enum mend_rc export_check(const struct export_options *o,
 			  struct mend_err *err);
 
-/* Write the export to out (an open stream the caller owns and closes).
- * Bad options (dates, module) are MEND_EINVAL before anything is
- * written; a write error is MEND_EIO. counts may be NULL. */
+/* Write the export to out (an open stream the caller owns and closes),
+ * read as one snapshot of the journal. Unless out is a regular file the
+ * export is spooled to a private unnamed temporary file first, so the
+ * journal's lock is never held while a slow reader waits. Bad options
+ * (dates, module, a pseudonym with no name set) are MEND_EINVAL before
+ * anything is written; a write error is MEND_EIO. counts may be NULL. */
 enum mend_rc export_write(struct journal *j, const struct export_options *o,
 			  FILE *out, struct export_counts *counts,
 			  struct mend_err *err);
