@@ -20,13 +20,13 @@
 struct unit {
 	size_t off, len;   /* bytes of the original text */
 	size_t fold, flen; /* its folding, in the folds buffer */
-	int kind;          /* WORD, SPACE or OTHER */
+	int kind;	   /* WORD, SPACE or OTHER */
 };
 
 enum { OTHER, WORD, SPACE };
 
 struct pseudo {
-	char *parts;   /* the folded parts, NUL-separated */
+	char *parts; /* the folded parts, NUL-separated */
 	size_t n_parts;
 	const char *with;
 	size_t with_len;
@@ -92,7 +92,8 @@ static size_t fold_one(ucs4_t c, const uint8_t *s, size_t n, char buf[64])
 
 static int kind_of(ucs4_t c)
 {
-	if (uc_is_alnum(c) || c == '_' || uc_is_general_category(c, UC_CATEGORY_M))
+	if (uc_is_alnum(c) || c == '_' ||
+	    uc_is_general_category(c, UC_CATEGORY_M))
 		return WORD;
 	if (uc_is_property_white_space(c))
 		return SPACE;
@@ -117,8 +118,8 @@ static bool cut(struct pseudo *p, const char *text, size_t *n_units)
 		    !grow(&p->folds, &p->cap_folds, nf + fl, 1))
 			return false;
 		memcpy(p->folds + nf, f, fl);
-		p->units[n++] = (struct unit){(size_t)i, (size_t)l, nf, fl,
-					      kind_of(c)};
+		p->units[n++] =
+		    (struct unit){(size_t)i, (size_t)l, nf, fl, kind_of(c)};
 		nf += fl;
 		i += (size_t)l;
 	}
@@ -229,8 +230,8 @@ const char *pseudo_apply(struct pseudo *p, const char *text)
 			continue;
 		size_t from = p->units[u].off;
 		size_t to = end < n ? p->units[end].off : strlen(text);
-		if (!grow(&p->out, &p->cap_out, o + (from - last) + p->with_len + 1,
-			  1))
+		if (!grow(&p->out, &p->cap_out,
+			  o + (from - last) + p->with_len + 1, 1))
 			return NULL;
 		memcpy(p->out + o, text + last, from - last);
 		o += from - last;

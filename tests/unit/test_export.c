@@ -35,21 +35,21 @@ static int write_between(unsigned type, void *ctx, void *p, void *x)
 		return 0;
 	sqlite3_busy_timeout(db, 0);
 	w->committed =
-		sqlite3_exec(
-			db,
-			"BEGIN IMMEDIATE;"
-			"INSERT INTO periods (uuid, started_at, ended_at, "
-			"created_at, updated_at) VALUES "
-			"('99999999-9999-4999-8999-999999999999', "
-			"'2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z', "
-			"'2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z');"
-			"INSERT INTO entries (uuid, kind, module, created_at, "
-			"updated_at, text) VALUES "
-			"('99999999-9999-4999-8999-999999999998', 'reflection', "
-			"'reflection', '2025-01-01T00:00:00Z', "
-			"'2025-01-01T00:00:00Z', 'written mid-export');"
-			"COMMIT;",
-			NULL, NULL, NULL) == SQLITE_OK;
+	    sqlite3_exec(
+		db,
+		"BEGIN IMMEDIATE;"
+		"INSERT INTO periods (uuid, started_at, ended_at, "
+		"created_at, updated_at) VALUES "
+		"('99999999-9999-4999-8999-999999999999', "
+		"'2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z', "
+		"'2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z');"
+		"INSERT INTO entries (uuid, kind, module, created_at, "
+		"updated_at, text) VALUES "
+		"('99999999-9999-4999-8999-999999999998', 'reflection', "
+		"'reflection', '2025-01-01T00:00:00Z', "
+		"'2025-01-01T00:00:00Z', 'written mid-export');"
+		"COMMIT;",
+		NULL, NULL, NULL) == SQLITE_OK;
 	if (!w->committed)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(db);
@@ -89,7 +89,8 @@ TEST(test_export_json_is_one_snapshot)
 	cJSON *doc = cJSON_Parse(buf);
 	free(buf);
 	CHECK(doc);
-	int periods = array_len(doc, "periods"), entries = array_len(doc, "entries");
+	int periods = array_len(doc, "periods"),
+	    entries = array_len(doc, "entries");
 	cJSON_Delete(doc);
 	/* both from before the change, or both from after it */
 	CHECK(periods == entries);

@@ -32,19 +32,20 @@ static char *checkins(int n, int base, const char *note, const char *updated)
 	char *buf = malloc(cap);
 	if (!buf)
 		return NULL;
-	len += (size_t)snprintf(buf, cap, "{\"format\": \"mend-journal\", "
-					  "\"version\": 1, \"entries\": [");
+	len += (size_t)snprintf(buf, cap,
+				"{\"format\": \"mend-journal\", "
+				"\"version\": 1, \"entries\": [");
 	for (int i = 0; i < n; i++) {
 		struct mend_date d = clock_civil_from_days(
-			clock_days_from_civil((struct mend_date){2025, 1, 1}) + i);
+		    clock_days_from_civil((struct mend_date){2025, 1, 1}) + i);
 		len += (size_t)snprintf(
-			buf + len, cap - len,
-			"%s{\"id\": \"00000000-0000-4000-8000-%012d\", \"kind\": "
-			"\"checkin\", \"day\": \"%04d-%02d-%02d\", \"created_at\": "
-			"\"%04d-%02d-%02dT12:00:00Z\", \"updated_at\": \"%s\", "
-			"\"mood\": 5, \"text\": \"%s %d\"}",
-			i ? ", " : "", base + i, d.y, d.m, d.d, d.y, d.m, d.d,
-			updated, note, i);
+		    buf + len, cap - len,
+		    "%s{\"id\": \"00000000-0000-4000-8000-%012d\", \"kind\": "
+		    "\"checkin\", \"day\": \"%04d-%02d-%02d\", \"created_at\": "
+		    "\"%04d-%02d-%02dT12:00:00Z\", \"updated_at\": \"%s\", "
+		    "\"mood\": 5, \"text\": \"%s %d\"}",
+		    i ? ", " : "", base + i, d.y, d.m, d.d, d.y, d.m, d.d,
+		    updated, note, i);
 	}
 	snprintf(buf + len, cap - len, "]}");
 	return buf;
@@ -82,21 +83,23 @@ TEST(test_import_refuses_too_many_tags)
 	char *buf = malloc(cap);
 
 	CHECK(j && buf);
-	len += (size_t)snprintf(buf, cap,
-				"{\"format\": \"mend-journal\", \"version\": 1, "
-				"\"entries\": [{\"id\": "
-				"\"00000000-0000-4000-8000-000000000001\", "
-				"\"kind\": \"reflection\", \"created_at\": "
-				"\"2025-01-01T10:00:00Z\", \"updated_at\": "
-				"\"2025-01-01T10:00:00Z\", \"text\": \"x\", "
-				"\"tags\": [");
+	len +=
+	    (size_t)snprintf(buf, cap,
+			     "{\"format\": \"mend-journal\", \"version\": 1, "
+			     "\"entries\": [{\"id\": "
+			     "\"00000000-0000-4000-8000-000000000001\", "
+			     "\"kind\": \"reflection\", \"created_at\": "
+			     "\"2025-01-01T10:00:00Z\", \"updated_at\": "
+			     "\"2025-01-01T10:00:00Z\", \"text\": \"x\", "
+			     "\"tags\": [");
 	for (size_t i = 0; i < n; i++)
 		len += (size_t)snprintf(buf + len, cap - len, "%s\"t%zu\"",
 					i ? "," : "", i);
 	snprintf(buf + len, cap - len, "]}]}");
 	CHECK(import_buffer(j, buf, strlen(buf), false, &rep, &err) ==
 	      MEND_EBADFILE);
-	CHECK(strstr(rep.problems[0], "entries[0].tags: more than the 200 tags"));
+	CHECK(
+	    strstr(rep.problems[0], "entries[0].tags: more than the 200 tags"));
 	free(buf);
 	test_journal_done(j);
 }
