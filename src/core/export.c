@@ -663,6 +663,44 @@ static enum mend_rc check_not_journal(struct journal *j, const char *path,
 	return rc;
 }
 
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* A name that SQLite would take for the journal's rollback journal (or
+ * WAL files) once it exists: an export there would be read as a hot
+ * journal, so it is refused even before the file is there. */
+static enum mend_rc check_not_companion(struct journal *j, const char *path,
+					struct mend_err *err)
+{
+	static const char *const suffixes[] = {"-journal", "-wal", "-shm"};
+	const char *db = store_path(j->st);
+	char *pd = path_parent(path), *dd = path_parent(db);
+	struct stat a, b;
+	enum mend_rc rc = MEND_OK;
+
+	if (!pd || !dd)
+		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
+	else if (stat(pd, &a) == 0 && stat(dd, &b) == 0 && a.st_dev == b.st_dev &&
+		 a.st_ino == b.st_ino) {
+		size_t bl = strlen(base_name(db));
+		const char *name = base_name(path);
+		for (size_t i = 0; i < 3 && rc == MEND_OK; i++)
+			if (strncmp(name, base_name(db), bl) == 0 &&
+			    strcmp(name + bl, suffixes[i]) == 0)
+				rc = mend_err_set(err, MEND_EINVAL,
+						  "output: %s is the journal's "
+						  "own %s file; give another "
+						  "file name",
+						  path, suffixes[i] + 1);
+	}
+	free(pd);
+	free(dd);
+	return rc;
+}
+
 /* A FIFO or a device is written as it is: renaming a file over it would
  * replace the node, not feed it. */
 static enum mend_rc export_to_node(struct journal *j,
@@ -803,6 +841,10 @@ enum mend_rc export_to_file(struct journal *j, const struct export_options *o,
 		rc = check_not_journal(j, path, &sb, err);
 		if (rc == MEND_OK && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))
 			return export_to_node(j, o, path, counts, err);
+		if (rc != MEND_OK)
+			return rc;
+	} else {
+		rc = check_not_companion(j, path, err);
 		if (rc != MEND_OK)
 			return rc;
 	}

@@ -41,6 +41,14 @@ t_export_refuses_the_journal_itself() {
 	expect_db "$before"
 	[ -s "$MEND_DB-journal" ] && fail "the -journal file was written"
 	rm -f "$MEND_DB-journal"
+	# and before it exists: SQLite would read an export there as its own
+	mend export -o "$MEND_DB-journal"
+	expect_rc 2
+	expect_err "is the journal's own journal file"
+	[ -e "$MEND_DB-journal" ] && fail "a -journal file was made"
+	mend export -o "$MEND_DB-wal"
+	expect_rc 2
+	[ -e "$MEND_DB-wal" ] && fail "a -wal file was made"
 	ls -A "$WORK" | grep -q 'tmp-' && fail "a temporary file was left"
 	true
 }
