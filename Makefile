@@ -34,7 +34,7 @@ DEFS     = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DMEND_VERSION='"$(VERSION)"'
 ALL_CPPFLAGS = $(DEFS) -Iinclude -Isrc/core $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(WARN) $(ALL_CPPFLAGS) $(CFLAGS)
 # floor() lives in libm; an optimizing gcc inlines it, other builds call it.
-ALL_LDLIBS = $(PKG_LIBS) -lm $(LDLIBS)
+ALL_LDLIBS = $(PKG_LIBS) -lm -lunistring $(LDLIBS)
 
 BUILD    = build
 ifeq ($(SANITIZE),1)
@@ -88,6 +88,8 @@ endif
 DEB_ncursesw = libncurses-dev
 DEB_sqlite3  = libsqlite3-dev
 DEB_libcjson = libcjson-dev
+# libraries without a pkg-config file: HEADER:DEBIAN-PACKAGE
+HEADER_LIBS  = unistr:libunistring-dev
 .PHONY: libs
 libs:
 	@if ! command -v $(firstword $(PKG_CONFIG)) >/dev/null 2>&1; then \
@@ -100,6 +102,11 @@ libs:
 		case $$p in ncursesw) deb="$$deb $(DEB_ncursesw)";; \
 		sqlite3) deb="$$deb $(DEB_sqlite3)";; \
 		libcjson) deb="$$deb $(DEB_libcjson)";; esac; }; \
+	done; \
+	for h in $(HEADER_LIBS); do \
+		printf '#include <%s.h>\n' "$${h%%:*}" | \
+			$(CC) $(ALL_CPPFLAGS) -E -x c - >/dev/null 2>&1 || { \
+			miss="$$miss $${h%%:*}"; deb="$$deb $${h#*:}"; }; \
 	done; \
 	if [ -n "$$miss" ]; then \
 		echo "mend: cannot build without$$miss; install the Debian package(s)$$deb (or run make deps)" >&2; \

@@ -6,6 +6,7 @@
 #ifndef MEND_EXPORT_H
 #define MEND_EXPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "mend/journal.h"
@@ -20,6 +21,8 @@ struct export_options {
 	const char *until;     /* "YYYY-MM-DD", inclusive, or NULL */
 	int module;            /* enum module, or -1 for all */
 	const char *pseudonym; /* replaces the ex's name in text, or NULL */
+	bool terminal;         /* the output is a terminal: Markdown shows
+				  control characters as U+FFFD */
 };
 
 struct export_counts {
@@ -35,16 +38,23 @@ int export_format_from_name(const char *name, enum export_format *out);
 enum mend_rc export_check(const struct export_options *o,
 			  struct mend_err *err);
 
-/* Write the export to out (an open stream the caller owns and closes).
- * Bad options (dates, module) are MEND_EINVAL before anything is
- * written; a write error is MEND_EIO. counts may be NULL. */
+/* Write the export to out (an open stream the caller owns and closes),
+ * read as one snapshot of the journal. Unless out is a regular file the
+ * export is spooled to a private unnamed temporary file first, so the
+ * journal's lock is never held while a slow reader waits. Bad options
+ * (dates, module, a pseudonym with no name set) are MEND_EINVAL before
+ * anything is written; a write error is MEND_EIO. counts may be NULL. */
 enum mend_rc export_write(struct journal *j, const struct export_options *o,
 			  FILE *out, struct export_counts *counts,
 			  struct mend_err *err);
 
-/* Write the export to path, safely: into a temporary file in the same
- * directory, synced, then renamed over path, mode 0600. An interrupted
- * export never leaves a half file nor replaces a good one. */
+/* Write the export to path, safely: into an unnamed temporary file in
+ * the same directory (a named "PATH.tmp-XXXXXX" where the file system has
+ * none), synced, then renamed over path, mode 0600. An interrupted export
+ * never leaves a half file nor replaces a good one; stale temporary files
+ * of ours beside path are removed. A FIFO or device at path is written
+ * directly. Writing over the journal or its -journal/-wal/-shm file is
+ * MEND_EINVAL. */
 enum mend_rc export_to_file(struct journal *j, const struct export_options *o,
 			    const char *path, struct export_counts *counts,
 			    struct mend_err *err);

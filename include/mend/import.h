@@ -15,6 +15,7 @@
 #define IMPORT_MAX_BYTES (512L * 1024 * 1024)
 #define IMPORT_MAX_PROBLEMS 20
 #define IMPORT_PROBLEM_LEN 240
+#define IMPORT_MAX_TAGS 200 /* tags on one entry, each up to 200 bytes */
 
 enum import_source { IMPORT_MEND, IMPORT_JRNL };
 

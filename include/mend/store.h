@@ -58,6 +58,11 @@ enum mend_rc store_is_empty(struct store *st, bool *out, struct mend_err *err);
  * MEND_OK only once the data is durable; on failure the transaction is
  * rolled back. store_rollback is safe to call when nothing is open. */
 enum mend_rc store_begin(struct store *st, struct mend_err *err);
+/* A read transaction: every read until store_end_read sees one snapshot
+ * (an export). It holds a shared lock that keeps writers from committing,
+ * so end it quickly. Inside a transaction already open, both do nothing. */
+enum mend_rc store_begin_read(struct store *st, struct mend_err *err);
+void store_end_read(struct store *st);
 enum mend_rc store_commit(struct store *st, struct mend_err *err);
 void store_rollback(struct store *st);
 
@@ -148,6 +153,10 @@ enum mend_rc store_entry_update(struct store *st, const struct entry *e,
 				struct mend_err *err);
 /* Delete the entry with this uuid (and its search index rows). */
 enum mend_rc store_entry_delete(struct store *st, const char *uuid,
+				struct mend_err *err);
+/* The same without store_forget_old_text, for a batch that runs it once
+ * at its end (an import). */
+enum mend_rc store_entry_remove(struct store *st, const char *uuid,
 				struct mend_err *err);
 
 /* Rewrite the search index so that no removed or replaced text is left

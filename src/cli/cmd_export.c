@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "mend/export.h"
@@ -61,6 +62,7 @@ static int run_export(struct cli *c, const struct args *a)
 	rc = export_check(&o, &c->err);
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
+	o.terminal = isatty(STDOUT_FILENO);
 	rc = export_write(j, &o, stdout, &counts, &c->err);
 	return rc == MEND_OK ? 0 : cli_fail(c, rc);
 }
@@ -76,6 +78,8 @@ const struct command cmd_export = {
 	.help = "Write the journal to standard output, or to FILE. The file is\n"
 		"written beside its final name, synced, then renamed into place\n"
 		"(mode 0600), so an interrupted export never leaves half a file.\n"
+		"A FIFO or a device is written directly; the journal itself is\n"
+		"refused.\n"
 		"\n"
 		"  -o, --output FILE     write to FILE instead of standard output\n"
 		"  -f, --format F        json (everything, for backups and 'mend\n"

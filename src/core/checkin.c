@@ -109,6 +109,9 @@ enum mend_rc checkin_save(struct journal *j, const struct checkin_input *in,
 	if (rc == MEND_OK)
 		rc = old.e ? store_entry_update(j->st, &e, err)
 			   : store_entry_insert(j->st, &e, err);
+	/* the replaced note must leave no trace in the search index */
+	if (rc == MEND_OK && old.e)
+		rc = store_forget_old_text(j->st, err);
 	if (rc == MEND_OK)
 		memcpy(out->uuid, e.uuid, sizeof out->uuid);
 done:

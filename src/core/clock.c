@@ -158,9 +158,23 @@ enum mend_rc clock_now(time_t *out, struct mend_err *err)
 					    "MEND_NOW: '%.64s' is not an ISO 8601 "
 					    "time such as 2026-01-11T09:00:00Z",
 					    env);
-		return MEND_OK;
+	} else {
+		*out = time(NULL);
 	}
-	*out = time(NULL);
+	/* Every time mend writes must import back: its local date (and the
+	 * journal day, a day earlier before the day-start hour) must stay in
+	 * 1970..9999 in this time zone. */
+	struct mend_date d = clock_local_date(*out);
+	long day = clock_days_from_civil(d);
+	if (*out < 0 || *out > (time_t)253402300799 || day < 1 ||
+	    day > clock_days_from_civil((struct mend_date){9999, 12, 31})) {
+		char iso[CLOCK_ISO_LEN];
+		clock_format_iso(*out, iso);
+		return mend_err_set(err, MEND_EINVAL,
+				    "clock: %s is outside the dates mend keeps "
+				    "(1970-01-02 to 9999-12-31 here)",
+				    iso);
+	}
 	return MEND_OK;
 }
 

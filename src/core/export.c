@@ -4,32 +4,37 @@
  * flat whatever the journal's size. The JSON is written by hand rather
  * than through cJSON trees: the key order is fixed and documented, text
  * stays UTF-8 as written, and no record is ever held whole. */
+/* O_TMPFILE and linkat's AT_SYMLINK_FOLLOW (Linux); without them the
+ * export falls back to a named temporary file. */
+#define _GNU_SOURCE
 #include "mend/export.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "mend/nocontact.h"
 #include "mend/path.h"
+#include "pseudo.h"
 
 struct exporter {
 	struct journal *j;
 	const struct export_options *o;
 	FILE *f;
-	char name[JOURNAL_NAME_MAX + 1]; /* the ex's name, "" if unset */
-	char *buf;                       /* pseudonymised text */
-	size_t cap;
+	struct pseudo *ps;               /* --pseudonym, or NULL */
 	long n;                          /* records written in this array */
-	long tag_counts[MODULE_COUNT];
 	struct tag_count {
 		char *tag;
 		long n;
-	} *user_tags;       /* jrnl: the user's own tags, counted */
-	size_t n_user_tags;
+		long last; /* the entry that last counted it */
+	} *tags;      /* jrnl: every tag, with how many entries have it */
+	size_t n_tags;
 	long last_day;                   /* markdown: day of the last heading */
 	struct export_counts counts;
 	int oom;
@@ -78,62 +83,16 @@ static void put_str(FILE *f, const char *s)
 	putc('"', f);
 }
 
-static int word_byte(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_';
-}
-
-static int same_ci(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x + 32);
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y + 32);
-		if (x != y)
-			return 0;
-	}
-	return 1;
-}
-
-/* The text with every whole-word occurrence of the name (any letter
- * case) replaced by the pseudonym. Borrowed: valid until the next call. */
+/* The text with the name replaced by the pseudonym, when one is given.
+ * Borrowed: valid until the next call. */
 static const char *pseudo(struct exporter *x, const char *text)
 {
-	size_t nl = strlen(x->name), pl, tl, out = 0;
-	const char *p = text;
-
-	if (!x->o->pseudonym || !nl || !text)
+	if (!x->ps || !text)
 		return text;
-	pl = strlen(x->o->pseudonym);
-	tl = strlen(text);
-	/* worst case: every byte starts a one-byte name */
-	size_t need = tl / nl * (pl > nl ? pl : nl) + tl + 1;
-	if (need > x->cap) {
-		char *grown = realloc(x->buf, need);
-		if (!grown) {
-			x->oom = 1;
-			return text;
-		}
-		x->buf = grown;
-		x->cap = need;
-	}
-	while (*p) {
-		size_t at = (size_t)(p - text);
-		if (at + nl <= tl && same_ci(p, x->name, nl) &&
-		    (at == 0 || !word_byte((unsigned char)p[-1])) &&
-		    !word_byte((unsigned char)p[nl])) {
-			memcpy(x->buf + out, x->o->pseudonym, pl);
-			out += pl;
-			p += nl;
-		} else {
-			x->buf[out++] = *p++;
-		}
-	}
-	x->buf[out] = '\0';
-	return x->buf;
+	const char *r = pseudo_apply(x->ps, text);
+	if (!r)
+		x->oom = 1;
+	return r ? r : text;
 }
 
 /* --- mend JSON --- */
@@ -361,28 +320,34 @@ static void local_parts(const char *iso, char date[CLOCK_DATE_LEN],
 		*day = clock_days_from_civil(d);
 }
 
-static void count_tag(struct exporter *x, const char *tag)
+/* Count tag for entry number n, once however often the entry names it.
+ * Returns whether this is the tag's first appearance in the entry. The
+ * table is searched linearly: a journal has tens of tags, not thousands
+ * (import allows at most IMPORT_MAX_TAGS a record). */
+static int count_tag(struct exporter *x, const char *tag, long n)
 {
-	for (size_t i = 0; i < x->n_user_tags; i++) {
-		if (strcmp(x->user_tags[i].tag, tag) == 0) {
-			x->user_tags[i].n++;
-			return;
+	for (size_t i = 0; i < x->n_tags; i++) {
+		if (strcmp(x->tags[i].tag, tag) == 0) {
+			if (x->tags[i].last == n)
+				return 0;
+			x->tags[i].last = n;
+			x->tags[i].n++;
+			return 1;
 		}
 	}
 	struct tag_count *grown =
-		realloc(x->user_tags, (x->n_user_tags + 1) * sizeof *grown);
+		realloc(x->tags, (x->n_tags + 1) * sizeof *grown);
 	char *copy = strdup(tag);
 	if (!grown || !copy) {
 		if (grown)
-			x->user_tags = grown;
+			x->tags = grown;
 		free(copy);
 		x->oom = 1;
-		return;
+		return 0;
 	}
-	x->user_tags = grown;
-	x->user_tags[x->n_user_tags].tag = copy;
-	x->user_tags[x->n_user_tags].n = 1;
-	x->n_user_tags++;
+	x->tags = grown;
+	x->tags[x->n_tags++] = (struct tag_count){copy, 1, n};
+	return 1;
 }
 
 static int jrnl_entry(const struct entry *e, void *ctx)
@@ -392,6 +357,7 @@ static int jrnl_entry(const struct entry *e, void *ctx)
 	const char *text = readable_text(x, e, tmp, sizeof tmp);
 	size_t title_len = strcspn(text, "\n");
 	enum module m = kind_module(e->kind);
+	long n = x->n;
 
 	local_parts(e->created_at, date, hm, NULL);
 	fputs(x->n++ ? ",\n    {\"title\": " : "\n    {\"title\": ", x->f);
@@ -402,18 +368,23 @@ static int jrnl_entry(const struct entry *e, void *ctx)
 	free(title);
 	fputs(", \"body\": ", x->f);
 	put_str(x->f, text[title_len] ? text + title_len + 1 : "");
-	fprintf(x->f, ", \"date\": \"%s\", \"time\": \"%s\", \"tags\": [\"@%s\"",
-		date, hm, module_name(m));
-	x->tag_counts[m]++;
+	snprintf(tag, sizeof tag, "@%s", module_name(m));
+	fprintf(x->f, ", \"date\": \"%s\", \"time\": \"%s\", \"tags\": [", date,
+		hm);
+	put_str(x->f, tag);
+	count_tag(x, tag, n);
+	/* each tag once, the module's first: a user tag equal to it (as a
+	 * jrnl round trip makes) is not written again */
 	for (const char *p = e->tags; p && *p;) {
 		size_t len = strcspn(p, " ");
 		if (len) {
 			snprintf(tag, sizeof tag, "%.*s", (int)(len > 250 ? 250 : len),
 				 p);
 			const char *shown = pseudo(x, tag);
-			fputs(", ", x->f);
-			put_str(x->f, shown);
-			count_tag(x, shown);
+			if (count_tag(x, shown, n)) {
+				fputs(", ", x->f);
+				put_str(x->f, shown);
+			}
 		}
 		p += len;
 		while (*p == ' ')
@@ -421,7 +392,7 @@ static int jrnl_entry(const struct entry *e, void *ctx)
 	}
 	fputs("], \"starred\": false}", x->f);
 	x->counts.entries++;
-	return ferror(x->f) != 0;
+	return ferror(x->f) || x->oom;
 }
 
 static enum mend_rc write_jrnl(struct exporter *x, struct entry_filter *f,
@@ -434,21 +405,82 @@ static enum mend_rc write_jrnl(struct exporter *x, struct entry_filter *f,
 	if (rc != MEND_OK)
 		return rc;
 	fputs(x->n ? "\n  ],\n  \"tags\": {" : "],\n  \"tags\": {", x->f);
-	int n = 0;
-	for (int m = 0; m < MODULE_COUNT; m++)
-		if (x->tag_counts[m])
-			fprintf(x->f, "%s\"@%s\": %ld", n++ ? ", " : "",
-				module_name((enum module)m), x->tag_counts[m]);
-	for (size_t i = 0; i < x->n_user_tags; i++) {
-		fputs(n++ ? ", " : "", x->f);
-		put_str(x->f, x->user_tags[i].tag);
-		fprintf(x->f, ": %ld", x->user_tags[i].n);
+	for (size_t i = 0; i < x->n_tags; i++) {
+		fputs(i ? ", " : "", x->f);
+		put_str(x->f, x->tags[i].tag);
+		fprintf(x->f, ": %ld", x->tags[i].n);
 	}
 	fputs("}\n}\n", x->f);
 	return MEND_OK;
 }
 
 /* --- Markdown --- */
+
+/* Write n bytes of user text. Bound for a terminal, control characters
+ * (escape sequences, OSC titles, the bell; C1 controls too) are shown as
+ * U+FFFD instead of being obeyed; a file gets the text exactly. */
+static void md_put(struct exporter *x, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	const unsigned char *end = p + n;
+
+	if (!x->o->terminal) {
+		fwrite(s, 1, n, x->f);
+		return;
+	}
+	for (; p < end; p++) {
+		size_t bad = 0;
+		if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f)
+			bad = 1;
+		else if (*p == 0xc2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9f)
+			bad = 2;
+		if (!bad)
+			continue;
+		fwrite(run, 1, (size_t)(p - run), x->f);
+		fputs("\xef\xbf\xbd", x->f);
+		p += bad - 1;
+		run = p + 1;
+	}
+	fwrite(run, 1, (size_t)(p - run), x->f);
+}
+
+/* Entry text as Markdown that reads as the text: a line that Markdown
+ * would take for a heading, list, quote, rule, fence, table or HTML gets
+ * a backslash before its marker, and lines end in a hard break so that
+ * single line breaks stay. */
+static void md_text(struct exporter *x, const char *text)
+{
+	const char *line = text;
+
+	while (*line) {
+		size_t len = strcspn(line, "\n"), k = 0, j;
+		while (k < len && k < 3 && line[k] == ' ')
+			k++;
+		j = k;
+		while (j < len && j - k < 10 && line[j] >= '0' && line[j] <= '9')
+			j++;
+		if (j > k && j < len && (line[j] == '.' || line[j] == ')')) {
+			md_put(x, line, j);
+			putc('\\', x->f);
+			md_put(x, line + j, len - j);
+		} else if (k < len && strchr("#>*-+=`~|<_", line[k])) {
+			md_put(x, line, k);
+			putc('\\', x->f);
+			md_put(x, line + k, len - k);
+		} else {
+			md_put(x, line, len);
+		}
+		line += len;
+		if (*line == '\n') {
+			line++;
+			/* a hard break, unless a blank line follows or this
+			 * one is blank (a paragraph break already) */
+			if (len && *line && *line != '\n')
+				fputs("  ", x->f);
+		}
+		putc('\n', x->f);
+	}
+}
 
 static void md_details(struct exporter *x, const struct entry *e)
 {
@@ -498,11 +530,15 @@ static int md_entry(const struct entry *e, void *ctx)
 	    e->kind != KIND_GROWTH && e->kind != KIND_CHECKIN)
 		fprintf(x->f, " (%s)", kind_name(e->kind));
 	fputs("\n\n", x->f);
-	if (e->prompt_text)
-		fprintf(x->f, "> %s\n\n", pseudo(x, e->prompt_text));
+	if (e->prompt_text) {
+		const char *p = pseudo(x, e->prompt_text);
+		fputs("> ", x->f);
+		md_put(x, p, strlen(p));
+		fputs("\n\n", x->f);
+	}
 	md_details(x, e);
 	if (*e->text || e->kind == KIND_SEALED)
-		fprintf(x->f, "%s\n", readable_text(x, e, tmp, sizeof tmp));
+		md_text(x, readable_text(x, e, tmp, sizeof tmp));
 	x->counts.entries++;
 	return ferror(x->f) || x->oom;
 }
@@ -542,9 +578,10 @@ enum mend_rc export_check(const struct export_options *o,
 	return prepare(o, &f, since, until, err);
 }
 
-enum mend_rc export_write(struct journal *j, const struct export_options *o,
-			  FILE *out, struct export_counts *counts,
-			  struct mend_err *err)
+static enum mend_rc write_export(struct journal *j,
+				 const struct export_options *o, FILE *out,
+				 struct export_counts *counts,
+				 struct mend_err *err)
 {
 	struct exporter x;
 	struct entry_filter f = {.module = o->module,
@@ -558,8 +595,12 @@ enum mend_rc export_write(struct journal *j, const struct export_options *o,
 	x.o = o;
 	x.f = out;
 	rc = prepare(o, &f, since, until, err);
-	if (rc == MEND_OK)
-		rc = nocontact_name(j, x.name, sizeof x.name, err);
+	if (rc == MEND_OK && o->pseudonym) {
+		char name[JOURNAL_NAME_MAX + 1];
+		rc = nocontact_name(j, name, sizeof name, err);
+		if (rc == MEND_OK)
+			rc = pseudo_new(&x.ps, name, o->pseudonym, err);
+	}
 	if (rc != MEND_OK)
 		return rc;
 	switch (o->format) {
@@ -573,10 +614,10 @@ enum mend_rc export_write(struct journal *j, const struct export_options *o,
 		rc = write_markdown(&x, &f, err);
 		break;
 	}
-	free(x.buf);
-	for (size_t i = 0; i < x.n_user_tags; i++)
-		free(x.user_tags[i].tag);
-	free(x.user_tags);
+	pseudo_free(x.ps);
+	for (size_t i = 0; i < x.n_tags; i++)
+		free(x.tags[i].tag);
+	free(x.tags);
 	if (rc == MEND_OK && x.oom)
 		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
 	if (rc == MEND_OK && (fflush(out) != 0 || ferror(out)))
@@ -587,45 +628,272 @@ enum mend_rc export_write(struct journal *j, const struct export_options *o,
 	return rc;
 }
 
+/* Refuse to write over the journal or one of its companion files, by
+ * device and inode, whatever name path gives them. */
+static enum mend_rc check_not_journal(struct journal *j, const char *path,
+				      const struct stat *target,
+				      struct mend_err *err)
+{
+	static const char *const suffixes[] = {"", "-journal", "-wal", "-shm"};
+	const char *db = store_path(j->st);
+	size_t n = strlen(db) + sizeof "-journal";
+	char *name = malloc(n);
+	enum mend_rc rc = MEND_OK;
+	struct stat sb;
+
+	if (!name)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	for (size_t i = 0; rc == MEND_OK && i < 4; i++) {
+		snprintf(name, n, "%s%s", db, suffixes[i]);
+		if (stat(name, &sb) != 0 || sb.st_dev != target->st_dev ||
+		    sb.st_ino != target->st_ino)
+			continue;
+		if (i == 0)
+			rc = mend_err_set(err, MEND_EINVAL,
+					  "output: %s is the journal itself; "
+					  "give another file name",
+					  path);
+		else
+			rc = mend_err_set(err, MEND_EINVAL,
+					  "output: %s is the journal's own %s "
+					  "file; give another file name",
+					  path, suffixes[i] + 1);
+	}
+	free(name);
+	return rc;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* A name that SQLite would take for the journal's rollback journal (or
+ * WAL files) once it exists: an export there would be read as a hot
+ * journal, so it is refused even before the file is there. */
+static enum mend_rc check_not_companion(struct journal *j, const char *path,
+					struct mend_err *err)
+{
+	static const char *const suffixes[] = {"-journal", "-wal", "-shm"};
+	const char *db = store_path(j->st);
+	char *pd = path_parent(path), *dd = path_parent(db);
+	struct stat a, b;
+	enum mend_rc rc = MEND_OK;
+
+	if (!pd || !dd)
+		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
+	else if (stat(pd, &a) == 0 && stat(dd, &b) == 0 && a.st_dev == b.st_dev &&
+		 a.st_ino == b.st_ino) {
+		size_t bl = strlen(base_name(db));
+		const char *name = base_name(path);
+		for (size_t i = 0; i < 3 && rc == MEND_OK; i++)
+			if (strncmp(name, base_name(db), bl) == 0 &&
+			    strcmp(name + bl, suffixes[i]) == 0)
+				rc = mend_err_set(err, MEND_EINVAL,
+						  "output: %s is the journal's "
+						  "own %s file; give another "
+						  "file name",
+						  path, suffixes[i] + 1);
+	}
+	free(pd);
+	free(dd);
+	return rc;
+}
+
+/* A FIFO or a device is written as it is: renaming a file over it would
+ * replace the node, not feed it. */
+static enum mend_rc export_to_node(struct journal *j,
+				   const struct export_options *o,
+				   const char *path, struct export_counts *counts,
+				   struct mend_err *err)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	struct export_options to = *o;
+	enum mend_rc rc;
+
+	if (!f) {
+		rc = mend_err_set(err, MEND_EIO, "cannot write %s: %s", path,
+				  strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return rc;
+	}
+	to.terminal = o->terminal || isatty(fd);
+	rc = export_write(j, &to, f, counts, err);
+	if (fclose(f) != 0 && rc == MEND_OK)
+		rc = mend_err_set(err, MEND_EIO, "cannot write %s: %s", path,
+				  strerror(errno));
+	return rc;
+}
+
+/* Old "NAME.tmp-XXXXXX" files of ours beside path that nothing has
+ * written to for a minute: what a killed export of an older mend, or one
+ * on a file system without unnamed files, left behind. */
+static void sweep_stale(const char *dir, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t bl;
+	DIR *d;
+	struct dirent *de;
+	time_t now = time(NULL);
+
+	base = base ? base + 1 : path;
+	bl = strlen(base);
+	if (!(d = opendir(dir)))
+		return;
+	while ((de = readdir(d))) {
+		struct stat sb;
+		if (strlen(de->d_name) != bl + 11 ||
+		    strncmp(de->d_name, base, bl) != 0 ||
+		    strncmp(de->d_name + bl, ".tmp-", 5) != 0)
+			continue;
+		if (fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(sb.st_mode) && sb.st_uid == geteuid() &&
+		    sb.st_mtime < now - 60)
+			unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}
+
+/* Give the unnamed file fd the name tmp (a fresh "PATH.tmp-XXXXXX"). */
+static int link_unnamed(int fd, char *tmp, size_t n, const char *path)
+{
+	char proc[64];
+	unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL);
+
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	for (int tries = 0; tries < 100; tries++) {
+		seed = seed * 1103515245u + 12345u;
+		snprintf(tmp, n, "%s.tmp-%06x", path, (seed >> 8) & 0xffffff);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0)
+			return 0;
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
+}
+
+/* Copy the spooled export to out. */
+static enum mend_rc copy_out(FILE *from, FILE *out, struct mend_err *err)
+{
+	char buf[1 << 16];
+	size_t n;
+
+	if (fflush(from) != 0 || fseek(from, 0, SEEK_SET) != 0)
+		return mend_err_set(err, MEND_EIO, "cannot read the export back: %s",
+				    strerror(errno));
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			break;
+	if (ferror(from))
+		return mend_err_set(err, MEND_EIO, "cannot read the export back: %s",
+				    strerror(errno));
+	if (fflush(out) != 0 || ferror(out))
+		return mend_err_set(err, MEND_EIO, "cannot write the export: %s",
+				    strerror(errno));
+	return MEND_OK;
+}
+
+enum mend_rc export_write(struct journal *j, const struct export_options *o,
+			  FILE *out, struct export_counts *counts,
+			  struct mend_err *err)
+{
+	struct stat sb;
+	FILE *spool = NULL;
+	enum mend_rc rc = export_check(o, err);
+
+	if (rc != MEND_OK)
+		return rc;
+	/* One snapshot, read at full speed: the journal's read lock keeps
+	 * every writer waiting, so it must not be held while a slow reader
+	 * (a pager, a pipe nobody reads) takes its time. Anything but a
+	 * regular file gets the export through a private, unnamed spool
+	 * file, copied out once the lock is let go. */
+	if (fstat(fileno(out), &sb) != 0 || !S_ISREG(sb.st_mode))
+		spool = tmpfile(); /* if none, stream (and hold the lock) */
+	rc = store_begin_read(j->st, err);
+	if (rc == MEND_OK) {
+		rc = write_export(j, o, spool ? spool : out, counts, err);
+		store_end_read(j->st);
+	}
+	if (rc == MEND_OK && spool)
+		rc = copy_out(spool, out, err);
+	if (spool)
+		fclose(spool);
+	return rc;
+}
+
 enum mend_rc export_to_file(struct journal *j, const struct export_options *o,
 			    const char *path, struct export_counts *counts,
 			    struct mend_err *err)
 {
 	size_t n = strlen(path) + sizeof ".tmp-XXXXXX";
-	char *tmp = malloc(n), *dir = NULL;
+	char *tmp = NULL, *dir = NULL;
 	enum mend_rc rc = MEND_OK;
+	bool named = false;
+	struct stat sb;
 	FILE *f = NULL;
-	int fd;
+	int fd = -1;
 
-	if (!tmp)
+	if (stat(path, &sb) == 0) {
+		rc = check_not_journal(j, path, &sb, err);
+		if (rc == MEND_OK && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))
+			return export_to_node(j, o, path, counts, err);
+		if (rc != MEND_OK)
+			return rc;
+	} else {
+		rc = check_not_companion(j, path, err);
+		if (rc != MEND_OK)
+			return rc;
+	}
+	tmp = malloc(n);
+	dir = path_parent(path);
+	if (!tmp || !dir) {
+		free(tmp);
+		free(dir);
 		return mend_err_set(err, MEND_ENOMEM, "out of memory");
-	snprintf(tmp, n, "%s.tmp-XXXXXX", path);
-	fd = mkstemp(tmp); /* 0600 */
+	}
+	sweep_stale(dir, path);
+	/* An unnamed file first: killed half way, the export leaves nothing
+	 * behind. It gets a name only once it is complete and synced. */
+#ifdef O_TMPFILE
+	fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+#endif
 	if (fd < 0) {
+		snprintf(tmp, n, "%s.tmp-XXXXXX", path);
+		fd = mkstemp(tmp); /* 0600 */
+		named = fd >= 0;
+	}
+	if (fd < 0)
 		rc = mend_err_set(err, MEND_EIO, "cannot create a file beside %s: %s",
 				  path, strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	f = fdopen(fd, "w");
-	if (!f) {
+	if (rc == MEND_OK && !(f = fdopen(fd, "w"))) {
 		close(fd);
-		rc = mend_err_set(err, MEND_EIO, "cannot write %s", tmp);
+		rc = mend_err_set(err, MEND_EIO, "cannot write beside %s", path);
 	}
 	if (rc == MEND_OK)
 		rc = export_write(j, o, f, counts, err);
 	if (rc == MEND_OK && fsync(fileno(f)) != 0)
-		rc = mend_err_set(err, MEND_EIO, "cannot sync %s: %s", tmp,
-				  strerror(errno));
+		rc = mend_err_set(err, MEND_EIO, "cannot sync the export to %s: %s",
+				  path, strerror(errno));
+	if (rc == MEND_OK && !named) {
+		if (link_unnamed(fileno(f), tmp, n, path) != 0)
+			rc = mend_err_set(err, MEND_EIO,
+					  "cannot create a file beside %s: %s",
+					  path, strerror(errno));
+		named = rc == MEND_OK;
+	}
 	if (f && fclose(f) != 0 && rc == MEND_OK)
-		rc = mend_err_set(err, MEND_EIO, "cannot write %s: %s", tmp,
-				  strerror(errno));
+		rc = mend_err_set(err, MEND_EIO, "cannot write the export to %s: %s",
+				  path, strerror(errno));
 	if (rc == MEND_OK && rename(tmp, path) != 0)
 		rc = mend_err_set(err, MEND_EIO, "cannot move the export to %s: %s",
 				  path, strerror(errno));
-	if (rc != MEND_OK) {
+	if (rc != MEND_OK && named) {
 		unlink(tmp);
-	} else if ((dir = path_parent(path))) {
+	} else if (rc == MEND_OK) {
 		/* make the rename itself durable */
 		int dfd = open(dir, O_RDONLY | O_DIRECTORY);
 		if (dfd >= 0) {

@@ -77,6 +77,20 @@ static long idset_add(struct idset *set, const char *key, long index)
 	return -1;
 }
 
+/* The index stored for key, or -1 when it is not there. */
+static long idset_find(const struct idset *set, const char *key)
+{
+	if (!set->cap)
+		return -1;
+	size_t h = hash(key) & (set->cap - 1);
+	while (set->slots[h].key[0]) {
+		if (strcmp(set->slots[h].key, key) == 0)
+			return set->slots[h].index;
+		h = (h + 1) & (set->cap - 1);
+	}
+	return -1;
+}
+
 static void idset_free(struct idset *set)
 {
 	free(set->slots);
@@ -100,8 +114,21 @@ struct importer {
 	bool has_q;
 	struct period file_q;   /* the file's copy of it, if any */
 	bool has_file_q;
+	struct span {
+		time_t start, end; /* end: TIME_MAX while it runs */
+		long index;
+	} *spans;               /* the file's periods, to find overlaps */
+	size_t n_spans, cap_spans;
+	bool forget; /* text was replaced or removed: clear the index once */
 	int oom;
 };
+
+/* Ids in the id table that belong to periods[] carry this bit. */
+#define PERIOD_INDEX (1L << 40)
+
+/* How far past now a time in a file may be: a device's clock a little
+ * ahead is fine, a change dated next year would win every later merge. */
+#define FUTURE_SLACK (24 * 3600)
 
 static void problem(struct importer *im, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -300,6 +327,12 @@ static bool time_field(struct importer *im, const cJSON *o, const char *path,
 		return false;
 	}
 	clock_format_iso(t, out);
+	if (t > im->j->now + FUTURE_SLACK) {
+		problem(im, "%s.%s: %s is more than a day after now (%s); was "
+			    "that device's clock wrong?",
+			path, k, out, im->j->now_iso);
+		return false;
+	}
 	return true;
 }
 
@@ -334,6 +367,34 @@ static bool id_field(struct importer *im, const cJSON *o, const char *path,
 	for (int i = 0; i < UUID_LEN; i++)
 		out[i] = (char)((s[i] >= 'A' && s[i] <= 'F') ? s[i] + 32 : s[i]);
 	return true;
+}
+
+/* updated_at (b) not before created_at (a); both may be unset. */
+static bool in_order(struct importer *im, const char *path, const char *a,
+		     const char *b)
+{
+	if (!a[0] || !b[0] || strcmp(b, a) >= 0)
+		return true;
+	problem(im, "%s.updated_at: %s is before created_at %s", path, b, a);
+	return false;
+}
+
+/* A check-in's day is the journal day it was made on: its created_at's
+ * date in some time zone (UTC-12..UTC+14), perhaps before the day-start
+ * hour, so at most two days before or one after the UTC date. */
+static bool day_near(struct importer *im, const char *path, struct mend_date d,
+		     const char *created_at)
+{
+	time_t t;
+	if (!created_at[0] || !clock_parse_iso(created_at, &t))
+		return true;
+	long diff = clock_days_from_civil(d) - (long)(t / 86400);
+	if (diff >= -2 && diff <= 1)
+		return true;
+	problem(im, "%s.day: %04d-%02d-%02d is far from created_at %s; a "
+		    "check-in's day is the day it was made",
+		path, d.y, d.m, d.d, created_at);
+	return false;
 }
 
 /* Fields each kind may carry beyond the common ones. */
@@ -387,6 +448,12 @@ static bool tags_field(struct importer *im, const cJSON *o, const char *path,
 	}
 	cJSON_ArrayForEach(t, v)
 	{
+		if (i >= IMPORT_MAX_TAGS) {
+			problem(im, "%s.tags: more than the %d tags an entry may "
+				    "have",
+				path, IMPORT_MAX_TAGS);
+			return false;
+		}
 		if (!cJSON_IsString(t) || !t->valuestring[0] ||
 		    strpbrk(t->valuestring, " \t\n\r") ||
 		    strlen(t->valuestring) > 200 ||
@@ -406,13 +473,16 @@ static bool tags_field(struct importer *im, const cJSON *o, const char *path,
 		im->oom = 1;
 		return false;
 	}
-	(*out)[0] = '\0';
+	char *end = *out;
 	cJSON_ArrayForEach(t, v)
 	{
-		if ((*out)[0])
-			strcat(*out, " ");
-		strcat(*out, t->valuestring);
+		size_t n = strlen(t->valuestring);
+		if (end != *out)
+			*end++ = ' ';
+		memcpy(end, t->valuestring, n);
+		end += n;
 	}
+	*end = '\0';
 	return true;
 }
 
@@ -472,6 +542,7 @@ static bool read_entry(struct importer *im, const cJSON *o, const char *path,
 	}
 	ok &= time_field(im, o, path, "created_at", REQUIRED, e->created_at);
 	ok &= time_field(im, o, path, "updated_at", REQUIRED, e->updated_at);
+	ok &= in_order(im, path, e->created_at, e->updated_at);
 	bool required = e->kind == KIND_REFLECTION ||
 			e->kind == KIND_ACCEPTANCE || e->kind == KIND_UNSENT ||
 			e->kind == KIND_SEALED || e->kind == KIND_GROWTH;
@@ -493,6 +564,7 @@ static bool read_entry(struct importer *im, const cJSON *o, const char *path,
 			ok = false;
 		} else if (s) {
 			snprintf(e->day, sizeof e->day, "%s", s);
+			ok &= day_near(im, path, d, e->created_at);
 		}
 		ok &= int_field(im, o, path, "mood", REQUIRED, 1, 10, &e->mood);
 		ok &= int_field(im, o, path, "urge", OPTIONAL, 0, 10, &e->urge);
@@ -590,6 +662,8 @@ static bool read_period(struct importer *im, const cJSON *o, const char *path,
 	ok &= time_field(im, o, path, "updated_at", REQUIRED, p->updated_at);
 	ok &= time_field(im, o, path, "started_at", REQUIRED, p->started_at);
 	ok &= time_field(im, o, path, "ended_at", OPTIONAL, p->ended_at);
+	if (ok)
+		ok = in_order(im, path, p->created_at, p->updated_at);
 	if (ok && p->ended_at[0] && strcmp(p->ended_at, p->started_at) < 0) {
 		problem(im, "%s.ended_at: %s is before started_at %s", path,
 			p->ended_at, p->started_at);
@@ -598,16 +672,49 @@ static bool read_period(struct importer *im, const cJSON *o, const char *path,
 	return ok;
 }
 
+/* jrnl's "HH:MM", strictly: two digits, a colon, two digits. */
+static bool jrnl_time(const char *s, int *hh, int *mm)
+{
+	for (int i = 0; i < 5; i++)
+		if (i == 2 ? s[i] != ':' : !(s[i] >= '0' && s[i] <= '9'))
+			return false;
+	if (s[5])
+		return false;
+	*hh = (s[0] - '0') * 10 + (s[1] - '0');
+	*mm = (s[3] - '0') * 10 + (s[4] - '0');
+	return *hh <= 23 && *mm <= 59;
+}
+
+/* A name-based id: two FNV-1a hashes of the first n parts. */
+static void name_id(const char *const *parts, size_t n, char out[UUID_LEN])
+{
+	uint64_t h1 = 1469598103934665603ull, h2 = 0x84222325cbf29ce4ull;
+	for (size_t i = 0; i < n; i++) {
+		for (const char *p = parts[i]; *p; p++) {
+			h1 = (h1 ^ (unsigned char)*p) * 1099511628211ull;
+			h2 = (h2 ^ (unsigned char)*p) * 0x100000001b3ull + 7;
+		}
+		h1 = (h1 ^ 0xff) * 1099511628211ull;
+		h2 = (h2 ^ 0xfe) * 0x100000001b3ull;
+	}
+	snprintf(out, UUID_LEN, "%08x-%04x-8%03x-%04x-%012llx",
+		 (unsigned)(h1 >> 32), (unsigned)(h1 >> 16) & 0xffff,
+		 (unsigned)h1 & 0xfff,
+		 (unsigned)(0x8000 | ((h2 >> 48) & 0x3fff)),
+		 (unsigned long long)(h2 & 0xffffffffffffull));
+}
+
 /* A jrnl entry: title, body, date, time, tags, starred (other keys are
  * left alone: jrnl may add some). The text is title, then the body on
  * the following lines; the id is made from the content, so importing
  * the same file twice finds the same records. */
 static bool read_jrnl(struct importer *im, const cJSON *o, const char *path,
-		      struct entry *e, char **text, char **tags)
+		      struct entry *e, char **text, char **tags,
+		      char variant[UUID_LEN])
 {
 	const char *title, *body, *date, *hm;
 	struct mend_date d;
-	int hh, mm;
+	int hh = 0, mm = 0;
 	int starred;
 	char q[64];
 	bool ok = true;
@@ -637,8 +744,7 @@ static bool read_jrnl(struct importer *im, const cJSON *o, const char *path,
 			date);
 		ok = false;
 	}
-	if (hm && (sscanf(hm, "%2d:%2d", &hh, &mm) != 2 || strlen(hm) != 5 ||
-		   hh > 23 || mm > 59 || hh < 0 || mm < 0)) {
+	if (hm && !jrnl_time(hm, &hh, &mm)) {
 		problem(im, "%s.time: '%.20s' is not a time (HH:MM)", path, hm);
 		ok = false;
 	}
@@ -672,26 +778,105 @@ static bool read_jrnl(struct importer *im, const cJSON *o, const char *path,
 	e->kind = KIND_REFLECTION;
 	e->text = *text;
 	e->tags = *tags;
-	time_t t = clock_local_midnight(d) + hh * 3600 + mm * 60;
+	/* the wall-clock time of that day, whatever DST did to it */
+	struct tm tm = {.tm_year = d.y - 1900,
+			.tm_mon = d.m - 1,
+			.tm_mday = d.d,
+			.tm_hour = hh,
+			.tm_min = mm,
+			.tm_isdst = -1};
+	time_t t = mktime(&tm);
+	if (t == (time_t)-1 || t < 0)
+		t = clock_local_midnight(d) + hh * 3600 + mm * 60;
 	clock_format_iso(t, e->created_at);
 	memcpy(e->updated_at, e->created_at, sizeof e->updated_at);
-	/* a name-based id: two FNV-1a hashes of the content */
-	uint64_t h1 = 1469598103934665603ull, h2 = 0x84222325cbf29ce4ull;
-	const char *parts[] = {date, hm, title, body ? body : ""};
-	for (size_t i = 0; i < 4; i++) {
-		for (const char *p = parts[i]; *p; p++) {
-			h1 = (h1 ^ (unsigned char)*p) * 1099511628211ull;
-			h2 = (h2 ^ (unsigned char)*p) * 0x100000001b3ull + 7;
-		}
-		h1 = (h1 ^ 0xff) * 1099511628211ull;
-		h2 = (h2 ^ 0xfe) * 0x100000001b3ull;
-	}
-	snprintf(e->uuid, sizeof e->uuid, "%08x-%04x-8%03x-%04x-%012llx",
-		 (unsigned)(h1 >> 32), (unsigned)(h1 >> 16) & 0xffff,
-		 (unsigned)h1 & 0xfff,
-		 (unsigned)(0x8000 | ((h2 >> 48) & 0x3fff)),
-		 (unsigned long long)(h2 & 0xffffffffffffull));
+	const char *parts[] = {date, hm, title, body ? body : "",
+			       *tags ? *tags : "", starred == 1 ? "*" : ""};
+	name_id(parts, 4, e->uuid);
+	name_id(parts, 6, variant);
 	return true;
+}
+
+static void add_span(struct importer *im, const struct period *p, long index)
+{
+	time_t start = 0, end = 0;
+	if (im->n_spans == im->cap_spans) {
+		size_t cap = im->cap_spans ? im->cap_spans * 2 : 64;
+		struct span *grown = realloc(im->spans, cap * sizeof *grown);
+		if (!grown) {
+			im->oom = 1;
+			return;
+		}
+		im->spans = grown;
+		im->cap_spans = cap;
+	}
+	clock_parse_iso(p->started_at, &start);
+	if (!p->ended_at[0] || !clock_parse_iso(p->ended_at, &end))
+		end = (time_t)INT64_MAX;
+	im->spans[im->n_spans++] = (struct span){start, end, index};
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static void span_text(time_t start, time_t end, char *buf, size_t n)
+{
+	char a[CLOCK_ISO_LEN], b[CLOCK_ISO_LEN];
+	clock_format_iso(start, a);
+	if (end == (time_t)INT64_MAX)
+		snprintf(buf, n, "%s..(still running)", a);
+	else {
+		clock_format_iso(end, b);
+		snprintf(buf, n, "%s..%s", a, b);
+	}
+}
+
+/* No two no-contact periods may overlap: not two of the file's, nor one
+ * of the file's and one of this journal's (other than its own copy). */
+static enum mend_rc check_overlaps(struct importer *im, struct mend_err *err)
+{
+	const struct period_list *jp;
+	char t[64];
+	enum mend_rc rc = journal_periods(im->j, &jp, err);
+
+	if (rc != MEND_OK)
+		return rc;
+	qsort(im->spans, im->n_spans, sizeof *im->spans, by_start);
+	for (size_t i = 1; i < im->n_spans && !full(im); i++) {
+		const struct span *a = &im->spans[i - 1], *b = &im->spans[i];
+		if (b->start < a->end) {
+			const struct span *later = a->index > b->index ? a : b;
+			span_text(later->start, later->end, t, sizeof t);
+			problem(im, "periods[%ld]: %s overlaps periods[%ld]",
+				later->index, t,
+				later == a ? b->index : a->index);
+		}
+	}
+	for (size_t k = 0; k < jp->n && !full(im); k++) {
+		const struct period *q = &jp->items[k];
+		time_t qs = 0, qe = (time_t)INT64_MAX;
+		if (idset_find(&im->ids, q->uuid) >= 0)
+			continue;
+		clock_parse_iso(q->started_at, &qs);
+		if (q->ended_at[0])
+			clock_parse_iso(q->ended_at, &qe);
+		for (size_t i = 0; i < im->n_spans && !full(im); i++) {
+			const struct span *a = &im->spans[i];
+			if (a->start < qe && qs < a->end) {
+				char u[64];
+				span_text(a->start, a->end, t, sizeof t);
+				span_text(qs, qe, u, sizeof u);
+				problem(im, "periods[%ld]: %s overlaps a "
+					    "no-contact period of this journal "
+					    "(%s)",
+					a->index, t, u);
+			}
+		}
+	}
+	return MEND_OK;
 }
 
 /* Parse one record span on its own. */
@@ -753,11 +938,15 @@ static enum mend_rc walk_array(struct importer *im, struct jspan arr,
 			struct period p;
 			if (read_period(im, o, path, &p)) {
 				if (!w->apply) {
-					long prev = idset_add(&im->ids, p.uuid, i);
+					long prev = idset_add(&im->ids, p.uuid,
+							      i | PERIOD_INDEX);
 					if (prev >= 0)
 						problem(im, "%s.id: %s appears "
-							    "twice",
-							path, p.uuid);
+							    "twice (first at "
+							    "periods[%ld])",
+							path, p.uuid,
+							prev & ~PERIOD_INDEX);
+					add_span(im, &p, i);
 					if (!p.ended_at[0]) {
 						if (im->running[0])
 							problem(im, "%s.ended_at: "
@@ -783,15 +972,19 @@ static enum mend_rc walk_array(struct importer *im, struct jspan arr,
 			}
 		} else {
 			struct entry e;
-			char *tags = NULL, *text = NULL;
-			bool ok = im->jrnl ? read_jrnl(im, o, path, &e, &text, &tags)
+			char *tags = NULL, *text = NULL, variant[UUID_LEN];
+			bool ok = im->jrnl ? read_jrnl(im, o, path, &e, &text, &tags,
+						       variant)
 					   : read_entry(im, o, path, &e, &tags);
-			if (ok && !w->apply) {
+			if (ok && !w->apply && !im->jrnl) {
 				long prev = idset_add(&im->ids, e.uuid, i);
-				if (prev >= 0 && !im->jrnl)
+				if (prev >= 0)
 					problem(im, "%s.id: %s appears twice "
 						    "(first at %s[%ld])",
-						path, e.uuid, w->name, prev);
+						path, e.uuid,
+						prev & PERIOD_INDEX ? "periods"
+								    : "entries",
+						prev & ~PERIOD_INDEX);
 				if (e.kind == KIND_CHECKIN) {
 					prev = idset_add(&im->days, e.day, i);
 					if (prev >= 0)
@@ -800,12 +993,19 @@ static enum mend_rc walk_array(struct importer *im, struct jspan arr,
 							    "(entries[%ld])",
 							path, e.day, prev);
 				}
-			} else if (ok) {
-				/* identical jrnl entries collapse into one */
-				if (!im->jrnl || idset_add(&im->days, e.uuid, i) == -1)
-					rc = apply_entry(im, &e, err);
-				else
+			} else if (ok && w->apply && im->jrnl) {
+				/* Identical jrnl entries collapse into one; one
+				 * that differs only in its tags or star is
+				 * another entry, with an id of its own. */
+				if (idset_add(&im->days, variant, i) != -1) {
 					im->rep->unchanged++;
+				} else {
+					if (idset_add(&im->ids, e.uuid, i) != -1)
+						memcpy(e.uuid, variant, UUID_LEN);
+					rc = apply_entry(im, &e, err);
+				}
+			} else if (ok && w->apply) {
+				rc = apply_entry(im, &e, err);
 			}
 			free(tags);
 			free(text);
@@ -851,6 +1051,33 @@ static void keep_copy(const struct entry *e, void *ctx)
 	((struct found *)ctx)->e = entry_dup(e);
 }
 
+/* A check-in moved to a day that another check-in of this journal
+ * holds: one check-in per day, so the one changed later keeps the day.
+ * *keep is set when that is the journal's. */
+static enum mend_rc clear_day(struct importer *im, const struct entry *in,
+			      bool *keep, struct mend_err *err)
+{
+	struct found other = {NULL};
+	enum mend_rc rc = store_checkin_by_day(im->j->st, in->day, keep_copy,
+					       &other, err);
+
+	*keep = false;
+	if (rc == MEND_ENOTFOUND)
+		return MEND_OK;
+	if (rc == MEND_OK && !other.e)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	if (rc == MEND_OK && strcmp(other.e->uuid, in->uuid) != 0) {
+		if (strcmp(in->updated_at, other.e->updated_at) > 0) {
+			rc = store_entry_remove(im->j->st, other.e->uuid, err);
+			im->forget = true;
+		} else {
+			*keep = true;
+		}
+	}
+	entry_free(other.e);
+	return rc;
+}
+
 static enum mend_rc apply_entry(struct importer *im, const struct entry *in,
 				struct mend_err *err)
 {
@@ -869,7 +1096,9 @@ static enum mend_rc apply_entry(struct importer *im, const struct entry *in,
 			return mend_err_set(err, MEND_ENOMEM, "out of memory");
 		if (rc == MEND_OK) {
 			if (strcmp(in->updated_at, old.e->updated_at) > 0) {
-				rc = store_entry_delete(im->j->st, old.e->uuid, err);
+				rc = store_entry_remove(im->j->st, old.e->uuid,
+							err);
+				im->forget = true;
 				if (rc == MEND_OK)
 					rc = store_entry_insert(im->j->st, &copy, err);
 				im->rep->updated += rc == MEND_OK;
@@ -891,8 +1120,15 @@ static enum mend_rc apply_entry(struct importer *im, const struct entry *in,
 	    strcmp(in->updated_at, old.e->updated_at) <= 0) {
 		im->rep->unchanged++;
 	} else {
-		rc = store_entry_update(im->j->st, in, err);
-		im->rep->updated += rc == MEND_OK;
+		bool keep = false;
+		if (in->kind == KIND_CHECKIN)
+			rc = clear_day(im, in, &keep, err);
+		if (rc == MEND_OK && !keep) {
+			rc = store_entry_update(im->j->st, in, err);
+			im->forget = true;
+		}
+		im->rep->updated += rc == MEND_OK && !keep;
+		im->rep->unchanged += rc == MEND_OK && keep;
 	}
 	entry_free(old.e);
 	return rc;
@@ -1109,6 +1345,8 @@ static enum mend_rc validate(struct importer *im, struct mend_err *err)
 	}
 	if (im->has_periods && !im->jrnl)
 		rc = walk_array(im, im->periods, &pw, err);
+	if (rc == MEND_OK && !im->rep->n_problems && im->n_spans)
+		rc = check_overlaps(im, err);
 	if (rc == MEND_OK && im->has_entries)
 		rc = walk_array(im, im->entries, &ew, err);
 	if (rc == MEND_OK && !im->rep->n_problems) {
@@ -1130,6 +1368,11 @@ enum mend_rc import_buffer(struct journal *j, const char *data, size_t len,
 
 	memset(rep, 0, sizeof *rep);
 	memset(&im, 0, sizeof im);
+	/* a UTF-8 byte order mark, as some editors write one */
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
 	im.j = j;
 	im.rep = rep;
 	im.data = data;
@@ -1190,6 +1433,7 @@ enum mend_rc import_buffer(struct journal *j, const char *data, size_t len,
 		rc = store_begin(j->st, err);
 	if (rc != MEND_OK)
 		goto done;
+	idset_free(&im.ids);
 	idset_free(&im.days);
 	struct walk pw = {"periods", true}, ew = {"entries", true};
 	if (im.has_settings && !im.jrnl)
@@ -1200,6 +1444,10 @@ enum mend_rc import_buffer(struct journal *j, const char *data, size_t len,
 		rc = walk_array(&im, im.entries, &ew, err);
 	if (rc == MEND_OK && rep->n_problems)
 		rc = mend_err_set(err, MEND_EBADFILE, "%s", rep->problems[0]);
+	/* once per import, not once per replaced record: the optimize
+	 * rewrites the whole index */
+	if (rc == MEND_OK && im.forget && !dry_run)
+		rc = store_forget_old_text(j->st, err);
 	if (rc == MEND_OK && !dry_run)
 		rc = store_commit(j->st, err);
 	else
@@ -1208,6 +1456,7 @@ enum mend_rc import_buffer(struct journal *j, const char *data, size_t len,
 done:
 	idset_free(&im.ids);
 	idset_free(&im.days);
+	free(im.spans);
 	return rc;
 }
 

@@ -110,10 +110,14 @@ enum mend_rc store_entry_update(struct store *st, const struct entry *e,
 				struct mend_err *err)
 {
 	sqlite3_stmt *s = NULL;
+	/* An update is always later than what it replaces, by a second at
+	 * least: a copy from a clock running ahead must not outlive an edit
+	 * made after it here. */
 	enum mend_rc rc = store_cached(
 		st,
 		"UPDATE entries SET kind = ?1, module = ?2, created_at = ?3, "
-		"updated_at = ?4, day = ?5, text = ?6, prompt_id = ?7, "
+		"updated_at = max(?4, strftime('%Y-%m-%dT%H:%M:%SZ', "
+		"updated_at, '+1 second')), day = ?5, text = ?6, prompt_id = ?7, "
 		"prompt_text = ?8, initiator = ?9, channel = ?10, category = ?11, "
 		"outcome = ?12, tags = ?13, mood = ?14, urge = ?15, contact = ?16, "
 		"necessary = ?17, breaks_period = ?18, minutes = ?19, "
@@ -133,6 +137,15 @@ enum mend_rc store_entry_update(struct store *st, const struct entry *e,
 enum mend_rc store_entry_delete(struct store *st, const char *uuid,
 				struct mend_err *err)
 {
+	enum mend_rc rc = store_entry_remove(st, uuid, err);
+	if (rc == MEND_OK)
+		rc = store_forget_old_text(st, err);
+	return rc;
+}
+
+enum mend_rc store_entry_remove(struct store *st, const char *uuid,
+				struct mend_err *err)
+{
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc =
 		store_cached(st, "DELETE FROM entries WHERE uuid = ?1", &s, err);
@@ -142,9 +155,37 @@ enum mend_rc store_entry_delete(struct store *st, const char *uuid,
 	rc = store_run(st, s, "deleting the entry", err);
 	if (rc == MEND_OK && sqlite3_changes(st->db) == 0)
 		rc = mend_err_set(err, MEND_ENOTFOUND, "id: no entry %s", uuid);
-	if (rc == MEND_OK)
-		rc = store_forget_old_text(st, err);
 	return rc;
+}
+
+enum mend_rc store_begin_read(struct store *st, struct mend_err *err)
+{
+	/* BEGIN alone takes no lock; the first read takes the shared lock
+	 * that then holds the snapshot until the end. Inside a caller's own
+	 * transaction the snapshot is already there. */
+	sqlite3_stmt *s = NULL;
+	if (!sqlite3_get_autocommit(st->db))
+		return MEND_OK;
+	enum mend_rc rc = store_cached(st, "BEGIN DEFERRED", &s, err);
+	if (rc == MEND_OK)
+		rc = store_run(st, s, "starting to read", err);
+	if (rc == MEND_OK)
+		rc = store_cached(st, "SELECT count(*) FROM settings", &s, err);
+	if (rc == MEND_OK)
+		rc = store_step_row(st, s, "reading the journal", err);
+	if (s)
+		store_release(s);
+	if (rc == MEND_OK)
+		st->in_tx = 2; /* ours: store_end_read ends it */
+	else
+		store_rollback(st);
+	return rc;
+}
+
+void store_end_read(struct store *st)
+{
+	if (st->in_tx == 2)
+		store_rollback(st);
 }
 
 enum mend_rc store_forget_old_text(struct store *st, struct mend_err *err)

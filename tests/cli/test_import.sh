@@ -103,15 +103,15 @@ t_import_later_updated_at_wins() {
 	local id
 	id=$(jq -r '.entries[] | select(.kind == "unsent") | .id' "$WORK/good.json")
 	edit_json "$WORK/good.json" "$WORK/newer.json" --arg id "$id" '
-	  (.entries[] | select(.id == $id)) |= (.text = "changed elsewhere, later" | .updated_at = "2026-02-01T08:00:00Z")
-	  | .settings.goal_days = 60 | .settings.updated_at = "2026-02-01T08:00:00Z"'
+	  (.entries[] | select(.id == $id)) |= (.text = "changed elsewhere, later" | .updated_at = "2026-01-11T08:00:00Z")
+	  | .settings.goal_days = 60 | .settings.updated_at = "2026-01-11T08:00:00Z"'
 	mend import "$WORK/newer.json"
 	expect_rc 0
 	expect_out "mend export: 0 added, 1 updated, $((N - 1)) unchanged."
 	mend show "$id" --json
 	expect_rc 0
 	expect_eq "$(json .text)" "changed elsewhere, later" "text after the import"
-	expect_eq "$(json .updated_at)" "2026-02-01T08:00:00Z" "updated_at after the import"
+	expect_eq "$(json .updated_at)" "2026-01-11T08:00:00Z" "updated_at after the import"
 	mend status --json
 	expect_eq "$(json .goal_days)" 60 "goal after importing newer settings"
 	# everything else is as it was: the journal now exports as the file
@@ -141,7 +141,7 @@ t_import_earlier_updated_at_loses() {
 	edit_json "$WORK/good.json" "$WORK/older.json" --arg id "$id" '
 	  (.entries[] | select(.id == $id)) |= (.text = "changed elsewhere, earlier" | .updated_at = "2026-01-15T08:00:00Z")
 	  | .settings.goal_days = 10 | .settings.updated_at = "2025-12-31T08:00:00Z"'
-	mend import "$WORK/older.json"
+	MEND_NOW=2026-01-20T10:00:00Z mend import "$WORK/older.json"
 	expect_rc 0
 	expect_out "mend export: 0 added, 0 updated, $N unchanged."
 	mend show "$id" --json
@@ -167,8 +167,8 @@ t_import_counts_match() {
 	# then the whole, with one of the five changed later and one of
 	# them changed earlier
 	edit_json "$WORK/good.json" "$WORK/all.json" '
-	  .entries[1] |= (.text = "newer text" | .updated_at = "2026-03-01T00:00:00Z")
-	  | .entries[2] |= (.text = "older text" | .updated_at = "2025-01-01T00:00:00Z")'
+	  .entries[1] |= (.text = "newer text" | .updated_at = "2026-01-11T00:00:00Z")
+	  | .entries[2] |= (.text = "older text" | .updated_at = .created_at)'
 	local id1 id2
 	id1=$(jq -r '.entries[1].id' "$WORK/all.json")
 	id2=$(jq -r '.entries[2].id' "$WORK/all.json")
@@ -208,8 +208,8 @@ t_import_dry_run() {
 	mend import "$WORK/part.json"
 	expect_rc 0
 	edit_json "$WORK/good.json" "$WORK/all.json" '
-	  .entries[0] |= (.text = "newer" | .updated_at = "2026-03-01T00:00:00Z")
-	  | .entries[3] |= (.text = "older" | .updated_at = "2025-03-01T00:00:00Z")'
+	  .entries[0] |= (.text = "newer" | .updated_at = "2026-01-11T00:00:00Z")
+	  | .entries[3] |= (.text = "older" | .updated_at = .created_at)'
 	sum=$(journal_sum)
 	dsum=$(db_sum)
 	mend import -n "$WORK/all.json"

@@ -105,4 +105,40 @@ t_edited_text_leaves_no_trace_of_the_old_words() {
 	expect_eq "$(json 'length')" 1 "the new text is found"
 }
 
+# no_trace WORD: WORD is in neither the journal file nor its -journal.
+no_trace() {
+	grep -qa "$1" "$MEND_DB" && fail "'$1' is still in the journal file"
+	if [ -e "$MEND_DB-journal" ] && grep -qa "$1" "$MEND_DB-journal"; then
+		fail "'$1' is still in the rollback journal"
+	fi
+	true
+}
+
+t_replaced_checkin_note_leaves_no_trace() {
+	for i in 1 2 3; do MEND_NOW=2026-01-0${i}T10:00:00Z mend checkin --mood 5 --note "filler day $i"; done
+	mend checkin --mood 3 --note "pangolinword said in the morning"
+	expect_rc 0
+	grep -qa pangolinword "$MEND_DB" || fail "the test word never reached the file"
+	mend checkin --mood 4 --note "a calmer evening"
+	expect_rc 0
+	no_trace pangolinword
+	mend list --search calmer --json
+	expect_eq "$(json 'length')" 1 "the new note is found"
+}
+
+t_text_replaced_by_an_import_leaves_no_trace() {
+	local id
+	for i in 1 2 3; do mend reflect "ordinary filler entry $i"; done
+	mend reflect "quokkaword was written first"
+	id=$(grep -o '[0-9a-f-]\{36\}' "$OUT")
+	mend export
+	jq --arg id "$id" '(.entries[] | select(.id == $id)) |= (.text = "rewritten elsewhere" | .updated_at = "2026-01-11T10:00:00Z")' "$OUT" >"$WORK/newer.json"
+	mend import "$WORK/newer.json"
+	expect_rc 0
+	expect_out "1 updated"
+	no_trace quokkaword
+	mend list --search rewritten --json
+	expect_eq "$(json 'length')" 1 "the new text is found"
+}
+
 run_tests

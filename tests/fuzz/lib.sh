@@ -47,6 +47,7 @@ fuzz_pkg_flags() {
 		FUZZ_PKG_CFLAGS="-I/usr/include/cjson"
 		FUZZ_PKG_LIBS="-lsqlite3 -lcjson -lncursesw -lm"
 	fi
+	FUZZ_PKG_LIBS="$FUZZ_PKG_LIBS -lunistring"
 }
 
 # The object of a source: OUT/obj/<its directory's name>_<name>.o, in
