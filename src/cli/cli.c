@@ -160,11 +160,12 @@ static int take_db(struct cli *c, int *argc, char **argv)
 }
 
 /* Bad input writes nothing, not even a new, empty journal: when this
- * run created the file and refused its input, the file goes again. */
+ * run created the file and then failed (refused its input, or an import
+ * that imported nothing), the file goes again. */
 static void forget_if_unused(struct cli *c, int rc)
 {
 	bool empty = false;
-	if (rc != 2 || !c->j || !store_created(c->j->st) ||
+	if (rc == 0 || !c->j || !store_created(c->j->st) ||
 	    store_is_empty(c->j->st, &empty, NULL) != MEND_OK || !empty)
 		return;
 	char *path = strdup(store_path(c->j->st));

@@ -304,15 +304,17 @@ static const char *readable_text(struct exporter *x, const struct entry *e,
 	return pseudo(x, e->text);
 }
 
-static void local_parts(const char *iso, char date[CLOCK_DATE_LEN],
-			char hm[6], long *day)
+/* The journal day (which begins at day_start_hour, as check-ins count
+ * days: 01:30 is still the evening before) and the local time of iso. */
+static void local_parts(const char *iso, int day_start_hour,
+			char date[CLOCK_DATE_LEN], char hm[6], long *day)
 {
 	time_t t = 0;
 	struct tm tm;
 	clock_parse_iso(iso, &t);
 	if (!localtime_r(&t, &tm))
 		memset(&tm, 0, sizeof tm);
-	struct mend_date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+	struct mend_date d = clock_journal_day(t, day_start_hour);
 	clock_format_date(d, date);
 	snprintf(hm, 6, "%02u:%02u", (unsigned)tm.tm_hour % 24u,
 		 (unsigned)tm.tm_min % 60u);
@@ -359,7 +361,7 @@ static int jrnl_entry(const struct entry *e, void *ctx)
 	enum module m = kind_module(e->kind);
 	long n = x->n;
 
-	local_parts(e->created_at, date, hm, NULL);
+	local_parts(e->created_at, 0, date, hm, NULL);
 	fputs(x->n++ ? ",\n    {\"title\": " : "\n    {\"title\": ", x->f);
 	char *title = strndup(text, title_len);
 	if (!title)
@@ -520,7 +522,7 @@ static int md_entry(const struct entry *e, void *ctx)
 	long day;
 	enum module m = kind_module(e->kind);
 
-	local_parts(e->created_at, date, hm, &day);
+	local_parts(e->created_at, x->j->day_start_hour, date, hm, &day);
 	if (day != x->last_day) {
 		fprintf(x->f, "\n## %s\n", date);
 		x->last_day = day;
@@ -547,7 +549,7 @@ static enum mend_rc write_markdown(struct exporter *x, struct entry_filter *f,
 				   struct mend_err *err)
 {
 	char when[CLOCK_DATE_LEN], hm[6];
-	local_parts(x->j->now_iso, when, hm, NULL);
+	local_parts(x->j->now_iso, 0, when, hm, NULL);
 	fprintf(x->f, "# My mend journal\n\nExported on %s at %s.\n", when, hm);
 	x->last_day = -1;
 	return store_entries_each(x->j->st, f, md_entry, x, err);
@@ -595,6 +597,9 @@ static enum mend_rc write_export(struct journal *j,
 	x.o = o;
 	x.f = out;
 	rc = prepare(o, &f, since, until, err);
+	/* the day filter counts journal days, as check-ins do */
+	if (rc == MEND_OK)
+		rc = journal_days(j, o->since, o->until, &f, since, until, err);
 	if (rc == MEND_OK && o->pseudonym) {
 		char name[JOURNAL_NAME_MAX + 1];
 		rc = nocontact_name(j, name, sizeof name, err);

@@ -119,4 +119,21 @@ t_checkin_date_refuses_days_to_come_and_past_contact() {
 	[ -z "$(find "$WORK" -name 'journal.db-*')" ] || fail "a file beside the journal"
 }
 
+t_export_counts_journal_days_like_check_ins() {
+	# 01:30 on the 11th is still the evening of the 10th (day starts 04:00)
+	MEND_NOW=2026-01-11T01:30:00Z mend reflect "late thoughts after midnight"
+	expect_rc 0
+	MEND_NOW=2026-01-11T10:00:00Z mend reflect "the next morning"
+	expect_rc 0
+	mend export --format markdown --until 2026-01-10
+	expect_rc 0
+	expect_out "late thoughts after midnight"
+	grep -qF "the next morning" "$OUT" && fail "the morning of the 11th is in --until 2026-01-10"
+	grep -q "2026-01-10" "$OUT" || fail "the heading is not the journal day 2026-01-10"
+	grep -q "^#.*2026-01-11" "$OUT" && fail "a heading for the 11th in an export until the 10th"
+	mend export --since 2026-01-11
+	expect_rc 0
+	expect_eq "$(json '[.entries[].text] | join("|")')" "the next morning" "since the 11th"
+}
+
 run_tests
