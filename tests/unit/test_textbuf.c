@@ -22,14 +22,14 @@ TEST(test_backspace_removes_whole_characters)
 	textbuf_init(&tb);
 	CHECK(textbuf_insert(&tb, s, strlen(s)));
 	textbuf_backspace(&tb);
-	CHECK(strcmp(tb.data, "aé中") == 0);
+	CHECK(strcmp(textbuf_text(&tb), "aé中") == 0);
 	textbuf_backspace(&tb);
-	CHECK(strcmp(tb.data, "aé") == 0);
+	CHECK(strcmp(textbuf_text(&tb), "aé") == 0);
 	textbuf_backspace(&tb);
-	CHECK(strcmp(tb.data, "a") == 0);
+	CHECK(strcmp(textbuf_text(&tb), "a") == 0);
 	textbuf_backspace(&tb);
 	textbuf_backspace(&tb);
-	CHECK(tb.len == 0 && tb.data[0] == '\0');
+	CHECK(tb.len == 0 && textbuf_text(&tb)[0] == '\0');
 	textbuf_done(&tb);
 }
 
@@ -43,13 +43,13 @@ TEST(test_delete_and_moves_stay_on_character_boundaries)
 	textbuf_right(&tb);
 	CHECK(tb.cursor == 2); /* Greek capital eta is two bytes */
 	textbuf_delete(&tb);
-	CHECK(strncmp(tb.data, "Η", 2) == 0 && tb.data[2] == 'w');
+	CHECK(strncmp(textbuf_text(&tb), "Η", 2) == 0 && textbuf_text(&tb)[2] == 'w');
 	tb.cursor = tb.len;
 	textbuf_left(&tb);
 	textbuf_left(&tb);
-	CHECK(strcmp(tb.data + tb.cursor, "🙂x") == 0);
+	CHECK(strcmp(textbuf_text(&tb) + tb.cursor, "🙂x") == 0);
 	textbuf_delete(&tb);
-	CHECK(strcmp(tb.data + tb.cursor, "x") == 0);
+	CHECK(strcmp(textbuf_text(&tb) + tb.cursor, "x") == 0);
 	textbuf_done(&tb);
 }
 
@@ -75,8 +75,8 @@ TEST(test_layout_wraps_at_spaces_and_counts_wide_columns)
 	/* "one two " | "three" | "中文中文" (8 cols, +2 would pass 9) | "中文" */
 	CHECK(n == 4);
 	CHECK(lines[0].start == 0 && lines[0].len == 8);
-	CHECK(strncmp(tb.data + lines[1].start, "three", lines[1].len) == 0);
-	CHECK(textbuf_columns(tb.data, lines[2].start,
+	CHECK(strncmp(textbuf_text(&tb) + lines[1].start, "three", lines[1].len) == 0);
+	CHECK(textbuf_columns(textbuf_text(&tb), lines[2].start,
 			      lines[2].start + lines[2].len) == 8);
 	size_t row;
 	int col;
