@@ -302,7 +302,7 @@ static void leave_answer(struct app *a, void *ctx, int choice,
 static int ask_leave(struct editor *e, struct app *a)
 {
 	static const struct ui_choice choices[] = {
-		{"Keep writing", 'k', false},
+		{"Keep writing", 'w', false},
 		{"Save now", 's', false},
 		{"Discard this text", 0, true},
 	};
@@ -342,14 +342,6 @@ static void bring_back(struct editor *e, struct app *a)
 	draft_done(&d);
 }
 
-/* After an edit that may not leave the buffer newly dirty (undo, a
- * replacement): the draft must be kept again. */
-static void changed(struct editor *e, bool did)
-{
-	if (did)
-		e->draft_pending = true;
-}
-
 static int edit_key(struct editor *e, struct app *a, int ch, bool code);
 
 static int editor_key(struct app *a, void *st, int ch, bool code)
@@ -367,18 +359,27 @@ static int editor_key(struct app *a, void *st, int ch, bool code)
 	}
 	if (code && ch == UI_TICK) {
 		if (e->draft_pending &&
-		    time(NULL) - e->last_draft >= AUTOSAVE_SECONDS)
+		    time(NULL) - e->last_draft >= AUTOSAVE_SECONDS) {
 			save_draft(e, a);
+			/* the loop does not redraw after a tick: show the
+			 * quiet mark now, unless the screen is hidden */
+			if (e->draft_saved && !a->hidden && !a->too_small) {
+				editor_draw(a, e);
+				refresh();
+			}
+		}
 		return 0;
 	}
 	long long ms = now_ms();
 	if (ms - e->last_key_ms >= PAUSE_MS)
 		textbuf_break_change(&e->tb);
 	e->last_key_ms = ms;
-	bool was_dirty = e->tb.dirty;
+	unsigned long before = e->tb.changes;
 	int flags = edit_key(e, a, ch, code);
-	if (e->tb.dirty && !was_dirty)
+	if (e->tb.changes != before) {
 		e->draft_pending = true;
+		e->draft_saved = false;
+	}
 	return flags;
 }
 
@@ -397,7 +398,7 @@ static int edit_key(struct editor *e, struct app *a, int ch, bool code)
 		switch (ch) {
 		case UI_META('b'): textbuf_word_left(&e->tb); break;
 		case UI_META('f'): textbuf_word_right(&e->tb); break;
-		case UI_META('u'): changed(e, textbuf_undo(&e->tb)); break;
+		case UI_META('u'): textbuf_undo(&e->tb); break;
 		case KEY_LEFT: textbuf_left(&e->tb); break;
 		case KEY_RIGHT: textbuf_right(&e->tb); break;
 		case KEY_UP: vertical(e, -1); break;
@@ -429,7 +430,7 @@ static int edit_key(struct editor *e, struct app *a, int ch, bool code)
 	case KEY_CTRL('e'): {
 		char *text = ui_external_editor(a, textbuf_text(&e->tb));
 		if (text) {
-			changed(e, textbuf_replace(&e->tb, text, strlen(text)));
+			textbuf_replace(&e->tb, text, strlen(text));
 			free(text);
 		}
 		return UI_HANDLED;
@@ -441,7 +442,7 @@ static int edit_key(struct editor *e, struct app *a, int ch, bool code)
 		textbuf_delete_line_start(&e->tb);
 		break;
 	case CTRL_UNDO:
-		changed(e, textbuf_undo(&e->tb));
+		textbuf_undo(&e->tb);
 		break;
 	case KEY_CTRL('y'):
 		bring_back(e, a);

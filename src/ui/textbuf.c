@@ -97,6 +97,7 @@ static void end_change(struct textbuf *tb, int kind)
 	tb->last_change = kind;
 	tb->last_at = tb->cursor;
 	tb->dirty = true;
+	tb->changes++;
 }
 
 void textbuf_break_change(struct textbuf *tb)
@@ -155,6 +156,7 @@ bool textbuf_undo(struct textbuf *tb)
 	tb->undo_cursor = now_cursor;
 	tb->last_change = CH_NONE;
 	tb->dirty = true;
+	tb->changes++;
 	return true;
 }
 

@@ -20,6 +20,7 @@ struct textbuf {
 	size_t gap;
 	size_t cursor; /* byte offset, on a character boundary */
 	bool dirty;    /* changed since textbuf_set */
+	unsigned long changes; /* counts every change, to notice one */
 	/* the text as it was before the last change (textbuf_undo) */
 	char *undo;
 	size_t undo_len, undo_cursor;
