@@ -290,7 +290,11 @@ static void child(const char *editor, const char *path)
 	signal(SIGQUIT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
-	snprintf(cmd, sizeof cmd, "%s \"$@\"", editor);
+	/* git's form; with exec when the editor is one plain command, so
+	 * that the pid waited for (and told of a SIGTERM) is the editor's
+	 * own and not a shell it would outlive */
+	bool plain = !strpbrk(editor, ";&|()<>`=\n");
+	snprintf(cmd, sizeof cmd, "%s%s \"$@\"", plain ? "exec " : "", editor);
 	execl("/bin/sh", "sh", "-c", cmd, editor, path, (char *)NULL);
 	_exit(127);
 }
