@@ -48,6 +48,16 @@ mend_under() {
 	done
 }
 
+# Start a command in the background with SIGINT and SIGQUIT at their
+# defaults (bash would have a background job ignore them, as a terminal's
+# Ctrl-C does not reach it).
+background() {
+	python3 -c 'import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+os.execvp(sys.argv[1], sys.argv[1:])' "$@" >"$OUT" 2>&1 </dev/null &
+}
+
 wait_file() {
 	local tries=0
 	until [ -e "$1" ]; do
@@ -118,8 +128,7 @@ t_ctrl_c_while_the_editor_runs_leaves_mend_waiting() {
 		'sleep 1' \
 		'echo "written after ctrl-c" > "$1"'
 	export WORK
-	EDITOR="$WORK/ed" script -qec "exec $MEND reflect" /dev/null \
-		>"$OUT" 2>&1 </dev/null &
+	EDITOR="$WORK/ed" background script -qec "exec $MEND reflect" /dev/null
 	sp=$!
 	pid=$(mend_under "$sp")
 	wait_file "$WORK/started"
@@ -141,8 +150,7 @@ t_sigterm_while_the_editor_runs_keeps_the_text_and_leaves_no_temp_file() {
 		'touch "$WORK/started"' \
 		'exec sleep 30'
 	export WORK
-	EDITOR="$WORK/ed" script -qec "exec $MEND reflect" /dev/null \
-		>"$OUT" 2>&1 </dev/null &
+	EDITOR="$WORK/ed" background script -qec "exec $MEND reflect" /dev/null
 	sp=$!
 	pid=$(mend_under "$sp")
 	wait_file "$WORK/started"
