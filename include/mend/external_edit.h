@@ -21,15 +21,15 @@ struct external_edit {
 	/* in */
 	const char *text; /* the file starts with these bytes */
 	size_t text_len;
-	size_t max;       /* the most bytes taken back */
-	bool lossy;       /* invalid UTF-8 becomes U+FFFD instead of failing */
+	size_t max; /* the most bytes taken back */
+	bool lossy; /* invalid UTF-8 becomes U+FFFD instead of failing */
 	/* out */
-	char *result;     /* the text the editor left, NUL-terminated; owned
-			   * by the caller (free) */
+	char *result; /* the text the editor left, NUL-terminated; owned
+		       * by the caller (free) */
 	size_t len;
-	char *kept;       /* where the editor's text was kept when it could
-			   * not be taken back, or NULL; caller frees */
-	int signal;       /* SIGTERM or SIGHUP that came meanwhile, or 0 */
+	char *kept; /* where the editor's text was kept when it could
+		     * not be taken back, or NULL; caller frees */
+	int signal; /* SIGTERM or SIGHUP that came meanwhile, or 0 */
 };
 
 /* Run the editor on ed->text. MEND_OK with ed->result set; otherwise an

@@ -54,8 +54,9 @@ static enum mend_rc private_dir(char *dir, struct mend_err *err)
 				return rc;
 		}
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			return mend_err_set(err, MEND_EIO, "cannot create %s: %s",
-					    dir, strerror(errno));
+			return mend_err_set(err, MEND_EIO,
+					    "cannot create %s: %s", dir,
+					    strerror(errno));
 		if (lstat(dir, &sb) != 0)
 			return mend_err_set(err, MEND_EIO, "cannot use %s: %s",
 					    dir, strerror(errno));
@@ -139,7 +140,8 @@ static int new_file(const char *dir, char **path)
 	time_t t = time(NULL);
 	struct tm tm;
 	if (localtime_r(&t, &tm))
-		strftime(name, sizeof name, "mend-%Y%m%d-%H%M%S-XXXXXX.txt", &tm);
+		strftime(name, sizeof name, "mend-%Y%m%d-%H%M%S-XXXXXX.txt",
+			 &tm);
 	else
 		snprintf(name, sizeof name, "mend-XXXXXX.txt");
 	*path = join(dir, name);
@@ -164,11 +166,13 @@ enum mend_rc external_edit_keep(const char *text, size_t len, char **path,
 		return rc;
 	int fd = new_file(dir, path);
 	if (fd < 0)
-		rc = mend_err_set(err, MEND_EIO, "cannot keep the text in %s: %s",
-				  dir, strerror(errno));
+		rc = mend_err_set(err, MEND_EIO,
+				  "cannot keep the text in %s: %s", dir,
+				  strerror(errno));
 	else if (write_all(fd, text, len) != MEND_OK || fsync(fd) != 0) {
-		rc = mend_err_set(err, MEND_EIO, "cannot keep the text in %s: %s",
-				  *path, strerror(errno));
+		rc = mend_err_set(err, MEND_EIO,
+				  "cannot keep the text in %s: %s", *path,
+				  strerror(errno));
 		unlink(*path);
 		free(*path);
 		*path = NULL;
@@ -195,7 +199,8 @@ static enum mend_rc read_back(const char *path, size_t max, char **out,
 		return MEND_EIO;
 	}
 	/* one byte past the limit is enough to know it is over */
-	size_t cap = (size_t)sb.st_size < max ? (size_t)sb.st_size + 1 : max + 1;
+	size_t cap =
+	    (size_t)sb.st_size < max ? (size_t)sb.st_size + 1 : max + 1;
 	char *buf = malloc(cap + 1);
 	size_t n = 0;
 	if (!buf)
@@ -385,10 +390,11 @@ enum mend_rc external_edit_run(struct external_edit *ed, struct mend_err *err)
 
 	enum mend_rc rrc = read_back(path, ed->max, &buf, &n);
 	if (ed->signal)
-		rc = mend_err_set(err, MEND_EIO,
-				  "stopped by signal %d while the editor (%.60s) "
-				  "was open",
-				  ed->signal, editor);
+		rc = mend_err_set(
+		    err, MEND_EIO,
+		    "stopped by signal %d while the editor (%.60s) "
+		    "was open",
+		    ed->signal, editor);
 	else if (status == -1 || !WIFEXITED(status))
 		rc = mend_err_set(err, MEND_EINVAL,
 				  "text: the editor (%.60s) was stopped before "
@@ -406,8 +412,9 @@ enum mend_rc external_edit_run(struct external_edit *ed, struct mend_err *err)
 				  "%d; nothing was taken from it",
 				  editor, WEXITSTATUS(status));
 	else if (rrc != MEND_OK)
-		rc = mend_err_set(err, rrc == MEND_ENOMEM ? MEND_ENOMEM : MEND_EIO,
-				  "cannot read the editor's file %s back", path);
+		rc = mend_err_set(
+		    err, rrc == MEND_ENOMEM ? MEND_ENOMEM : MEND_EIO,
+		    "cannot read the editor's file %s back", path);
 	else if (n > ed->max)
 		rc = mend_err_set(err, MEND_EINVAL,
 				  "text: more than the %zu bytes allowed",

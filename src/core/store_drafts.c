@@ -11,7 +11,7 @@ static enum mend_rc run_once(struct store *st, sqlite3_stmt *s,
 {
 	int src = sqlite3_step(s);
 	enum mend_rc rc =
-		src == SQLITE_DONE ? MEND_OK : store_fail(st, src, doing, err);
+	    src == SQLITE_DONE ? MEND_OK : store_fail(st, src, doing, err);
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -22,12 +22,12 @@ enum mend_rc store_draft_put(struct store *st, const char *owner,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"INSERT INTO drafts (owner, context, text, updated_at) VALUES "
-		"(?1, ?2, ?3, ?4) ON CONFLICT (owner, context) WHERE "
-		"discarded_at IS NULL AND owner <> '' DO UPDATE SET text = "
-		"excluded.text, updated_at = excluded.updated_at",
-		&s, err);
+	    st,
+	    "INSERT INTO drafts (owner, context, text, updated_at) VALUES "
+	    "(?1, ?2, ?3, ?4) ON CONFLICT (owner, context) WHERE "
+	    "discarded_at IS NULL AND owner <> '' DO UPDATE SET text = "
+	    "excluded.text, updated_at = excluded.updated_at",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, owner);
@@ -43,10 +43,10 @@ enum mend_rc store_draft_put_discarded(struct store *st, const char *context,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"INSERT INTO drafts (owner, context, text, updated_at, "
-		"discarded_at) VALUES ('', ?1, ?2, ?3, ?3)",
-		&s, err);
+	    st,
+	    "INSERT INTO drafts (owner, context, text, updated_at, "
+	    "discarded_at) VALUES ('', ?1, ?2, ?3, ?3)",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, context);
@@ -68,16 +68,16 @@ enum mend_rc store_drafts_each(struct store *st, bool discarded,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		discarded ? "SELECT id, owner, context, text, updated_at, "
-			    "discarded_at FROM drafts WHERE discarded_at IS NOT "
-			    "NULL AND (?1 IS NULL OR context = ?1) ORDER BY "
-			    "discarded_at DESC, id DESC"
-			  : "SELECT id, owner, context, text, updated_at, "
-			    "discarded_at FROM drafts WHERE discarded_at IS NULL "
-			    "AND (?1 IS NULL OR context = ?1) ORDER BY "
-			    "updated_at DESC, id DESC",
-		&s, err);
+	    st,
+	    discarded ? "SELECT id, owner, context, text, updated_at, "
+			"discarded_at FROM drafts WHERE discarded_at IS NOT "
+			"NULL AND (?1 IS NULL OR context = ?1) ORDER BY "
+			"discarded_at DESC, id DESC"
+		      : "SELECT id, owner, context, text, updated_at, "
+			"discarded_at FROM drafts WHERE discarded_at IS NULL "
+			"AND (?1 IS NULL OR context = ?1) ORDER BY "
+			"updated_at DESC, id DESC",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, context);
@@ -90,12 +90,12 @@ enum mend_rc store_drafts_each(struct store *st, bool discarded,
 			break;
 		}
 		struct store_draft d = {
-			.id = sqlite3_column_int64(s, 0),
-			.owner = col(s, 1),
-			.context = col(s, 2),
-			.text = col(s, 3),
-			.updated_at = col(s, 4),
-			.discarded_at = col(s, 5),
+		    .id = sqlite3_column_int64(s, 0),
+		    .owner = col(s, 1),
+		    .context = col(s, 2),
+		    .text = col(s, 3),
+		    .updated_at = col(s, 4),
+		    .discarded_at = col(s, 5),
 		};
 		if (fn(&d, ctx))
 			break;
@@ -109,10 +109,10 @@ enum mend_rc store_draft_delete(struct store *st, const char *owner,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"DELETE FROM drafts WHERE owner = ?1 AND context = ?2 AND "
-		"discarded_at IS NULL",
-		&s, err);
+	    st,
+	    "DELETE FROM drafts WHERE owner = ?1 AND context = ?2 AND "
+	    "discarded_at IS NULL",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, owner);
@@ -125,7 +125,7 @@ enum mend_rc store_draft_delete_id(struct store *st, long long id,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc =
-		store_prepare(st, "DELETE FROM drafts WHERE id = ?1", &s, err);
+	    store_prepare(st, "DELETE FROM drafts WHERE id = ?1", &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	sqlite3_bind_int64(s, 1, id);
@@ -138,22 +138,23 @@ enum mend_rc store_draft_take(struct store *st, long long id, const char *from,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"DELETE FROM drafts WHERE owner = ?2 AND discarded_at IS NULL "
-		"AND id <> ?1 AND context = (SELECT context FROM drafts WHERE "
-		"id = ?1)",
-		&s, err);
+	    st,
+	    "DELETE FROM drafts WHERE owner = ?2 AND discarded_at IS NULL "
+	    "AND id <> ?1 AND context = (SELECT context FROM drafts WHERE "
+	    "id = ?1)",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	sqlite3_bind_int64(s, 1, id);
 	store_bind_text(s, 2, to);
 	rc = run_once(st, s, "taking up the draft", err);
 	if (rc == MEND_OK)
-		rc = store_prepare(st,
-				   "UPDATE drafts SET owner = ?3, updated_at = ?4 "
-				   "WHERE id = ?1 AND owner = ?2 AND "
-				   "discarded_at IS NULL",
-				   &s, err);
+		rc = store_prepare(
+		    st,
+		    "UPDATE drafts SET owner = ?3, updated_at = ?4 "
+		    "WHERE id = ?1 AND owner = ?2 AND "
+		    "discarded_at IS NULL",
+		    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	sqlite3_bind_int64(s, 1, id);
@@ -171,10 +172,10 @@ enum mend_rc store_draft_discard_id(struct store *st, long long id,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"UPDATE drafts SET owner = '', discarded_at = ?2 WHERE id = ?1 "
-		"AND discarded_at IS NULL",
-		&s, err);
+	    st,
+	    "UPDATE drafts SET owner = '', discarded_at = ?2 WHERE id = ?1 "
+	    "AND discarded_at IS NULL",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	sqlite3_bind_int64(s, 1, id);
@@ -190,10 +191,10 @@ enum mend_rc store_drafts_purge(struct store *st, const char *cutoff_iso,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"DELETE FROM drafts WHERE discarded_at IS NOT NULL AND "
-		"discarded_at < ?1",
-		&s, err);
+	    st,
+	    "DELETE FROM drafts WHERE discarded_at IS NOT NULL AND "
+	    "discarded_at < ?1",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, cutoff_iso);

@@ -14,10 +14,10 @@
 char *ui_external_editor(struct app *a, const char *text)
 {
 	struct external_edit ed = {
-		.text = text,
-		.text_len = strlen(text),
-		.max = JOURNAL_TEXT_MAX,
-		.lossy = true, /* as typed bytes are: U+FFFD */
+	    .text = text,
+	    .text_len = strlen(text),
+	    .max = JOURNAL_TEXT_MAX,
+	    .lossy = true, /* as typed bytes are: U+FFFD */
 	};
 	struct mend_err err = {""};
 

@@ -74,7 +74,8 @@ TEST(test_a_live_owners_draft_is_never_offered_and_a_gone_ones_is)
 	CHECK(j);
 	draft_owner_self(self);
 	gone_owner(gone);
-	CHECK_OK(draft_save(j, self, "reflection:", "mine, still open", 16, NULL));
+	CHECK_OK(
+	    draft_save(j, self, "reflection:", "mine, still open", 16, NULL));
 	CHECK(count_orphans(j) == 0);
 	CHECK_OK(draft_save(j, gone, "reflection:", "left behind", 11, NULL));
 	CHECK_OK(draft_orphans(j, &list, &n, NULL));
@@ -169,7 +170,8 @@ TEST(test_taken_draft_becomes_the_takers_own)
 	CHECK_OK(draft_clear(j, self, "reflection:", NULL));
 	CHECK(count_orphans(j) == 0);
 	struct draft d;
-	CHECK(draft_last_discarded(j, "reflection:", &d, NULL) == MEND_ENOTFOUND);
+	CHECK(draft_last_discarded(j, "reflection:", &d, NULL) ==
+	      MEND_ENOTFOUND);
 	test_journal_done(j);
 }
 
@@ -181,8 +183,8 @@ TEST(test_discarded_text_is_kept_seven_days_then_forgotten)
 	CHECK(j);
 	draft_owner_self(self);
 	CHECK_OK(draft_save(j, self, "reflection:", "autosaved", 9, NULL));
-	CHECK_OK(draft_discard(j, self, "reflection:", "let go of this", 14,
-			       NULL));
+	CHECK_OK(
+	    draft_discard(j, self, "reflection:", "let go of this", 14, NULL));
 	/* not offered as unsaved writing, but there to bring back */
 	CHECK(count_orphans(j) == 0);
 	test_set_now(j, "2026-03-08T09:59:00Z");
@@ -192,11 +194,13 @@ TEST(test_discarded_text_is_kept_seven_days_then_forgotten)
 	draft_done(&d);
 	CHECK(draft_last_discarded(j, "unsent:", &d, NULL) == MEND_ENOTFOUND);
 	test_set_now(j, "2026-03-08T10:01:00Z");
-	CHECK(draft_last_discarded(j, "reflection:", &d, NULL) == MEND_ENOTFOUND);
+	CHECK(draft_last_discarded(j, "reflection:", &d, NULL) ==
+	      MEND_ENOTFOUND);
 	/* and the next look at the drafts forgets it for good */
 	CHECK(count_orphans(j) == 0);
 	test_set_now(j, "2026-03-02T10:00:00Z");
-	CHECK(draft_last_discarded(j, "reflection:", &d, NULL) == MEND_ENOTFOUND);
+	CHECK(draft_last_discarded(j, "reflection:", &d, NULL) ==
+	      MEND_ENOTFOUND);
 	test_journal_done(j);
 }
 
@@ -226,7 +230,8 @@ TEST(test_a_dropped_orphan_is_kept_as_discarded)
 	size_t n = 0;
 	CHECK(j);
 	gone_owner(gone);
-	CHECK_OK(draft_save(j, gone, "sealed:30", "a letter for later", 18, NULL));
+	CHECK_OK(
+	    draft_save(j, gone, "sealed:30", "a letter for later", 18, NULL));
 	CHECK_OK(draft_orphans(j, &list, &n, NULL));
 	CHECK(n == 1);
 	CHECK_OK(draft_drop(j, &list[0], NULL));
@@ -245,7 +250,8 @@ TEST(test_draft_refuses_a_nul_byte_and_invalid_utf8)
 	char self[DRAFT_OWNER_LEN];
 	CHECK(j);
 	draft_owner_self(self);
-	CHECK(draft_save(j, self, "reflection:", "a\0b", 3, NULL) == MEND_EINVAL);
+	CHECK(draft_save(j, self, "reflection:", "a\0b", 3, NULL) ==
+	      MEND_EINVAL);
 	CHECK(draft_save(j, self, "reflection:", "caf\xe9", 4, NULL) ==
 	      MEND_EINVAL);
 	test_journal_done(j);
@@ -263,15 +269,16 @@ TEST(test_migration_keeps_the_one_draft_of_before_as_unsaved_writing)
 	journal_close(j);
 	/* the journal as version 2 left it: one draft slot */
 	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
-	CHECK(sqlite3_exec(db,
-			   "DROP TABLE drafts;"
-			   "CREATE TABLE drafts (id INTEGER PRIMARY KEY CHECK "
-			   "(id = 1), context TEXT NOT NULL, text TEXT NOT NULL,"
-			   " updated_at TEXT NOT NULL);"
-			   "INSERT INTO drafts VALUES (1, 'unsent:', 'from "
-			   "before', '2026-02-01T10:00:00Z');"
-			   "PRAGMA user_version = 2;",
-			   NULL, NULL, NULL) == SQLITE_OK);
+	CHECK(
+	    sqlite3_exec(db,
+			 "DROP TABLE drafts;"
+			 "CREATE TABLE drafts (id INTEGER PRIMARY KEY CHECK "
+			 "(id = 1), context TEXT NOT NULL, text TEXT NOT NULL,"
+			 " updated_at TEXT NOT NULL);"
+			 "INSERT INTO drafts VALUES (1, 'unsent:', 'from "
+			 "before', '2026-02-01T10:00:00Z');"
+			 "PRAGMA user_version = 2;",
+			 NULL, NULL, NULL) == SQLITE_OK);
 	sqlite3_close(db);
 	j = NULL;
 	CHECK_OK(journal_open(&j, path, NULL));
