@@ -376,4 +376,34 @@ t_ctrl_e_invalid_utf8_becomes_replacement_characters() {
 	expect_eq "$(json '.[0].text')" "caf� and � more" "text from the editor"
 }
 
+t_sigterm_while_ctrl_e_runs_keeps_both_texts_and_leaves_no_temp_file() {
+	local kept
+	private_run
+	printf '#!/bin/sh\necho "the editor had this" > "$1"\ntouch "%s/started"\nexec sleep 30\n' \
+		"$WORK" >"$WORK/ed"
+	chmod +x "$WORK/ed"
+	export EDITOR="$WORK/ed"
+	mend start --date 2026-01-01
+	tui_start
+	tui_open_editor
+	type "typed before ctrl-e"
+	wait_for "typed before ctrl-e"
+	keys C-e
+	local tries=0
+	until [ -e "$WORK/started" ]; do
+		tries=$((tries + 1))
+		[ "$tries" -lt 200 ] || fail "the editor never started"
+		sleep 0.05
+	done
+	kill -TERM "$(tui_pid)" || fail "no mend to stop"
+	wait_for "MEND_EXITED=143"
+	tui_stop
+	[ -z "$(ls -A "$XDG_RUNTIME_DIR/mend")" ] || fail "the temporary file was left"
+	kept=$(kept_file)
+	[ -n "$kept" ] || fail "the editor's text was not kept"
+	expect_eq "$(cat "$kept")" "the editor had this" "kept text"
+	expect_eq "$(sqlite3 "$MEND_DB" 'SELECT text FROM drafts')" \
+		"typed before ctrl-e" "the editor's draft"
+}
+
 run_tests
