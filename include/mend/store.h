@@ -14,7 +14,7 @@
 struct store;
 
 /* The schema version this build writes and understands. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* Open (creating if needed) the journal at path and migrate it to
  * STORE_SCHEMA_VERSION. Sets umask(077) first so that every file SQLite
@@ -241,21 +241,57 @@ enum mend_rc store_growth_totals(struct store *st, const char *since,
 					    long count, void *ctx),
 				 void *ctx, struct mend_err *err);
 
-/* --- the editor's draft (one at a time) --- */
+/* --- the editor's drafts (store_drafts.c) --- */
 
-/* Keep text as the draft for context, replacing any earlier one. */
-enum mend_rc store_draft_put(struct store *st, const char *context,
-			     const char *text, const char *now_iso,
-			     struct mend_err *err);
+/* One draft row. owner names the session that writes it ("" when it has
+ * none: from an older mend, or discarded); discarded_at is "" while the
+ * draft is live. */
+struct store_draft {
+	long long id;
+	const char *owner, *context, *text; /* borrowed for the call */
+	const char *updated_at, *discarded_at;
+};
 
-/* Pass the draft to fn (context, text, updated_at, all borrowed for the
- * call); MEND_ENOTFOUND when there is none. */
-enum mend_rc store_draft_get(struct store *st,
-			     void (*fn)(const char *context, const char *text,
-					const char *updated_at, void *ctx),
-			     void *ctx, struct mend_err *err);
+/* Keep text as owner's live draft for context, replacing the one it kept
+ * before (one per owner and context). */
+enum mend_rc store_draft_put(struct store *st, const char *owner,
+			     const char *context, const char *text,
+			     const char *now_iso, struct mend_err *err);
 
-/* Forget the draft. */
-enum mend_rc store_draft_delete(struct store *st, struct mend_err *err);
+/* Insert a discarded draft (owner "", discarded_at now_iso). */
+enum mend_rc store_draft_put_discarded(struct store *st, const char *context,
+				       const char *text, const char *now_iso,
+				       struct mend_err *err);
+
+/* Call fn for each live draft (discarded false) or each discarded one for
+ * context (discarded true; context NULL: all), newest first; stop early
+ * when fn returns non-zero. The row is borrowed for the call. */
+enum mend_rc store_drafts_each(struct store *st, bool discarded,
+			       const char *context,
+			       int (*fn)(const struct store_draft *, void *),
+			       void *ctx, struct mend_err *err);
+
+/* Forget owner's live draft for context (none is fine). */
+enum mend_rc store_draft_delete(struct store *st, const char *owner,
+				const char *context, struct mend_err *err);
+
+/* Forget the draft with this id (none is fine). */
+enum mend_rc store_draft_delete_id(struct store *st, long long id,
+				   struct mend_err *err);
+
+/* Give the live draft id, still owned by from, to owner to. Any live
+ * draft to already keeps for that context is replaced. MEND_ENOTFOUND
+ * when the draft is gone or has another owner by now. */
+enum mend_rc store_draft_take(struct store *st, long long id, const char *from,
+			      const char *to, const char *now_iso,
+			      struct mend_err *err);
+
+/* Mark the draft id discarded at now_iso (it loses its owner). */
+enum mend_rc store_draft_discard_id(struct store *st, long long id,
+				    const char *now_iso, struct mend_err *err);
+
+/* Forget discarded drafts discarded before cutoff_iso. */
+enum mend_rc store_drafts_purge(struct store *st, const char *cutoff_iso,
+				struct mend_err *err);
 
 #endif

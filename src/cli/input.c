@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "mend/dates.h"
+#include "mend/external_edit.h"
 #include "mend/utf8.h"
 
 #define STDIN_MAX (64u * 1024 * 1024)
@@ -61,100 +63,73 @@ static enum mend_rc read_all(FILE *f, char **out, size_t *len,
 	return MEND_OK;
 }
 
-static enum mend_rc run_editor(const char *path, struct mend_err *err)
-{
-	const char *editor = getenv("VISUAL");
-	if (!editor || !*editor)
-		editor = getenv("EDITOR");
-	if (!editor || !*editor)
-		editor = "vi";
-	pid_t pid = fork();
-	if (pid < 0)
-		return mend_err_set(err, MEND_EIO, "cannot start the editor: %s",
-				    strerror(errno));
-	if (pid == 0) {
-		/* through the shell, so EDITOR may carry arguments */
-		execl("/bin/sh", "sh", "-c", "exec $MEND_EDITOR \"$1\"", "sh",
-		      path, (char *)NULL);
-		_exit(127);
-	}
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return mend_err_set(err, MEND_EIO,
-					    "lost the editor: %s",
-					    strerror(errno));
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return mend_err_set(err, MEND_EIO,
-				    "text: the editor (%s) did not finish "
-				    "cleanly; nothing was saved",
-				    editor);
-	return MEND_OK;
-}
-
+/* The editor on a file holding the initial text and, below a scissors
+ * line, a short reminder (as `git commit` does). What the editor wrote
+ * and cannot be used is kept in a file the error names; after a SIGTERM
+ * or SIGHUP mend says so and ends as the signal asks. */
 static enum mend_rc edit_text(const char *initial, const char *comment,
 			      char **out, size_t *len, struct mend_err *err)
 {
-	const char *tmpdir = getenv("TMPDIR");
-	char path[4096];
-	enum mend_rc rc = MEND_OK;
-	FILE *f;
-	int fd;
-
-	snprintf(path, sizeof path, "%s/mend-XXXXXX.txt",
-		 tmpdir && *tmpdir ? tmpdir : "/tmp");
-	fd = mkstemps(path, 4);
-	if (fd < 0)
-		return mend_err_set(err, MEND_EIO,
-				    "cannot make a temporary file for the "
-				    "editor: %s",
-				    strerror(errno));
-	f = fdopen(fd, "w");
-	if (!f) {
-		close(fd);
-		unlink(path);
-		return mend_err_set(err, MEND_EIO, "cannot write %s", path);
-	}
-	fprintf(f, "%s%s\n%s\n%s", initial ? initial : "",
-		initial && *initial && initial[strlen(initial) - 1] != '\n' ? "\n"
-									: "",
-		SCISSORS,
+	static const char reminder[] =
 		"# Write above this line. Everything from the line above down\n"
 		"# is ignored. Save and quit to keep it; leave it empty to\n"
-		"# keep nothing.\n");
-	if (comment)
-		fprintf(f, "#\n# %s\n", comment);
-	if (fclose(f) != 0)
-		rc = mend_err_set(err, MEND_EIO, "cannot write %s", path);
-	const char *editor = getenv("VISUAL");
-	if (!editor || !*editor)
-		editor = getenv("EDITOR");
-	setenv("MEND_EDITOR", editor && *editor ? editor : "vi", 1);
-	if (rc == MEND_OK)
-		rc = run_editor(path, err);
+		"# keep nothing.\n";
+	const char *init = initial ? initial : "";
+	size_t n = strlen(init), ilen = n;
+	bool nl = n && init[n - 1] != '\n';
+	size_t cap = n + strlen(SCISSORS) + sizeof reminder +
+		     (comment ? strlen(comment) : 0) + 16;
+	char *file = malloc(cap);
+	struct external_edit ed = {.max = STDIN_MAX};
+	enum mend_rc rc = MEND_OK;
+
+	*out = NULL;
+	*len = 0;
+	if (!file)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	snprintf(file, cap, "%s%s%s\n%s%s%s%s", init, nl ? "\n" : "", SCISSORS,
+		 reminder, comment ? "#\n# " : "", comment ? comment : "",
+		 comment ? "\n" : "");
+	ed.text = file;
+	ed.text_len = strlen(file);
+	rc = external_edit_run(&ed, err);
+	free(file);
 	if (rc == MEND_OK) {
-		f = fopen(path, "rb");
-		if (!f)
-			rc = mend_err_set(err, MEND_EIO, "cannot read %s back",
-					  path);
-		else {
-			rc = read_all(f, out, len, err);
-			fclose(f);
-		}
+		char *cut = strstr(ed.result, "\n" SCISSORS);
+		if (cut)
+			cut[1] = '\0';
+		else if (strncmp(ed.result, SCISSORS, strlen(SCISSORS)) == 0)
+			ed.result[0] = '\0';
+		/* trailing white space the editor added is not part of it */
+		n = strlen(ed.result);
+		while (n && strchr(" \t\r\n", ed.result[n - 1]))
+			ed.result[--n] = '\0';
+		/* a text the journal would refuse is kept, not lost */
+		rc = journal_check_text("text", ed.result, n, JOURNAL_TEXT_MAX,
+					false, err);
+		if (rc != MEND_OK && (n != ilen || memcmp(ed.result, init, n)))
+			external_edit_keep(ed.result, n, &ed.kept, NULL);
 	}
-	unlink(path);
-	if (rc != MEND_OK)
+	if (rc != MEND_OK && ed.kept) {
+		char reason[MEND_ERR_MAX];
+		snprintf(reason, sizeof reason, "%s", err->msg);
+		mend_err_set(err, rc, "%s; what you wrote is kept in %s", reason,
+			     ed.kept);
+	}
+	if (ed.signal) {
+		fprintf(stderr, "mend: %s\n", err->msg);
+		external_edit_done(&ed);
+		signal(ed.signal, SIG_DFL);
+		raise(ed.signal);
 		return rc;
-	char *cut = strstr(*out, "\n" SCISSORS);
-	if (cut)
-		cut[1] = '\0';
-	else if (strncmp(*out, SCISSORS, strlen(SCISSORS)) == 0)
-		(*out)[0] = '\0';
-	/* trailing white space the editor added is not part of the entry */
-	*len = strlen(*out);
-	while (*len && strchr(" \t\r\n", (*out)[*len - 1]))
-		(*out)[--*len] = '\0';
-	return MEND_OK;
+	}
+	if (rc == MEND_OK) {
+		*out = ed.result;
+		*len = n;
+		ed.result = NULL;
+	}
+	external_edit_done(&ed);
+	return rc;
 }
 
 enum mend_rc cli_read_text(const char *arg, const char *initial,

@@ -107,6 +107,25 @@ static const char *const migrations[] = {
 	"  text TEXT NOT NULL,"
 	"  updated_at TEXT NOT NULL"
 	");",
+	/* 2 -> 3: drafts belong to the session that wrote them (owner), one
+	 * per owner and context, and a discarded one is kept for a while.
+	 * The draft from before has no owner: it is offered as unsaved. */
+	"CREATE TABLE drafts_v3 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  owner TEXT NOT NULL DEFAULT '',"
+	"  context TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL,"
+	"  discarded_at TEXT"
+	");"
+	"INSERT INTO drafts_v3 (owner, context, text, updated_at)"
+	"  SELECT '', context, text, updated_at FROM drafts;"
+	"DROP TABLE drafts;"
+	"ALTER TABLE drafts_v3 RENAME TO drafts;"
+	"CREATE UNIQUE INDEX drafts_live ON drafts(owner, context)"
+	"  WHERE discarded_at IS NULL AND owner <> '';"
+	"CREATE INDEX drafts_discarded ON drafts(discarded_at)"
+	"  WHERE discarded_at IS NOT NULL;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

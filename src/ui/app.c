@@ -101,83 +101,6 @@ void ui_set_pending(struct app *a, ui_done_fn fn, void *ctx, int choice,
 	a->pending.text = text ? strdup(text) : NULL;
 }
 
-char *ui_external_editor(struct app *a, const char *text)
-{
-	const char *tmpdir = getenv("TMPDIR");
-	const char *editor = getenv("VISUAL");
-	char path[4096];
-	char *out = NULL;
-	int fd, status = -1;
-
-	if (!editor || !*editor)
-		editor = getenv("EDITOR");
-	if (!editor || !*editor)
-		editor = "vi";
-	snprintf(path, sizeof path, "%s/mend-XXXXXX.txt",
-		 tmpdir && *tmpdir ? tmpdir : "/tmp");
-	fd = mkstemps(path, 4);
-	if (fd < 0) {
-		ui_message(a, true, "cannot make a temporary file: %s",
-			   strerror(errno));
-		return NULL;
-	}
-	size_t len = strlen(text);
-	if (write(fd, text, len) != (ssize_t)len) {
-		close(fd);
-		unlink(path);
-		ui_message(a, true, "cannot write a temporary file");
-		return NULL;
-	}
-	close(fd);
-	def_prog_mode();
-	endwin();
-	pid_t pid = fork();
-	if (pid == 0) {
-		setenv("MEND_EDITOR", editor, 1);
-		execl("/bin/sh", "sh", "-c", "exec $MEND_EDITOR \"$1\"", "sh",
-		      path, (char *)NULL);
-		_exit(127);
-	}
-	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	reset_prog_mode();
-	refresh();
-	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		ui_message(a, true, "the editor (%s) did not finish cleanly; "
-				    "your text is unchanged",
-			   editor);
-	} else {
-		FILE *f = fopen(path, "rb");
-		if (f) {
-			size_t cap = 4096, n = 0;
-			out = malloc(cap);
-			while (out) {
-				n += fread(out + n, 1, cap - n - 1, f);
-				if (n < cap - 1)
-					break;
-				char *g = realloc(out, cap * 2);
-				if (!g) {
-					free(out);
-					out = NULL;
-					break;
-				}
-				out = g;
-				cap *= 2;
-			}
-			if (out) {
-				out[n] = '\0';
-				/* editors add a final newline */
-				while (n && out[n - 1] == '\n')
-					out[--n] = '\0';
-			}
-			fclose(f);
-		}
-	}
-	unlink(path);
-	return out;
-}
-
 static void draw_too_small(void)
 {
 	erase();
@@ -245,7 +168,9 @@ static void loop(struct app *a, const struct app_hooks *h, bool once)
 		if (r == ERR) {
 			/* timeout: let the top screen autosave */
 			const struct ui_screen *s = a->stack[a->depth - 1].screen;
-			s->key(a, a->stack[a->depth - 1].state, UI_TICK, true);
+			if (s->key(a, a->stack[a->depth - 1].state, UI_TICK,
+				   true) & UI_REDRAW)
+				redraw = true; /* an autosave to show */
 			continue;
 		}
 		redraw = true;

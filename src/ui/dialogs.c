@@ -130,7 +130,7 @@ static void choose_draw(struct app *a, void *st)
 	const char *q = c->question;
 	if (c->confirming) {
 		snprintf(line, sizeof line,
-			 "Are you sure? \"%s\" cannot be undone.",
+			 "Are you sure? Choose \"%s\" once more to go ahead.",
 			 c->labels[c->sel]);
 		q = line;
 	}
@@ -267,20 +267,19 @@ static void field_draw(struct app *a, void *st)
 			    ui_attr(ROLE_NORMAL));
 	int y = top + 2 + (lines < height - 4 ? lines : height - 4);
 	/* keep the cursor in view by showing the tail of long text */
-	int before = textbuf_columns(f->tb.data ? f->tb.data : "", 0,
-				     f->tb.cursor);
+	const char *text = textbuf_text(&f->tb);
+	int before = textbuf_columns(text, 0, f->tb.cursor);
 	size_t from = 0;
 	while (before >= width - 4 && from < f->tb.cursor) {
-		size_t k = 1;
 		uint32_t cp;
-		size_t d = utf8_decode(f->tb.data + from, f->tb.len - from, &cp);
-		k = d ? d : 1;
-		before -= textbuf_columns(f->tb.data, from, from + k);
+		size_t d = utf8_decode(text + from, f->tb.len - from, &cp);
+		size_t k = d ? d : 1;
+		before -= textbuf_columns(text, from, from + k);
 		from += k;
 	}
 	ui_text(y, left, 2, "> ", ui_attr(ROLE_ACCENT));
-	ui_textn(y, left + 2, width - 2, f->tb.data ? f->tb.data + from : "",
-		 f->tb.len - from, ui_attr(ROLE_NORMAL));
+	ui_textn(y, left + 2, width - 2, text + from, f->tb.len - from,
+		 ui_attr(ROLE_NORMAL));
 	move(y, left + 2 + before);
 	curs_set(1);
 }
@@ -324,7 +323,7 @@ static int field_key(struct app *a, void *st, int ch, bool code)
 	return UI_HANDLED;
 done:
 	curs_set(0);
-	ui_set_pending(a, f->done, f->ctx, 0, f->tb.data ? f->tb.data : "");
+	ui_set_pending(a, f->done, f->ctx, 0, textbuf_text(&f->tb));
 	return UI_POP;
 }
 

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* The editor: multi-line, UTF-8 throughout, word-wrapped. It keeps a
- * draft in the journal every few seconds while the text changes and when
- * the program is told to stop, and can hand the text to $VISUAL/$EDITOR
- * and take it back. */
+/* The editor: multi-line, UTF-8 throughout, word-wrapped, with word
+ * motions, Ctrl-W and Ctrl-U, one step of undo and a word count. It keeps
+ * a draft in the journal every few seconds while the text changes and
+ * when the program is told to stop (quietly marked "draft saved"), and
+ * can hand the text to $VISUAL/$EDITOR and take it back. Leaving with
+ * unsaved text asks Keep writing / Save now / Discard; discarded text is
+ * kept DRAFT_KEEP_DAYS days and Ctrl-Y brings it back. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +18,9 @@
 #include "textbuf.h"
 
 #define AUTOSAVE_SECONDS 3
+#define PAUSE_MS 1000 /* typing after a pause is a change of its own */
 #define KEY_CTRL(c) ((c)&0x1f)
+#define CTRL_UNDO 0x1f /* Ctrl-_ (Ctrl-/ on most keyboards) */
 
 struct editor {
 	char *title, *prompt, *prompt_id, *context;
@@ -25,6 +30,9 @@ struct editor {
 	size_t scroll;
 	time_t last_draft;
 	bool draft_pending; /* changed since the last draft save */
+	bool draft_saved;   /* the text on screen is the kept draft */
+	long long last_key_ms;
+	char owner[DRAFT_OWNER_LEN];
 	bool history;       /* showing earlier answers */
 	char *history_text;
 	int history_scroll;
@@ -35,25 +43,50 @@ static struct editor *active;
 
 static const struct ui_key editor_keys[] = {
 	{"^D", "save", "save the entry (also F2)"},
-	{"Esc", "cancel", "leave; asks first if there are changes"},
+	{"Esc", "leave", "leave; with changes, asks: keep writing, save or "
+			 "discard"},
 	{"^E", "$EDITOR", "open the text in $VISUAL or $EDITOR"},
 	{"^R", "earlier", "your earlier answers to this prompt, by date"},
 	{"F1", "help", "this help ('?' is typed as text here)"},
 	{"←→↑↓", NULL, "move the cursor"},
+	{"M-b/M-f", NULL, "a word back or forward (also Ctrl-←/→)"},
 	{"Home/End", NULL, "start or end of the line"},
 	{"PgUp/PgDn", NULL, "a page up or down"},
 	{"Backspace/Del", NULL, "delete a whole character"},
+	{"^W", NULL, "delete the word before the cursor"},
+	{"^U", NULL, "delete from the start of the line to the cursor"},
+	{"M-u", NULL, "undo the last change, again to redo (also ^_)"},
+	{"^Y", NULL, "bring back text discarded here in the last 7 days"},
 	{NULL, NULL, NULL},
 };
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The key code ncurses gives a terminfo capability (Ctrl-Left is kLFT5),
+ * or -1 when this terminal has none. */
+static int key_of(const char *cap)
+{
+	char *seq = tigetstr(cap);
+	if (!seq || seq == (char *)-1)
+		return -1;
+	int k = key_defined(seq);
+	return k > 0 ? k : -1;
+}
 
 static void save_draft(struct editor *e, struct app *a)
 {
 	struct mend_err err = {""};
 	if (!e->context)
 		return;
-	if (draft_save(a->j, e->context, e->tb.data ? e->tb.data : "",
+	if (draft_save(a->j, e->owner, e->context, textbuf_text(&e->tb),
 		       e->tb.len, &err) == MEND_OK) {
 		e->draft_pending = false;
+		e->draft_saved = true;
 		e->last_draft = time(NULL);
 	} else {
 		ui_error(a, &err);
@@ -114,6 +147,20 @@ static void load_history(struct editor *e, struct app *a)
 					 "before. This will be the first time.");
 }
 
+/* The word count and, once the text on screen is kept, a quiet mark,
+ * at the right end of the rule above the text. */
+static void draw_status(struct editor *e, int y, int left, int width)
+{
+	char line[80];
+	size_t words = textbuf_words(&e->tb);
+	snprintf(line, sizeof line, " %s%zu word%s ",
+		 e->draft_saved && e->context ? "draft saved · " : "", words,
+		 words == 1 ? "" : "s");
+	int w = ui_width(line, strlen(line));
+	if (w < width - 4)
+		ui_text(y, left + width - w - 1, w, line, ui_attr(ROLE_MUTED));
+}
+
 static void editor_draw(struct app *a, void *st)
 {
 	struct editor *e = st;
@@ -141,6 +188,7 @@ static void editor_draw(struct app *a, void *st)
 		height -= n + 1;
 	}
 	ui_hline(top, left, width, ui_attr(ROLE_MUTED));
+	draw_status(e, top, left, width);
 	top++;
 	height--;
 	size_t n = textbuf_layout(&e->tb, width, &lines);
@@ -157,8 +205,8 @@ static void editor_draw(struct app *a, void *st)
 		e->scroll = row - (size_t)height + 1;
 	for (int i = 0; i < height && e->scroll + (size_t)i < n; i++) {
 		const struct tb_line *l = &lines[e->scroll + (size_t)i];
-		ui_textn(top + i, left, width, e->tb.data + l->start, l->len,
-			 ui_attr(ROLE_NORMAL));
+		ui_textn(top + i, left, width, textbuf_text(&e->tb) + l->start,
+			 l->len, ui_attr(ROLE_NORMAL));
 	}
 	if (e->tb.len == 0)
 		ui_text(top, left + 1, width - 1,
@@ -201,29 +249,100 @@ static void line_edge(struct editor *e, bool end)
 	free(lines);
 }
 
-static void discard(struct app *a, void *ctx, int choice, const char *text)
+static bool save_text(struct editor *e, struct app *a)
 {
 	struct mend_err err = {""};
-	(void)ctx;
-	(void)text;
-	if (choice != 1)
-		return;
-	draft_clear(a->j, &err);
-	ui_close(a);
+	if (!ui_refresh(a))
+		return false;
+	if (!e->save(a, e->ctx, textbuf_text(&e->tb), e->tb.len))
+		return false;
+	if (e->context)
+		draft_clear(a->j, e->owner, e->context, &err);
+	e->tb.dirty = false;
+	curs_set(0);
+	return true;
 }
 
 static int save(struct editor *e, struct app *a)
 {
-	struct mend_err err = {""};
-	if (!ui_refresh(a))
-		return UI_HANDLED;
-	if (!e->save(a, e->ctx, e->tb.data ? e->tb.data : "", e->tb.len))
-		return UI_HANDLED;
-	draft_clear(a->j, &err);
-	e->tb.dirty = false;
-	curs_set(0);
-	return UI_POP;
+	return save_text(e, a) ? UI_POP : UI_HANDLED;
 }
+
+enum { LEAVE_KEEP, LEAVE_SAVE, LEAVE_DISCARD };
+
+static void leave_answer(struct app *a, void *ctx, int choice,
+			 const char *text)
+{
+	struct editor *e = ctx;
+	struct mend_err err = {""};
+	(void)text;
+	if (choice == LEAVE_SAVE) {
+		if (save_text(e, a))
+			ui_close(a);
+	} else if (choice == LEAVE_DISCARD) {
+		if (e->context &&
+		    draft_discard(a->j, e->owner, e->context,
+				  textbuf_text(&e->tb), e->tb.len,
+				  &err) != MEND_OK) {
+			ui_error(a, &err);
+			return;
+		}
+		if (e->context && e->tb.len > 0)
+			ui_message(a, false,
+				   "Discarded. It is kept for %d days: open "
+				   "this writing again and press ^Y to bring "
+				   "it back.",
+				   DRAFT_KEEP_DAYS);
+		curs_set(0);
+		ui_close(a);
+	}
+	/* Keep writing, or Esc: back to the text as it was */
+}
+
+static int ask_leave(struct editor *e, struct app *a)
+{
+	static const struct ui_choice choices[] = {
+		{"Keep writing", 'w', false},
+		{"Save now", 's', false},
+		{"Discard this text", 0, true},
+	};
+	curs_set(0);
+	ui_choose(a, "Leave the editor?",
+		  "This text is not saved yet. What would you like to do?",
+		  choices, 3, LEAVE_KEEP, leave_answer, e);
+	return UI_HANDLED;
+}
+
+/* ^Y: the text discarded last here comes back at the cursor. */
+static void bring_back(struct editor *e, struct app *a)
+{
+	struct draft d;
+	struct mend_err err = {""};
+	enum mend_rc rc = e->context ? draft_last_discarded(a->j, e->context,
+							    &d, &err)
+				     : MEND_ENOTFOUND;
+	if (rc == MEND_ENOTFOUND) {
+		ui_message(a, false, "Nothing was discarded here in the last "
+				     "%d days.",
+			   DRAFT_KEEP_DAYS);
+		return;
+	}
+	if (rc != MEND_OK) {
+		ui_error(a, &err);
+		return;
+	}
+	textbuf_break_change(&e->tb);
+	if (textbuf_insert(&e->tb, d.text, strlen(d.text))) {
+		draft_forget(a->j, &d, &err);
+		e->draft_pending = true;
+		e->draft_saved = false;
+		ui_message(a, false, "Here is the text you discarded; M-u "
+				     "takes it away again.");
+	}
+	draft_done(&d);
+}
+
+static int edit_key(struct editor *e, struct app *a, int ch, bool code);
 
 static int editor_key(struct app *a, void *st, int ch, bool code)
 {
@@ -238,13 +357,45 @@ static int editor_key(struct app *a, void *st, int ch, bool code)
 			e->history = false;
 		return ch == UI_TICK ? 0 : UI_HANDLED;
 	}
+	if (code && ch == UI_TICK) {
+		if (e->draft_pending &&
+		    time(NULL) - e->last_draft >= AUTOSAVE_SECONDS) {
+			save_draft(e, a);
+			/* the quiet mark shows on the next redraw */
+			if (e->draft_saved)
+				return UI_REDRAW;
+		}
+		return 0;
+	}
+	long long ms = now_ms();
+	if (ms - e->last_key_ms >= PAUSE_MS)
+		textbuf_break_change(&e->tb);
+	e->last_key_ms = ms;
+	unsigned long before = e->tb.changes;
+	int flags = edit_key(e, a, ch, code);
+	if (e->tb.changes != before) {
+		e->draft_pending = true;
+		e->draft_saved = false;
+	}
+	return flags;
+}
+
+static int edit_key(struct editor *e, struct app *a, int ch, bool code)
+{
+	static int ctrl_left = -2, ctrl_right = -2;
+	if (ctrl_left == -2) {
+		ctrl_left = key_of("kLFT5");
+		ctrl_right = key_of("kRIT5");
+	}
 	if (code) {
+		if (ch == ctrl_left || ch == UI_META('b'))
+			ch = UI_META('b');
+		else if (ch == ctrl_right || ch == UI_META('f'))
+			ch = UI_META('f');
 		switch (ch) {
-		case UI_TICK:
-			if (e->draft_pending &&
-			    time(NULL) - e->last_draft >= AUTOSAVE_SECONDS)
-				save_draft(e, a);
-			return 0;
+		case UI_META('b'): textbuf_word_left(&e->tb); break;
+		case UI_META('f'): textbuf_word_right(&e->tb); break;
+		case UI_META('u'): textbuf_undo(&e->tb); break;
 		case KEY_LEFT: textbuf_left(&e->tb); break;
 		case KEY_RIGHT: textbuf_right(&e->tb); break;
 		case KEY_UP: vertical(e, -1); break;
@@ -259,7 +410,6 @@ static int editor_key(struct app *a, void *st, int ch, bool code)
 		case KEY_F(2): return save(e, a);
 		default: return UI_HANDLED;
 		}
-		e->draft_pending |= e->tb.dirty;
 		return UI_HANDLED;
 	}
 	switch (ch) {
@@ -268,24 +418,32 @@ static int editor_key(struct app *a, void *st, int ch, bool code)
 	case 27:
 		if (!e->tb.dirty) {
 			struct mend_err err = {""};
-			draft_clear(a->j, &err);
+			if (e->context)
+				draft_clear(a->j, e->owner, e->context, &err);
 			curs_set(0);
 			return UI_POP;
 		}
-		curs_set(0);
-		ui_ask(a, "Leave without saving? What you wrote here will be "
-			  "let go.",
-		       discard, e);
-		return UI_HANDLED;
+		return ask_leave(e, a);
 	case KEY_CTRL('e'): {
-		char *text = ui_external_editor(a, e->tb.data ? e->tb.data : "");
+		char *text = ui_external_editor(a, textbuf_text(&e->tb));
 		if (text) {
-			textbuf_set(&e->tb, text, strlen(text));
-			e->tb.dirty = e->draft_pending = true;
+			textbuf_replace(&e->tb, text, strlen(text));
 			free(text);
 		}
 		return UI_HANDLED;
 	}
+	case KEY_CTRL('w'):
+		textbuf_delete_word(&e->tb);
+		break;
+	case KEY_CTRL('u'):
+		textbuf_delete_line_start(&e->tb);
+		break;
+	case CTRL_UNDO:
+		textbuf_undo(&e->tb);
+		break;
+	case KEY_CTRL('y'):
+		bring_back(e, a);
+		break;
 	case KEY_CTRL('r'):
 		if (!e->prompt_id) {
 			ui_message(a, false, "This is free writing; earlier "
@@ -315,7 +473,6 @@ static int editor_key(struct app *a, void *st, int ch, bool code)
 				textbuf_insert(&e->tb, buf, n);
 		}
 	}
-	e->draft_pending |= e->tb.dirty;
 	return UI_HANDLED;
 }
 
@@ -345,6 +502,24 @@ static const struct ui_screen editor_screen = {
 	.takes_text = true,
 };
 
+/* Opening empty writing where text was discarded lately: say that ^Y
+ * brings it back. */
+static void offer_bring_back(struct editor *e, struct app *a, bool has_text)
+{
+	struct draft d;
+	char when[40] = "";
+	time_t t;
+	struct tm tm;
+	if (has_text || !e->context ||
+	    draft_last_discarded(a->j, e->context, &d, NULL) != MEND_OK)
+		return;
+	if (clock_parse_iso(d.discarded_at, &t) && localtime_r(&t, &tm))
+		strftime(when, sizeof when, " on %Y-%m-%d %H:%M", &tm);
+	ui_message(a, false, "You discarded writing here%s; ^Y brings it back.",
+		   when);
+	draft_done(&d);
+}
+
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -366,6 +541,8 @@ void ui_edit(struct app *a, const struct ui_edit_spec *spec)
 	if (spec->initial)
 		textbuf_set(&e->tb, spec->initial, strlen(spec->initial));
 	e->tb.dirty = spec->initial_is_draft;
+	draft_owner_self(e->owner);
 	active = e;
 	ui_push(a, &editor_screen, e);
+	offer_bring_back(e, a, spec->initial != NULL);
 }

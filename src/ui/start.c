@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* How the full-screen journal begins: the first screen (welcome on an
- * empty journal, else home), the offer to restore unsaved writing, and
+ * empty journal, else home), the offer to restore unsaved writing left
+ * by sessions that have ended (each in turn: Restore, Later, Discard), and
  * the table that finds the screen a draft belongs to. The loop in app.c
  * is handed these as hooks and knows no screen by name. */
 #include <stdio.h>
@@ -10,6 +11,7 @@
 
 #include "mend/draft.h"
 #include "mend/program.h"
+#include "mend/utf8.h"
 #include "screens.h"
 #include "ui.h"
 
@@ -35,59 +37,135 @@ static bool restore(struct app *a, const char *context, const char *text)
 	return false;
 }
 
+/* The drafts whose session has ended, offered one after another. */
 struct offer {
-	struct draft d;
+	struct draft *list;
+	size_t n, at;
+	char owner[DRAFT_OWNER_LEN];
 };
 
 enum { OFFER_RESTORE, OFFER_LATER, OFFER_DISCARD };
+
+static void offer_next(struct app *a, struct offer *o);
+
+static void offer_free(struct offer *o)
+{
+	draft_list_free(o->list, o->n);
+	free(o);
+}
 
 static void offer_answer(struct app *a, void *ctx, int choice,
 			 const char *text)
 {
 	struct offer *o = ctx;
+	struct draft *d = &o->list[o->at];
 	struct mend_err err = {""};
+	size_t left = o->n - o->at - 1;
 	(void)text;
 	if (choice == OFFER_RESTORE) {
-		if (!restore(a, o->d.context, o->d.text))
-			ui_message(a, true, "That draft could not be reopened; "
-					    "it is still kept.");
+		enum mend_rc rc = draft_take(a->j, d, o->owner, &err);
+		if (rc == MEND_ENOTFOUND) {
+			ui_message(a, false, "Another mend has just opened that "
+					     "writing; it is safe there.");
+		} else if (rc != MEND_OK) {
+			ui_error(a, &err);
+		} else {
+			if (!restore(a, d->context, d->text))
+				ui_message(a, true, "That draft could not be "
+						    "reopened; it is still "
+						    "kept.");
+			else if (left)
+				ui_message(a, false, "%zu more unsaved writing%s "
+						     "kept for next time.",
+					   left, left == 1 ? " is" : "s are");
+			offer_free(o);
+			return;
+		}
 	} else if (choice == OFFER_DISCARD) {
-		if (draft_clear(a->j, &err) != MEND_OK)
+		enum mend_rc rc = draft_drop(a->j, d, &err);
+		if (rc != MEND_OK && rc != MEND_ENOTFOUND)
 			ui_error(a, &err);
 		else
-			ui_message(a, false, "The draft was discarded.");
+			ui_message(a, false, "Discarded. It is kept %d more "
+					     "days: ^Y in the same writing "
+					     "brings it back.",
+				   DRAFT_KEEP_DAYS);
+	} else if (choice == OFFER_LATER && left) {
+		/* n or l: this one waits, and the next is offered */
 	} else {
-		ui_message(a, false, "Your draft is kept; it will be offered "
-				     "again next time.");
+		/* Esc: everything waits for next time */
+		ui_message(a, false, "Your unsaved writing is kept; it will be "
+				     "offered again next time.");
+		offer_free(o);
+		return;
 	}
-	draft_done(&o->d);
-	free(o);
+	o->at++;
+	offer_next(a, o);
 }
 
-static void offer_draft(struct app *a)
+/* The first words of a draft, cut on a character boundary. */
+static void preview(const char *text, char *buf, size_t max)
+{
+	size_t n = 0, len = strcspn(text, "\n");
+	uint32_t cp;
+	while (n < len) {
+		size_t k = utf8_decode(text + n, len - n, &cp);
+		if (k == 0 || n + k > max - 4)
+			break;
+		n += k;
+	}
+	snprintf(buf, max, "%.*s%s", (int)n, text, n < strlen(text) ? "…" : "");
+}
+
+static void offer_next(struct app *a, struct offer *o)
 {
 	static const struct ui_choice choices[] = {
 		{"Restore it now", 'r', false},
-		{"Later: keep it for next time", 'l', false},
+		{"Later: not now, keep it for next time", 'n', false},
 		{"Discard it", 0, true},
 	};
-	struct mend_err err = {""};
-	struct offer *o = calloc(1, sizeof *o);
-	char q[200], when[40] = "";
+	char q[400], when[40] = "", count[32] = "", first[80];
 	time_t t;
 	struct tm tm;
 
-	if (!o || draft_load(a->j, &o->d, &err) != MEND_OK) {
+	if (o->at >= o->n) {
+		offer_free(o);
+		return;
+	}
+	const struct draft *d = &o->list[o->at];
+	if (clock_parse_iso(d->updated_at, &t) && localtime_r(&t, &tm))
+		strftime(when, sizeof when, " from %Y-%m-%d %H:%M", &tm);
+	if (o->n > 1)
+		snprintf(count, sizeof count, " (%zu of %zu)", o->at + 1, o->n);
+	preview(d->text, first, 60);
+	snprintf(q, sizeof q,
+		 "You have unsaved writing%s%s: \"%s\". What would you like "
+		 "to do with it?",
+		 when, count, first);
+	ui_choose(a, "Unsaved writing", q, choices, 3, OFFER_RESTORE,
+		  offer_answer, o);
+}
+
+/* Offer the drafts of sessions that have ended; a live session's drafts
+ * are its own. */
+static void offer_drafts(struct app *a)
+{
+	struct mend_err err = {""};
+	struct offer *o = calloc(1, sizeof *o);
+
+	if (!o)
+		return;
+	if (draft_orphans(a->j, &o->list, &o->n, &err) != MEND_OK) {
+		ui_error(a, &err);
 		free(o);
 		return;
 	}
-	if (clock_parse_iso(o->d.updated_at, &t) && localtime_r(&t, &tm))
-		strftime(when, sizeof when, " from %Y-%m-%d %H:%M", &tm);
-	snprintf(q, sizeof q, "You have unsaved writing%s. What would you like "
-			      "to do with it?",
-		 when);
-	ui_choose(a, "Unsaved writing", q, choices, 3, OFFER_RESTORE,
-		  offer_answer, o);
+	if (o->n == 0) {
+		free(o);
+		return;
+	}
+	draft_owner_self(o->owner);
+	offer_next(a, o);
 }
 
 void screens_start(struct app *a)
@@ -99,7 +177,7 @@ void screens_start(struct app *a)
 	if (program_status(a->j, &s, &err) == MEND_OK && !s.nc.started &&
 	    !s.has_entries)
 		ui_open_welcome(a);
-	offer_draft(a);
+	offer_drafts(a);
 }
 
 static void open_help(struct app *a, const struct ui_screen *about)

@@ -158,7 +158,7 @@ t_editor_failure_exits_1() {
 	chmod +x "$WORK/ed"
 	EDITOR="$WORK/ed" script -qec "$MEND reflect; echo rc=\$?" /dev/null >"$OUT" 2>&1
 	grep -q 'rc=1' "$OUT" || fail "the editor's failure did not exit 1: $(tr -d '\r' <"$OUT")"
-	grep -q 'did not finish cleanly' "$OUT" || fail "no message about the editor"
+	grep -q 'the editor .* ended with status 3' "$OUT" || fail "no message about the editor"
 	[ ! -e "$MEND_DB" ] || { mend list --json; expect_eq "$(json 'length')" 0 "entries"; }
 }
 

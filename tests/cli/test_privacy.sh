@@ -68,7 +68,7 @@ t_umask_000_editor_temp_file_is_private() {
 	# an "editor" that records the mode of the file it is given
 	cat >"$WORK/ed" <<'ED'
 #!/bin/sh
-stat -c %a "$1" > "$(dirname "$1")/mode-seen"
+stat -c %a "$1" > "$TMPDIR/mode-seen"
 echo "written in the editor" > "$1"
 ED
 	chmod +x "$WORK/ed"

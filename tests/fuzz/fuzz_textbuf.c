@@ -11,6 +11,10 @@
  *   4 right                            any bytes at all
  *   8 insert one of a few characters (accents, combining marks, CJK,
  *     emoji, zero-width, tab, newline, space)
+ * Ops 1-4 with an argument of 12 or more are the word and line edits
+ * instead: 1 delete the word before (15: undo, then undo again, which
+ * must put the text back), 2 delete to the line's start, 3 a word left,
+ * 4 a word right.
  * After every operation the invariants are checked: data NUL-terminated
  * at len, len < cap, cursor <= len; while the text is valid UTF-8 (it
  * starts empty; set may make it invalid) the cursor is on a character
@@ -74,12 +78,30 @@ static bool boundary(const char *s, size_t len, size_t off)
 	return i == off;
 }
 
-static const char *text(const struct textbuf *tb)
+/* The whole text, flattened by textbuf_text (layout does the same). */
+static const char *text(struct textbuf *tb)
 {
-	return tb->data ? tb->data : "";
+	return textbuf_text(tb);
 }
 
-static void check_basic(const struct textbuf *tb)
+/* The text read around the gap without moving it, so that edits which
+ * follow each other meet the gap where the last one left it. Caller
+ * frees. */
+static char *peek(const struct textbuf *tb)
+{
+	char *out = malloc(tb->len + 1);
+	if (!out)
+		abort();
+	if (tb->data) {
+		size_t gl = tb->cap - tb->len - 1;
+		memcpy(out, tb->data, tb->gap);
+		memcpy(out + tb->gap, tb->data + tb->gap + gl, tb->len - tb->gap);
+	}
+	out[tb->len] = '\0';
+	return out;
+}
+
+static void check_basic(struct textbuf *tb)
 {
 	if (!tb->data) {
 		if (tb->len || tb->cursor)
@@ -89,23 +111,25 @@ static void check_basic(const struct textbuf *tb)
 	}
 	if (tb->len >= tb->cap)
 		fail("len %zu, cap %zu", tb->len, tb->cap);
-	if (tb->data[tb->len] != '\0')
-		fail("data not NUL-terminated at len %zu", tb->len);
+	if (tb->gap > tb->len)
+		fail("gap %zu past len %zu", tb->gap, tb->len);
 	if (tb->cursor > tb->len)
 		fail("cursor %zu past len %zu", tb->cursor, tb->len);
 }
 
 static void check_valid(const struct textbuf *tb)
 {
-	if (!utf8_valid(text(tb), tb->len, NULL))
+	char *s = peek(tb);
+	if (!utf8_valid(s, tb->len, NULL))
 		fail("valid text became invalid UTF-8");
-	if (!boundary(text(tb), tb->len, tb->cursor))
+	if (!boundary(s, tb->len, tb->cursor))
 		fail("cursor %zu not on a character boundary", tb->cursor);
+	free(s);
 }
 
 /* Lines cover the text in order, without overlap or gaps other than the
  * newlines, each within the width unless it holds one character. */
-static void check_layout(const struct textbuf *tb, const struct tb_line *l,
+static void check_layout(struct textbuf *tb, const struct tb_line *l,
 			 size_t n, int width, bool valid)
 {
 	const char *s = text(tb);
@@ -153,10 +177,12 @@ struct model {
 
 static void model_take(struct model *m, const struct textbuf *tb, size_t extra)
 {
+	char *now = peek(tb);
 	m->s = malloc(tb->len + extra + 1);
 	if (!m->s)
 		abort();
-	memcpy(m->s, text(tb), tb->len);
+	memcpy(m->s, now, tb->len);
+	free(now);
 	m->len = tb->len;
 	m->cursor = tb->cursor;
 }
@@ -178,8 +204,11 @@ static void model_cut(struct model *m, size_t from, size_t to)
 static void model_check(const struct model *m, const struct textbuf *tb,
 			const char *op)
 {
-	if (m->len != tb->len || m->cursor != tb->cursor ||
-	    memcmp(m->s, text(tb), m->len) != 0)
+	char *now = peek(tb);
+	bool same = m->len == tb->len && m->cursor == tb->cursor &&
+		    memcmp(m->s, now, m->len) == 0;
+	free(now);
+	if (!same)
 		fail("%s: the buffer (len %zu, cursor %zu) differs from the "
 		     "model (len %zu, cursor %zu)",
 		     op, tb->len, tb->cursor, m->len, m->cursor);
@@ -223,6 +252,36 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct model m = {NULL, 0, 0};
 		const char *name = "?";
 
+		if (op % 9 >= 1 && op % 9 <= 4 && arg >= 12) {
+			/* the word and line edits, and undo (arg 15 of op 1) */
+			size_t before = tb.cursor;
+			model_take(&m, &tb, 0);
+			switch (op % 9 + (arg == 15 && op % 9 == 1 ? 10 : 0)) {
+			case 1: name = "delete word"; textbuf_delete_word(&tb); break;
+			case 2: name = "delete to line start"; textbuf_delete_line_start(&tb); break;
+			case 3: name = "word left"; textbuf_word_left(&tb); break;
+			case 4: name = "word right"; textbuf_word_right(&tb); break;
+			default: {
+				name = "undo twice";
+				bool did = textbuf_undo(&tb);
+				if (did && !textbuf_undo(&tb))
+					fail("undo: could not redo");
+				break;
+			}
+			}
+			if (op % 9 == 3 && tb.cursor > before)
+				fail("word left moved right");
+			if (op % 9 == 4 && tb.cursor < before)
+				fail("word right moved left");
+			if ((op % 9 == 1 && arg != 15) || op % 9 == 2) {
+				/* [cursor, before) was cut, nothing else */
+				if (tb.cursor > before)
+					fail("%s moved the cursor right", name);
+				model_cut(&m, tb.cursor, before);
+			}
+			m.cursor = tb.cursor;
+			goto checks;
+		}
 		switch (op % 9) {
 		case 0: { /* insert raw bytes */
 			size_t n = 1 + arg % 4;
@@ -397,6 +456,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		}
 		}
+	checks:
 		check_basic(&tb);
 		if (valid) {
 			check_valid(&tb);

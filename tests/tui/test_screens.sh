@@ -319,7 +319,7 @@ t_export_offers_three_formats_expands_tilde_and_asks_before_replacing() {
 	type "r"
 	grep -qx "older file" "$HOME/journal.md" || fail "a letter replaced the file"
 	keys Down Enter
-	wait_for "cannot be undone"
+	wait_for "once more to go ahead"
 	keys Down Enter
 	wait_for "Saved"
 	grep -qF "kept safe in the export" "$HOME/journal.md" ||

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/* Running the person's own editor ($VISUAL, else $EDITOR, else vi) on a
+ * text, the way git does: through sh -c '<editor> "$@"', so the variable
+ * may carry quoted arguments, on a file in a private 0700 directory
+ * ($XDG_RUNTIME_DIR/mend, else mend's data directory). While the editor
+ * runs, SIGINT and SIGQUIT are ignored (the editor has them), and SIGTERM
+ * or SIGHUP is passed on to it. The file is never left behind: it is
+ * read back and removed, and when what the editor wrote cannot be used it
+ * is kept in mend's data directory ("kept") for the caller to name.
+ * Terminal-free: it never prints; the front end leaves and restores its
+ * screen around the call. */
+#ifndef MEND_EXTERNAL_EDIT_H
+#define MEND_EXTERNAL_EDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mend/err.h"
+
+struct external_edit {
+	/* in */
+	const char *text; /* the file starts with these bytes */
+	size_t text_len;
+	size_t max; /* the most bytes taken back */
+	bool lossy; /* invalid UTF-8 becomes U+FFFD instead of failing */
+	/* out */
+	char *result; /* the text the editor left, NUL-terminated; owned
+		       * by the caller (free) */
+	size_t len;
+	char *kept; /* where the editor's text was kept when it could
+		     * not be taken back, or NULL; caller frees */
+	int signal; /* SIGTERM or SIGHUP that came meanwhile, or 0 */
+};
+
+/* Run the editor on ed->text. MEND_OK with ed->result set; otherwise an
+ * error saying what happened (the editor failed or was stopped, the text
+ * holds a NUL byte, is not UTF-8 or is over ed->max bytes) and, when the
+ * editor had written something new, ed->kept names the file it is kept
+ * in (the caller tells the person). After a signal the caller should end
+ * as that signal asks (ed->signal). */
+enum mend_rc external_edit_run(struct external_edit *ed, struct mend_err *err);
+
+/* Keep len bytes of text in a new private file in mend's "kept"
+ * directory; *path (caller frees) names it. */
+enum mend_rc external_edit_keep(const char *text, size_t len, char **path,
+				struct mend_err *err);
+
+/* Free what a run left in ed (result and kept). */
+void external_edit_done(struct external_edit *ed);
+
+#endif
