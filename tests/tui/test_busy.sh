@@ -91,19 +91,19 @@ t_a_reader_holding_the_journal_does_not_freeze_the_editor() {
 	hold_lock "BEGIN; SELECT count(*) FROM entries;"
 	type "a private line"
 	keys C-d
-	wait_for "Waiting for another mend to finish" 2
-	wait_for "(Esc to cancel, your text is kept)" 1
+	wait_for "Waiting for another mend to finish"
+	wait_for "(Esc to cancel, your text is kept)"
 	keys C-p
-	wait_gone "a private line" 1
-	wait_gone "mend" 1
+	wait_gone "a private line"
+	wait_gone "mend"
 	expect_blank_for_a_moment
 	keys C-p
-	wait_for "a private line" 1
-	wait_for "Waiting for another mend to finish" 1
+	wait_for "a private line"
+	wait_for "Waiting for another mend to finish"
 	keys Escape
-	wait_for "cancelled while waiting for another mend" 2
-	wait_gone "Waiting for another mend to finish" 1
-	wait_for "a private line" 1
+	wait_for "cancelled while waiting for another mend"
+	wait_gone "Waiting for another mend to finish"
+	wait_for "a private line"
 	expect_eq "$(count_text "a private line")" 0 "entries while cancelled"
 	let_go
 	keys C-d
@@ -118,10 +118,10 @@ t_the_save_completes_by_itself_when_the_lock_comes_free() {
 	hold_lock "BEGIN EXCLUSIVE;"
 	type "written while another mend worked"
 	keys C-d
-	wait_for "Waiting for another mend to finish" 2
+	wait_for "Waiting for another mend to finish"
 	let_go
-	wait_for "Saved." 5
-	wait_gone "Waiting for another mend" 1
+	wait_for "Saved."
+	wait_gone "Waiting for another mend"
 	expect_eq "$(count_text "written while another mend worked")" 1 "entries"
 }
 
@@ -131,9 +131,9 @@ t_a_save_that_ends_while_hidden_keeps_the_screen_hidden() {
 	hold_lock "BEGIN; SELECT count(*) FROM entries;"
 	type "kept out of sight"
 	keys C-d
-	wait_for "Waiting for another mend to finish" 2
+	wait_for "Waiting for another mend to finish"
 	keys C-p
-	wait_gone "kept out of sight" 1
+	wait_gone "kept out of sight"
 	let_go
 	wait_saved "kept out of sight"
 	expect_blank_for_a_moment
@@ -147,12 +147,12 @@ t_keys_typed_while_waiting_reach_the_editor_after_cancel() {
 	hold_lock "BEGIN; SELECT count(*) FROM entries;"
 	type "first"
 	keys C-d
-	wait_for "Waiting for another mend to finish" 2
+	wait_for "Waiting for another mend to finish"
 	type " and then"
 	keys Escape
 	# (the keys typed after the cancel's message clear it, as any key does)
-	wait_for "first and then" 2
-	wait_gone "Waiting for another mend" 1
+	wait_for "first and then"
+	wait_gone "Waiting for another mend"
 	expect_eq "$(count_text "first")" 0 "entries while cancelled"
 	let_go
 	keys C-d
@@ -166,11 +166,11 @@ t_the_waiting_line_fits_a_narrow_screen() {
 	hold_lock "BEGIN; SELECT count(*) FROM entries;"
 	type "narrow"
 	keys C-d
-	wait_for "Waiting for another mend" 2
-	wait_for "Waiting for another mend… (Esc to cancel)" 1
+	wait_for "Waiting for another mend"
+	wait_for "Waiting for another mend… (Esc to cancel)"
 	expect_word "(Esc to cancel)"
 	keys Escape
-	wait_for "cancelled while waiting" 2
+	wait_for "cancelled while waiting"
 	let_go
 }
 
@@ -180,16 +180,16 @@ t_typing_on_while_the_draft_autosave_waits_loses_nothing() {
 	hold_lock "BEGIN; SELECT count(*) FROM entries;"
 	type "typed before"
 	# the draft is kept every few seconds: that save waits too
-	wait_for "Waiting for another mend to finish" 8
+	wait_for "Waiting for another mend to finish"
 	type " and during"
 	# hide and show: the wait has read what was typed before that
 	keys C-p
-	wait_gone "typed before" 1
+	wait_gone "typed before"
 	keys C-p
-	wait_for "Waiting for another mend to finish" 1
+	wait_for "Waiting for another mend to finish"
 	let_go
-	wait_gone "Waiting for another mend" 2
-	wait_for "typed before and during" 2
+	wait_gone "Waiting for another mend"
+	wait_for "typed before and during"
 	keys C-d
 	wait_for "Saved."
 	expect_eq "$(count_text "typed before and during")" 1 "entries"
@@ -201,20 +201,20 @@ t_a_resize_while_waiting_is_followed_once_the_wait_ends() {
 	hold_lock "BEGIN; SELECT count(*) FROM entries;"
 	type "still here"
 	keys C-d
-	wait_for "Waiting for another mend to finish" 2
+	wait_for "Waiting for another mend to finish"
 	tui_resize 80 24
-	wait_for "Waiting for another mend to finish" 2
+	wait_for "Waiting for another mend to finish"
 	keys C-p
-	wait_gone "still here" 1
+	wait_gone "still here"
 	keys C-p
-	wait_for "still here" 1
+	wait_for "still here"
 	# too small for the journal: the loop must hear of it after the wait
 	tui_resize 50 14
-	wait_for "Waiting for another mend… (Esc to cancel)" 2
+	wait_for "Waiting for another mend… (Esc to cancel)"
 	keys Escape
-	wait_for "Please make the window larger" 2
+	wait_for "Please make the window larger"
 	tui_resize 100 30
-	wait_for "still here" 2
+	wait_for "still here"
 	let_go
 	keys C-d
 	wait_for "Saved."

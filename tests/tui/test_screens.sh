@@ -199,7 +199,7 @@ t_ctrl_s_reaches_mend_instead_of_freezing_the_terminal() {
 	wait_for "before"
 	keys C-s
 	type " after"
-	wait_for "before after" 5
+	wait_for "before after"
 	keys C-q
 	keys C-d
 	wait_for "Saved."
