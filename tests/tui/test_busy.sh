@@ -30,6 +30,9 @@ hold_lock() {
 	HOLDER=$!
 	HOLDERS+=("$HOLDER")
 	exec 9>"$WORK/sql"
+	# mend itself may hold the lock for a moment (a draft being kept):
+	# wait for it rather than fail to take the lock
+	echo ".timeout 10000" >&9
 	echo "$1" >&9
 	wait_locked
 }
