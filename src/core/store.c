@@ -449,9 +449,10 @@ static enum mend_rc check_dir(const char *dir, bool own, struct mend_err *err)
 	if (sb.st_uid != geteuid() && sb.st_uid != 0) {
 		user_name(sb.st_uid, who, sizeof who);
 		return mend_err_set(err, MEND_EIO,
-				    "%s belongs to %s, not to you, who could "
-				    "swap the journal in it; keep the journal "
-				    "in a directory of your own (--db PATH)",
+				    "%s belongs to %s, not to you, so they "
+				    "could swap the journal in it; keep the "
+				    "journal in a directory of your own (--db "
+				    "PATH)",
 				    dir, who);
 	}
 	if (!(sb.st_mode & (S_IWGRP | S_IWOTH)))
@@ -468,9 +469,9 @@ static enum mend_rc check_dir(const char *dir, bool own, struct mend_err *err)
 				    dir, strcmp(dir, "/") ? dir : "");
 	}
 	return mend_err_set(err, MEND_EIO,
-			    "%s can be written by other users (mode %04o), who "
-			    "could swap the journal in it; make it yours alone "
-			    "with: chmod go-w %s",
+			    "%s can be written by other users (mode %04o), so "
+			    "they could swap the journal in it; make it yours "
+			    "alone with: chmod go-w %s",
 			    dir, (unsigned)(sb.st_mode & 07777), dir);
 }
 
