@@ -107,13 +107,22 @@ struct content {
 	struct theme *themes;
 	size_t n_themes;
 	void *trees[3]; /* the parsed documents the strings point into */
+	char *warning;  /* see content_warning; owned, freed by content_free */
 };
 
 /* Load the built-in content, then the user's prompts from
  * $XDG_CONFIG_HOME/mend/prompts.json (or ~/.config/...) if that file
- * exists. A bad user file is MEND_ECONTENT naming the file and the
- * problem. Caller frees *out with content_free. */
+ * exists. A bad user file does not fail the load: its prompts are left
+ * out, the built-in ones stay, and content_warning says what is wrong.
+ * Fails only for bad built-in content or out of memory. Caller frees
+ * *out with content_free. */
 enum mend_rc content_load(struct content **out, struct mend_err *err);
+
+/* Why the user's prompts file was not loaded, as one sentence naming
+ * the file and the problem, or NULL when all is well (c may be NULL).
+ * The core never prints it: each front end shows it once. Borrowed,
+ * valid until content_free. */
+const char *content_warning(const struct content *c);
 
 /* Parse content from memory: prompts and messages documents (each
  * len bytes, no NUL needed). The built-in minimum counts are checked

@@ -18,11 +18,18 @@ struct store;
 
 /* Open (creating if needed) the journal at path and migrate it to
  * STORE_SCHEMA_VERSION. Sets umask(077) first so that every file SQLite
- * makes beside the database is private. Refuses, leaving the file as it
- * was: a directory, a missing parent directory, a file that is not a
- * SQLite database or is another program's database (MEND_ENOTDB), a
- * journal from a newer mend (MEND_ENEWER). *out is set on success;
- * caller closes with store_close. */
+ * makes beside the database is private. Symbolic links above the file
+ * are followed (realpath); store_path gives the resolved path. Refuses,
+ * leaving the file as it was: a directory, a device, a missing parent
+ * directory (MEND_EINVAL); what someone else could change or swap
+ * (MEND_EIO, the message naming the path and the fix): the file or its
+ * "-journal" owned by another user, writable by group or others, or a
+ * symbolic link; its directory owned by another user (root aside) or
+ * writable by group or others, sticky or not; a directory above owned by
+ * another user or writable by group or others without the sticky bit; a
+ * file that is not a SQLite database or is another program's database
+ * (MEND_ENOTDB), a journal from a newer mend (MEND_ENEWER). *out is set
+ * on success; caller closes with store_close. */
 enum mend_rc store_open(struct store **out, const char *path,
 			struct mend_err *err);
 

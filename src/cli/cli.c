@@ -159,6 +159,19 @@ static int take_db(struct cli *c, int *argc, char **argv)
 	return 0;
 }
 
+/* The core's warning (a prompts file it could not load), once per run,
+ * after the command's own output. Bad input (exit 2) keeps its one line
+ * on stderr: that line is what needs fixing first, and the warning comes
+ * again on the next run. */
+static void warn_once(const struct cli *c, int rc)
+{
+	const char *w = c->j ? content_warning(c->j->content) : NULL;
+	if (!w || rc == 2)
+		return;
+	fputs("mend: warning: ", stderr);
+	put_clean(w);
+}
+
 /* Bad input writes nothing, not even a new, empty journal: when this
  * run created the file and then failed (refused its input, or an import
  * that imported nothing), the file goes again. */
@@ -280,6 +293,7 @@ int cli_main(int argc, char **argv)
 	rc = cmd->run(&c, &a);
 	if (rc != 0 && c.exit_code != 0)
 		rc = c.exit_code;
+	warn_once(&c, rc);
 	forget_if_unused(&c, rc);
 	bool saved = c.j && store_wrote(c.j->st);
 	journal_close(c.j);

@@ -519,17 +519,36 @@ static enum mend_rc load_user_prompts(struct content *c, struct mend_err *err)
 
 enum mend_rc content_load(struct content **out, struct mend_err *err)
 {
+	struct mend_err user = {""};
 	enum mend_rc rc = content_parse(
 		out, (const char *)data_prompts_json, data_prompts_json_len,
 		(const char *)data_messages_json, data_messages_json_len, 1, err);
 	if (rc != MEND_OK)
 		return rc;
-	rc = load_user_prompts(*out, err);
-	if (rc != MEND_OK) {
+	/* One typo in the person's own prompts must not lock them out of
+	 * their journal: the built-in prompts carry on, and the front ends
+	 * are handed the problem to show. */
+	rc = load_user_prompts(*out, &user);
+	if (rc == MEND_ENOMEM) {
 		content_free(*out);
 		*out = NULL;
+		return mend_err_set(err, rc, "out of memory");
 	}
-	return rc;
+	if (rc != MEND_OK) {
+		size_t n = strlen(user.msg) + 64;
+		(*out)->warning = malloc(n);
+		if ((*out)->warning)
+			snprintf((*out)->warning, n,
+				 "%s; the built-in prompts are used until it is "
+				 "fixed",
+				 user.msg);
+	}
+	return MEND_OK;
+}
+
+const char *content_warning(const struct content *c)
+{
+	return c ? c->warning : NULL;
 }
 
 void content_free(struct content *c)
@@ -544,6 +563,7 @@ void content_free(struct content *c)
 	free(c->themes);
 	free((void *)c->slip);
 	free((void *)c->urge_logged);
+	free(c->warning);
 	free(c);
 }
 

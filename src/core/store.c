@@ -20,6 +20,7 @@
 #include "store_internal.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -419,38 +420,208 @@ static enum mend_rc check_identity(struct store *st, struct mend_err *err)
 	return MEND_OK;
 }
 
-static enum mend_rc check_path(const char *path, struct mend_err *err)
+/* Who uid is, for a message: the user's name, else the number. */
+static void user_name(uid_t uid, char *buf, size_t n)
+{
+	const struct passwd *pw = getpwuid(uid);
+	if (pw && pw->pw_name)
+		snprintf(buf, n, "%s", pw->pw_name);
+	else
+		snprintf(buf, n, "uid %ld", (long)uid);
+}
+
+/* A directory on the way to the journal, "own" when the journal is in it.
+ * Whoever owns a directory or may write to it can swap what is inside
+ * (ssh refuses a ~/.ssh like that for the same reason). Root is trusted:
+ * it can read the journal anyway. A sticky directory such as /tmp lets
+ * others swap only their own entries, which is safe above the journal but
+ * not as its own directory, where someone could plant a rollback journal
+ * that SQLite would replay into it, or the journal itself before it is
+ * made. */
+static enum mend_rc check_dir(const char *dir, bool own, struct mend_err *err)
 {
 	struct stat sb;
-	enum mend_rc rc = MEND_OK;
+	char who[64];
 
+	if (lstat(dir, &sb) != 0)
+		return mend_err_set(err, MEND_EIO, "cannot read %s: %s", dir,
+				    strerror(errno));
+	if (sb.st_uid != geteuid() && sb.st_uid != 0) {
+		user_name(sb.st_uid, who, sizeof who);
+		return mend_err_set(err, MEND_EIO,
+				    "%s belongs to %s, not to you, so they "
+				    "could swap the journal in it; keep the "
+				    "journal in a directory of your own (--db "
+				    "PATH)",
+				    dir, who);
+	}
+	if (!(sb.st_mode & (S_IWGRP | S_IWOTH)))
+		return MEND_OK;
+	if (sb.st_mode & S_ISVTX) {
+		if (!own)
+			return MEND_OK;
+		return mend_err_set(err, MEND_EIO,
+				    "%s is a shared directory (like /tmp): "
+				    "another user could put files beside the "
+				    "journal; make a directory of your own in "
+				    "it (mkdir -m 700 %s/mend) and keep the "
+				    "journal there",
+				    dir, strcmp(dir, "/") ? dir : "");
+	}
+	return mend_err_set(err, MEND_EIO,
+			    "%s can be written by other users (mode %04o), so "
+			    "they could swap the journal in it; make it yours "
+			    "alone with: chmod go-w %s",
+			    dir, (unsigned)(sb.st_mode & 07777), dir);
+}
+
+/* The journal's directory and every one above it, up to /. */
+static enum mend_rc check_dirs(const char *file, struct mend_err *err)
+{
+	char *dir = path_parent(file);
+	enum mend_rc rc = dir ? MEND_OK
+			      : mend_err_set(err, MEND_ENOMEM, "out of memory");
+
+	for (bool own = true; rc == MEND_OK; own = false) {
+		rc = check_dir(dir, own, err);
+		if (rc != MEND_OK || strcmp(dir, "/") == 0)
+			break;
+		char *up = path_parent(dir);
+		free(dir);
+		dir = up;
+		if (!dir)
+			rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
+	}
+	free(dir);
+	return rc;
+}
+
+/* The journal (what "journal" says) or its rollback journal, if it is
+ * there: a regular file of ours that only we may change. shown is the
+ * name the person gave; real is the same file with its directory
+ * resolved. */
+static enum mend_rc check_file(const char *shown, const char *real,
+			       const char *what, struct mend_err *err)
+{
+	struct stat sb;
+	char who[64], me[64];
+
+	if (lstat(real, &sb) != 0)
+		return errno == ENOENT ? MEND_OK
+				       : mend_err_set(err, MEND_EIO,
+						      "cannot read %s: %s", shown,
+						      strerror(errno));
+	if (S_ISLNK(sb.st_mode)) {
+		/* SQLite keeps the rollback journal beside the name it opens:
+		 * through a link the two would part, and a crash's journal
+		 * would be missed (the file would be damaged). */
+		char *target = realpath(real, NULL);
+		enum mend_rc rc = mend_err_set(
+			err, MEND_EIO,
+			"%s is a symbolic link; mend opens %s only by its real "
+			"name, so that its rollback journal stays beside it%s%s",
+			shown, what, target ? ": use --db " : "",
+			target ? target : "");
+		free(target);
+		return rc;
+	}
+	if (S_ISDIR(sb.st_mode))
+		return mend_err_set(err, MEND_EINVAL,
+				    "journal path: %s is a directory, not a "
+				    "journal file",
+				    shown);
+	if (!S_ISREG(sb.st_mode))
+		return mend_err_set(err, MEND_EINVAL,
+				    "journal path: %s is not a regular file; "
+				    "give a journal file",
+				    shown);
+	if (sb.st_uid != geteuid()) {
+		user_name(sb.st_uid, who, sizeof who);
+		user_name(geteuid(), me, sizeof me);
+		return mend_err_set(err, MEND_EIO,
+				    "%s belongs to %s, not to you; mend opens "
+				    "only a journal of your own (if it is yours, "
+				    "take it back: sudo chown %s %s)",
+				    shown, who, me, shown);
+	}
+	if (sb.st_mode & (S_IWGRP | S_IWOTH))
+		return mend_err_set(err, MEND_EIO,
+				    "%s can be changed by other users (mode "
+				    "%04o); make it yours alone with: chmod 600 "
+				    "%s",
+				    shown, (unsigned)(sb.st_mode & 07777), shown);
+	return MEND_OK;
+}
+
+/* Everything about path that must hold before SQLite may open it: see
+ * store_open. *real is the path to open (caller frees). */
+static enum mend_rc check_path(const char *path, char **real,
+			       struct mend_err *err)
+{
+	enum mend_rc rc = MEND_OK;
+	char *journal = NULL;
+
+	*real = NULL;
 	if (!path || !*path)
 		return mend_err_set(err, MEND_EINVAL,
 				    "journal path: empty; give a file name");
-	if (stat(path, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode))
-			return mend_err_set(err, MEND_EINVAL,
-					    "journal path: %s is a directory, "
-					    "not a journal file",
-					    path);
-		return MEND_OK;
-	}
-	/* a new journal: say plainly when it cannot be created there */
-	char *dir = path_parent(path);
-	if (!dir)
+	int e = path_resolve_parent(path, real);
+	if (e == ENOMEM)
 		return mend_err_set(err, MEND_ENOMEM, "out of memory");
-	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+	if (e != 0) {
+		char *dir = path_parent(path);
+		rc = e == ENOENT || e == ENOTDIR
+			     ? mend_err_set(err, MEND_EINVAL,
+					    "journal path: the directory %s does "
+					    "not exist; create it first or choose "
+					    "another path",
+					    dir ? dir : path)
+			     : mend_err_set(err, MEND_EIO, "cannot reach %s: %s",
+					    dir ? dir : path, strerror(e));
+		free(dir);
+		return rc;
+	}
+	if (!*path_base(*real)) {
 		rc = mend_err_set(err, MEND_EINVAL,
-				  "journal path: the directory %s does not "
-				  "exist; create it first or choose another "
-				  "path",
-				  dir);
-	else if (access(dir, W_OK | X_OK) != 0)
-		rc = mend_err_set(err, MEND_EIO,
-				  "cannot create %s: the directory %s is not "
-				  "writable (%s)",
-				  path, dir, strerror(errno));
-	free(dir);
+				  "journal path: %s is a directory, not a "
+				  "journal file",
+				  path);
+		goto done;
+	}
+	rc = check_dirs(*real, err);
+	if (rc == MEND_OK)
+		rc = check_file(path, *real, "the journal", err);
+	if (rc != MEND_OK)
+		goto done;
+	size_t n = strlen(*real) + sizeof "-journal";
+	journal = malloc(n);
+	if (!journal) {
+		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
+		goto done;
+	}
+	snprintf(journal, n, "%s-journal", *real);
+	rc = check_file(journal, journal, "a rollback journal", err);
+	if (rc != MEND_OK)
+		goto done;
+	/* a new journal: say plainly when it cannot be created there */
+	struct stat sb;
+	if (lstat(*real, &sb) != 0) {
+		char *dir = path_parent(*real);
+		if (!dir)
+			rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
+		else if (access(dir, W_OK | X_OK) != 0)
+			rc = mend_err_set(err, MEND_EIO,
+					  "cannot create %s: the directory %s is "
+					  "not writable (%s)",
+					  path, dir, strerror(errno));
+		free(dir);
+	}
+done:
+	free(journal);
+	if (rc != MEND_OK) {
+		free(*real);
+		*real = NULL;
+	}
 	return rc;
 }
 
@@ -465,13 +636,17 @@ enum mend_rc store_open(struct store **out, const char *path,
 	umask(077);
 	/* an in-memory journal has no file to check, tighten or remove */
 	bool memory = path && strcmp(path, ":memory:") == 0;
-	rc = memory ? MEND_OK : check_path(path, err);
+	char *real = NULL;
+	rc = memory ? MEND_OK : check_path(path, &real, err);
 	if (rc != MEND_OK)
 		return rc;
+	if (!memory)
+		path = real;
 	bool existed = memory || stat(path, &sb) == 0;
 	st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
+		free(real);
 		return mend_err_set(err, MEND_ENOMEM, "out of memory");
 	}
 	int src = sqlite3_open_v2(path, &st->db,
@@ -506,12 +681,14 @@ enum mend_rc store_open(struct store **out, const char *path,
 	st->created = !existed;
 	st->wrote = false;
 	*out = st;
+	free(real);
 	return MEND_OK;
 fail:
 	store_close(st);
 	/* leave nothing behind where there was nothing */
 	if (!existed && stat(path, &sb) == 0 && sb.st_size == 0)
 		unlink(path);
+	free(real);
 	return rc;
 }
 
@@ -650,8 +827,12 @@ static enum mend_rc default_path(char **out, bool make, struct mend_err *err)
 		return mend_err_set(err, MEND_ENOMEM, "out of memory");
 	rc = make ? make_dirs(dir, err) : MEND_OK;
 	if (rc == MEND_OK) {
-		/* mend's own directory is private even if it predates us. */
-		chmod(dir, 0700);
+		/* mend's own directory is private even if it predates us;
+		 * someone else's is left as it is, for store_open to refuse. */
+		struct stat sb;
+		if (lstat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+		    sb.st_uid == geteuid())
+			chmod(dir, 0700);
 		n = strlen(dir) + sizeof "/journal.db";
 		path = malloc(n);
 		if (!path)

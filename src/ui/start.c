@@ -177,6 +177,10 @@ void screens_start(struct app *a)
 	if (program_status(a->j, &s, &err) == MEND_OK && !s.nc.started &&
 	    !s.has_entries)
 		ui_open_welcome(a);
+	/* a prompts file that could not be loaded: said once, at the start */
+	const char *w = content_warning(a->j->content);
+	if (w)
+		ui_message(a, true, "%s", w);
 	offer_drafts(a);
 }
 

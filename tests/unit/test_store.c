@@ -11,9 +11,11 @@
 #include "mend/store.h"
 #include "test.h"
 
+/* In the run's private directory (test_main.c points XDG_CONFIG_HOME at
+ * it): store_open refuses a journal directly in a shared /tmp. */
 static void tmp_path(char *buf, size_t n, const char *name)
 {
-	snprintf(buf, n, "/tmp/mend-store-%d-%s", (int)getpid(), name);
+	snprintf(buf, n, "%s/store-%s", getenv("XDG_CONFIG_HOME"), name);
 	unlink(buf);
 }
 
