@@ -12,15 +12,15 @@
 #include <string.h>
 
 enum field_type {
-	F_CHARS,    /* a char array, always written */
-	F_DAY,      /* a char array, left out when "" */
-	F_KIND,     /* the kind's name */
-	F_MODULE,   /* the kind's module's name */
-	F_STR,      /* const char *, left out when NULL */
-	F_INT,      /* int, left out when ENTRY_NONE */
-	F_BOOL,     /* int 0/1, left out when ENTRY_NONE */
-	F_TAGS,     /* space-separated string written as an array */
-	F_SEALED,   /* true when the text is withheld, else left out */
+	F_CHARS,  /* a char array, always written */
+	F_DAY,	  /* a char array, left out when "" */
+	F_KIND,	  /* the kind's name */
+	F_MODULE, /* the kind's module's name */
+	F_STR,	  /* const char *, left out when NULL */
+	F_INT,	  /* int, left out when ENTRY_NONE */
+	F_BOOL,	  /* int 0/1, left out when ENTRY_NONE */
+	F_TAGS,	  /* space-separated string written as an array */
+	F_SEALED, /* true when the text is withheld, else left out */
 };
 
 struct field {
@@ -35,28 +35,28 @@ struct field {
 /* The entry shape, in order: data/mend-entry.schema.json and the JSON
  * OUTPUT section of mend(1) describe each key. */
 static const struct field fields[] = {
-	{"id", F_CHARS, AT(uuid), false},
-	{"kind", F_KIND, 0, false},
-	{"module", F_MODULE, 0, false},
-	{"created_at", F_CHARS, AT(created_at), false},
-	{"updated_at", F_CHARS, AT(updated_at), false},
-	{"day", F_DAY, AT(day), false},
-	{"mood", F_INT, AT(mood), false},
-	{"urge", F_INT, AT(urge), false},
-	{"contact", F_BOOL, AT(contact), false},
-	{"by", F_STR, AT(initiator), false},
-	{"channel", F_STR, AT(channel), false},
-	{"necessary", F_BOOL, AT(necessary), false},
-	{"restarted_period", F_BOOL, AT(breaks_period), false},
-	{"category", F_STR, AT(category), false},
-	{"minutes", F_INT, AT(minutes), false},
-	{"open_day", F_INT, AT(open_day), false},
-	{"outcome", F_STR, AT(outcome), false},
-	{"prompt_id", F_STR, AT(prompt_id), false},
-	{"prompt_text", F_STR, AT(prompt_text), true},
-	{"tags", F_TAGS, AT(tags), true},
-	{"sealed", F_SEALED, 0, false},
-	{"text", F_STR, AT(text), true},
+    {"id", F_CHARS, AT(uuid), false},
+    {"kind", F_KIND, 0, false},
+    {"module", F_MODULE, 0, false},
+    {"created_at", F_CHARS, AT(created_at), false},
+    {"updated_at", F_CHARS, AT(updated_at), false},
+    {"day", F_DAY, AT(day), false},
+    {"mood", F_INT, AT(mood), false},
+    {"urge", F_INT, AT(urge), false},
+    {"contact", F_BOOL, AT(contact), false},
+    {"by", F_STR, AT(initiator), false},
+    {"channel", F_STR, AT(channel), false},
+    {"necessary", F_BOOL, AT(necessary), false},
+    {"restarted_period", F_BOOL, AT(breaks_period), false},
+    {"category", F_STR, AT(category), false},
+    {"minutes", F_INT, AT(minutes), false},
+    {"open_day", F_INT, AT(open_day), false},
+    {"outcome", F_STR, AT(outcome), false},
+    {"prompt_id", F_STR, AT(prompt_id), false},
+    {"prompt_text", F_STR, AT(prompt_text), true},
+    {"tags", F_TAGS, AT(tags), true},
+    {"sealed", F_SEALED, 0, false},
+    {"text", F_STR, AT(text), true},
 };
 
 void entry_json_put_string(FILE *f, const char *s)
@@ -73,13 +73,27 @@ void entry_json_put_string(FILE *f, const char *s)
 		run = p + 1;
 		putc('\\', f);
 		switch (*p) {
-		case '"': putc('"', f); break;
-		case '\\': putc('\\', f); break;
-		case '\n': putc('n', f); break;
-		case '\t': putc('t', f); break;
-		case '\r': putc('r', f); break;
-		case '\b': putc('b', f); break;
-		case '\f': putc('f', f); break;
+		case '"':
+			putc('"', f);
+			break;
+		case '\\':
+			putc('\\', f);
+			break;
+		case '\n':
+			putc('n', f);
+			break;
+		case '\t':
+			putc('t', f);
+			break;
+		case '\r':
+			putc('r', f);
+			break;
+		case '\b':
+			putc('b', f);
+			break;
+		case '\f':
+			putc('f', f);
+			break;
 		default:
 			fputs("u00", f);
 			putc(hex[*p >> 4], f);

@@ -238,4 +238,33 @@ for k in entry["$defs"]:
 EOF
 }
 
+# Every key a schema names is described in mend(1)'s JSON OUTPUT, as an
+# italic word on an .I or .IR line.
+t_man_page_documents_every_key() {
+	python3 - "$DATA" "$ROOT/mend.1" <<'EOF' || fail "mend.1 does not document every key"
+import json, re, sys
+data, man = sys.argv[1], open(sys.argv[2]).read()
+section = man.split("\n.SH JSON OUTPUT\n", 1)[1].split("\n.SH ", 1)[0]
+words = set()
+for line in re.findall(r"^\.IR? (.*)$", section, re.M):
+    words |= set(re.findall(r"[a-z_]+", line))
+def keys(node):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "properties":
+                yield from v.keys()
+            yield from keys(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from keys(v)
+missing = []
+for name in ("entry", "status", "periods", "prompt"):
+    schema = json.load(open(f"{data}/mend-{name}.schema.json"))
+    missing += [f"{name}.{k}" for k in sorted(set(keys(schema))) if k not in words]
+if missing:
+    print("not in JSON OUTPUT:", ", ".join(missing))
+    sys.exit(1)
+EOF
+}
+
 run_tests
