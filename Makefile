@@ -48,7 +48,9 @@ CORE_SRC = $(wildcard src/core/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)
 UI_SRC   = $(wildcard src/ui/*.c)
 DATA     = data/prompts.json data/messages.json
-SCHEMA   = data/mend-journal.schema.json
+SCHEMA   = data/mend-journal.schema.json data/mend-entry.schema.json \
+	   data/mend-status.schema.json data/mend-periods.schema.json \
+	   data/mend-prompt.schema.json
 
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/data_embed.o
 APP_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o) $(UI_SRC:%.c=$(BUILD)/%.o) \
@@ -174,8 +176,8 @@ valgrind:
 	@$(MAKE) --no-print-directory all
 	sh tests/valgrind.sh ./$(MEND)
 
-# The prompts and messages are compiled in, so only the export's schema
-# is installed as data; prompts.json goes with the documentation, as the
+# The prompts and messages are compiled in, so only the schemas (of the
+# export and of each --json output) are installed as data; prompts.json goes with the documentation, as the
 # example of a file of your own prompts.
 install: $(MEND)
 	install -d -m 755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) \
@@ -187,7 +189,7 @@ install: $(MEND)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mend $(DESTDIR)$(MANDIR)/mend.1
-	rm -f $(DESTDIR)$(DATADIR)/$(notdir $(SCHEMA))
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(SCHEMA)))
 	rm -f $(DESTDIR)$(DOCDIR)/examples/prompts.json
 	-rmdir $(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(DOCDIR) \
 		$(DESTDIR)$(DATADIR) 2>/dev/null

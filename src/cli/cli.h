@@ -107,8 +107,11 @@ void cli_put_text(FILE *f, const char *s);
 void cli_print_entry(FILE *f, struct journal *j, const struct entry *e,
 		     bool json);
 
-/* One JSON object for an entry (caller deletes with cJSON_Delete). */
-struct cJSON *cli_entry_json(const struct entry *e);
+/* Write e to f as one JSON object on one line (no newline), the export's
+ * entry shape, with "sealed": true when j still keeps the letter sealed.
+ * Returns entry_json_write's result; err may be NULL. */
+enum mend_rc cli_entry_json(FILE *f, struct journal *j, const struct entry *e,
+			    struct mend_err *err);
 
 /* The commands, one per file group. */
 extern const struct command cmd_start, cmd_checkin, cmd_status, cmd_contact,

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* Reviewing the journal: list, show, edit and delete. */
-#include <cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,13 +28,9 @@ static int list_one(const struct entry *e, void *ctx)
 	char when[32], line[256], note[200], id[9];
 
 	if (l->json) {
-		cJSON *o = cli_entry_json(e);
-		char *s = o ? cJSON_PrintUnformatted(o) : NULL;
-		printf("%s%s", l->count ? ",\n" : "", s ? s : "null");
-		cJSON_free(s);
-		cJSON_Delete(o);
+		fputs(l->count ? ",\n" : "\n", l->out);
 		l->count++;
-		return 0;
+		return cli_entry_json(l->out, l->j, e, NULL) != MEND_OK;
 	}
 	cli_local_time(e->created_at, when);
 	snprintf(id, sizeof id, "%.8s", e->uuid);
@@ -140,8 +135,8 @@ const struct command cmd_list = {
 		"  -s, --search WORDS  entries with all these words (or words\n"
 		"                      starting with them)\n"
 		"  -n, --limit N       at most N entries\n"
-		"      --json          as a JSON array: id, module, kind,\n"
-		"                      created_at, text, prompt_id, ...\n",
+		"      --json          as a JSON array, one entry a line, in the\n"
+		"                      export's shape (see JSON OUTPUT in mend(1))\n",
 };
 
 static const struct opt_spec show_opts[] = {

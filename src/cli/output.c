@@ -2,12 +2,12 @@
 /* Showing entries: as a page for people, or as JSON for scripts. */
 #include "cli.h"
 
-#include <cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <wchar.h>
 
+#include "mend/entry_json.h"
 #include "mend/utf8.h"
 
 /* A control character as cat -v shows it: ^[ for ESC, ^? for DEL, M-^[
@@ -107,55 +107,14 @@ void cli_clip(const char *text, int cols, char *buf, size_t size)
 	memcpy(buf + fit, "...", 4);
 }
 
-static void add_str(cJSON *o, const char *key, const char *v)
+enum mend_rc cli_entry_json(FILE *f, struct journal *j, const struct entry *e,
+			    struct mend_err *err)
 {
-	if (v)
-		cJSON_AddStringToObject(o, key, v);
-}
-
-static void add_int(cJSON *o, const char *key, int v)
-{
-	if (v != ENTRY_NONE)
-		cJSON_AddNumberToObject(o, key, v);
-}
-
-cJSON *cli_entry_json(const struct entry *e)
-{
-	cJSON *o = cJSON_CreateObject();
-	if (!o)
-		return NULL;
-	add_str(o, "id", e->uuid);
-	add_str(o, "module", module_name(kind_module(e->kind)));
-	add_str(o, "kind", kind_name(e->kind));
-	add_str(o, "created_at", e->created_at);
-	add_str(o, "updated_at", e->updated_at);
-	add_str(o, "text", e->text);
-	if (e->kind == KIND_REFLECTION || e->kind == KIND_ACCEPTANCE) {
-		if (e->prompt_id) {
-			add_str(o, "prompt_id", e->prompt_id);
-			add_str(o, "prompt_text", e->prompt_text);
-		} else {
-			cJSON_AddNullToObject(o, "prompt_id");
-		}
-	}
-	if (e->day[0])
-		add_str(o, "day", e->day);
-	add_int(o, "mood", e->mood);
-	add_int(o, "urge", e->urge);
-	if (e->contact != ENTRY_NONE)
-		cJSON_AddBoolToObject(o, "contact", e->contact);
-	add_str(o, "by", e->initiator);
-	add_str(o, "channel", e->channel);
-	if (e->necessary != ENTRY_NONE)
-		cJSON_AddBoolToObject(o, "necessary", e->necessary);
-	if (e->breaks_period != ENTRY_NONE)
-		cJSON_AddBoolToObject(o, "restarted_period", e->breaks_period);
-	add_str(o, "category", e->category);
-	add_int(o, "minutes", e->minutes);
-	add_int(o, "open_day", e->open_day);
-	add_str(o, "outcome", e->outcome);
-	add_str(o, "tags", e->tags);
-	return o;
+	/* the journal masks a letter still sealed to an empty text; say so,
+	 * so that a script does not take it for an empty letter */
+	struct entry_json_options o = {
+		.sealed = e->kind == KIND_SEALED && !journal_letter_open(j, e)};
+	return entry_json_write(f, e, &o, err);
 }
 
 void cli_print_entry(FILE *f, struct journal *j, const struct entry *e,
@@ -164,12 +123,8 @@ void cli_print_entry(FILE *f, struct journal *j, const struct entry *e,
 	char when[32];
 
 	if (json) {
-		cJSON *o = cli_entry_json(e);
-		char *s = o ? cJSON_Print(o) : NULL;
-		if (s)
-			fprintf(f, "%s\n", s);
-		cJSON_free(s);
-		cJSON_Delete(o);
+		cli_entry_json(f, j, e, NULL);
+		fputc('\n', f);
 		return;
 	}
 	cli_local_time(e->created_at, when);

@@ -3,7 +3,9 @@
  * read, with a small reusable buffer for the pseudonym, so memory stays
  * flat whatever the journal's size. The JSON is written by hand rather
  * than through cJSON trees: the key order is fixed and documented, text
- * stays UTF-8 as written, and no record is ever held whole. */
+ * stays UTF-8 as written, and no record is ever held whole. Each entry is
+ * written by entry_json_write, the same writer as the command line's
+ * --json. */
 /* O_TMPFILE and linkat's AT_SYMLINK_FOLLOW (Linux); without them the
  * export falls back to a named temporary file. */
 #define _GNU_SOURCE
@@ -19,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "mend/entry_json.h"
 #include "mend/nocontact.h"
 #include "mend/path.h"
 #include "pseudo.h"
@@ -54,33 +57,7 @@ int export_format_from_name(const char *name, enum export_format *out)
 
 static void put_str(FILE *f, const char *s)
 {
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)s;
-	const unsigned char *run = p;
-
-	putc('"', f);
-	for (; *p; p++) {
-		if (*p >= 0x20 && *p != '"' && *p != '\\')
-			continue;
-		fwrite(run, 1, (size_t)(p - run), f);
-		run = p + 1;
-		putc('\\', f);
-		switch (*p) {
-		case '"': putc('"', f); break;
-		case '\\': putc('\\', f); break;
-		case '\n': putc('n', f); break;
-		case '\t': putc('t', f); break;
-		case '\r': putc('r', f); break;
-		case '\b': putc('b', f); break;
-		case '\f': putc('f', f); break;
-		default:
-			fputs("u00", f);
-			putc(hex[*p >> 4], f);
-			putc(hex[*p & 15], f);
-		}
-	}
-	fwrite(run, 1, (size_t)(p - run), f);
-	putc('"', f);
+	entry_json_put_string(f, s);
 }
 
 /* The text with the name replaced by the pseudonym, when one is given.
@@ -113,75 +90,22 @@ static void kv_str(struct exporter *x, const char *k, const char *v, int *first)
 	put_str(x->f, v);
 }
 
-static void kv_int(struct exporter *x, const char *k, int v, int *first)
+/* The pseudonym as entry_json_write's filter: NULL when out of memory. */
+static const char *pseudo_filter(const char *s, void *ctx)
 {
-	if (v == ENTRY_NONE)
-		return;
-	key(x, k, first);
-	fprintf(x->f, "%d", v);
-}
-
-static void kv_bool(struct exporter *x, const char *k, int v, int *first)
-{
-	if (v == ENTRY_NONE)
-		return;
-	key(x, k, first);
-	fputs(v ? "true" : "false", x->f);
-}
-
-static void kv_tags(struct exporter *x, const char *tags, int *first)
-{
-	const char *p = tags;
-	int n = 0;
-
-	if (!tags || !*tags)
-		return;
-	key(x, "tags", first);
-	putc('[', x->f);
-	while (*p) {
-		size_t len = strcspn(p, " ");
-		if (len) {
-			char tag[256];
-			snprintf(tag, sizeof tag, "%.*s", (int)len, p);
-			fputs(n++ ? ", " : "", x->f);
-			put_str(x->f, pseudo(x, tag));
-		}
-		p += len;
-		while (*p == ' ')
-			p++;
-	}
-	putc(']', x->f);
+	struct exporter *x = ctx;
+	return x->ps ? pseudo_apply(x->ps, s) : s;
 }
 
 static int json_entry(const struct entry *e, void *ctx)
 {
 	struct exporter *x = ctx;
-	int first = 1;
+	/* the backup keeps every letter's text, sealed or not */
+	struct entry_json_options jo = {.filter = pseudo_filter, .ctx = x};
 
-	fputs(x->n++ ? ",\n    {" : "\n    {", x->f);
-	kv_str(x, "id", e->uuid, &first);
-	kv_str(x, "kind", kind_name(e->kind), &first);
-	kv_str(x, "module", module_name(kind_module(e->kind)), &first);
-	kv_str(x, "created_at", e->created_at, &first);
-	kv_str(x, "updated_at", e->updated_at, &first);
-	kv_str(x, "day", e->day[0] ? e->day : NULL, &first);
-	kv_int(x, "mood", e->mood, &first);
-	kv_int(x, "urge", e->urge, &first);
-	kv_bool(x, "contact", e->contact, &first);
-	kv_str(x, "by", e->initiator, &first);
-	kv_str(x, "channel", e->channel, &first);
-	kv_bool(x, "necessary", e->necessary, &first);
-	kv_bool(x, "restarted_period", e->breaks_period, &first);
-	kv_str(x, "category", e->category, &first);
-	kv_int(x, "minutes", e->minutes, &first);
-	kv_int(x, "open_day", e->open_day, &first);
-	kv_str(x, "outcome", e->outcome, &first);
-	kv_str(x, "prompt_id", e->prompt_id, &first);
-	kv_str(x, "prompt_text", e->prompt_text ? pseudo(x, e->prompt_text) : NULL,
-	       &first);
-	kv_tags(x, e->tags, &first);
-	kv_str(x, "text", pseudo(x, e->text), &first);
-	putc('}', x->f);
+	fputs(x->n++ ? ",\n    " : "\n    ", x->f);
+	if (entry_json_write(x->f, e, &jo, NULL) == MEND_ENOMEM)
+		x->oom = 1;
 	x->counts.entries++;
 	return ferror(x->f) || x->oom;
 }

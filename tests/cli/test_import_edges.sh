@@ -173,7 +173,7 @@ t_import_jrnl_entries_differing_in_tags_stay_two() {
 	expect_rc 0
 	expect_out "2 added, 0 updated, 1 unchanged"
 	mend list --json
-	expect_eq "$(json '[.[].tags] | sort | tostring')" '["@sea","@walk"]' "tags of the two entries"
+	expect_eq "$(json '[.[].tags[]] | sort | tostring')" '["@sea","@walk"]' "tags of the two entries"
 	# and again: the same two, nothing new
 	mend import j.json
 	expect_rc 0
