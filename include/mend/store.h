@@ -151,6 +151,13 @@ enum mend_rc store_entry_insert(struct store *st, struct entry *e,
 /* Rewrite every user field of the entry with e's uuid. */
 enum mend_rc store_entry_update(struct store *st, const struct entry *e,
 				struct mend_err *err);
+/* store_entry_update, only while the entry's updated_at is still since
+ * (the one an edit started from). When it changed meanwhile nothing is
+ * written, *changed is true and the rc is MEND_EINVAL saying so; an
+ * entry that is gone is MEND_ENOTFOUND. */
+enum mend_rc store_entry_update_from(struct store *st, const struct entry *e,
+				     const char *since, bool *changed,
+				     struct mend_err *err);
 /* Delete the entry with this uuid (and its search index rows). */
 enum mend_rc store_entry_delete(struct store *st, const char *uuid,
 				struct mend_err *err);
