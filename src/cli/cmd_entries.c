@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Reviewing the journal: list, show, edit and delete. */
 #include <cJSON.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,7 +33,8 @@ static int list_one(const struct entry *e, void *ctx)
 	if (l->json) {
 		cJSON *o = cli_entry_json(e);
 		char *s = o ? cJSON_PrintUnformatted(o) : NULL;
-		printf("%s%s", l->count ? ",\n" : "", s ? s : "null");
+		fprintf(l->out, "%s%s", l->count ? ",\n" : "",
+			s ? s : "null");
 		cJSON_free(s);
 		cJSON_Delete(o);
 		l->count++;
@@ -61,6 +63,28 @@ static int list_one(const struct entry *e, void *ctx)
 	fputc('\n', l->out);
 	l->count++;
 	return 0;
+}
+
+/* Copy the spooled listing to out. */
+static enum mend_rc copy_spool(FILE *from, FILE *out, struct mend_err *err)
+{
+	char buf[1 << 16];
+	size_t n;
+
+	if (fflush(from) != 0 || fseek(from, 0, SEEK_SET) != 0)
+		return mend_err_set(err, MEND_EIO,
+				    "cannot read the list back: %s",
+				    strerror(errno));
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			break;
+	if (ferror(from))
+		return mend_err_set(err, MEND_EIO,
+				    "cannot read the list back: %s",
+				    strerror(errno));
+	/* a reader that went away (head) is not an error of the list */
+	fflush(out);
+	return MEND_OK;
 }
 
 static int run_list(struct cli *c, const struct args *a)
@@ -103,17 +127,32 @@ static int run_list(struct cli *c, const struct args *a)
 			return cli_fail(c, rc);
 		free(expr);
 	}
+	/* One snapshot, read at full speed into a private, unnamed spool
+	 * file and copied out once the read lock is let go: a slow reader
+	 * (a pager, a pipe nobody reads) must not keep every writer waiting.
+	 * With no spool file the list streams, holding the lock. */
+	FILE *spool = tmpfile();
+	l.out = spool ? spool : stdout;
 	if (l.json)
-		printf("[");
-	rc = journal_list(l.j, &q, list_one, &l, &c->err);
-	if (rc != MEND_OK) {
-		if (l.json)
-			printf("\n");
-		return cli_fail(c, rc);
+		fprintf(l.out, "[");
+	rc = store_begin_read(l.j->st, &c->err);
+	if (rc == MEND_OK) {
+		rc = journal_list(l.j, &q, list_one, &l, &c->err);
+		store_end_read(l.j->st);
 	}
-	if (l.json)
-		printf("%s]\n", l.count ? "\n" : "");
-	else if (l.count == 0)
+	if (rc == MEND_OK && l.json)
+		fprintf(l.out, "%s]\n", l.count ? "\n" : "");
+	if (rc != MEND_OK && l.json)
+		fprintf(l.out, "\n");
+	if (spool) {
+		enum mend_rc crc = copy_spool(spool, stdout, &c->err);
+		if (rc == MEND_OK)
+			rc = crc;
+		fclose(spool);
+	}
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	if (!l.json && l.count == 0)
 		printf("No entries%s.\n", q.search || mod || q.since || q.until
 						  ? " match"
 						  : " yet");

@@ -145,12 +145,4 @@ t_a_list_nobody_reads_does_not_hold_up_a_checkin() {
 	expect_eq "$rc" 0 "check-in while a list waits"
 }
 
-t_a_list_is_one_snapshot() {
-	local i
-	for i in 1 2 3; do mend reflect "entry $i"; done
-	mend list
-	expect_rc 0
-	expect_eq "$(grep -c 'entry' "$OUT")" 3 "lines listed"
-}
-
 run_tests
