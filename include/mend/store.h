@@ -121,7 +121,8 @@ enum mend_rc store_period_current(struct store *st, struct period *out,
 /* Insert p; sets p->id. */
 enum mend_rc store_period_insert(struct store *st, struct period *p,
 				 struct mend_err *err);
-/* Write p's started_at, ended_at and updated_at by id. */
+/* Write p's started_at and ended_at by id, a local change: updated_at
+ * becomes the later of p's and a second after the one stored. */
 enum mend_rc store_period_update(struct store *st, const struct period *p,
 				 struct mend_err *err);
 /* Delete the period with this id (undoing a mistaken contact). */
