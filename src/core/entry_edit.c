@@ -70,11 +70,13 @@ enum mend_rc journal_edit_from(struct journal *j, const char *id,
 					    ? JOURNAL_TEXT_MAX
 					    : JOURNAL_NOTE_MAX,
 					text_required(e->kind), err);
-	if (rc == MEND_OK && e->kind == KIND_SEALED && !journal_letter_open(j, e))
-		rc = mend_err_set(err, MEND_EINVAL,
-				  "id: %s is a letter sealed until day %d of no "
-				  "contact; it opens then",
-				  e->uuid, e->open_day);
+	if (rc == MEND_OK && e->kind == KIND_SEALED &&
+	    !journal_letter_open(j, e))
+		rc =
+		    mend_err_set(err, MEND_EINVAL,
+				 "id: %s is a letter sealed until day %d of no "
+				 "contact; it opens then",
+				 e->uuid, e->open_day);
 	if (rc == MEND_OK) {
 		e->text = text;
 		memcpy(e->updated_at, j->now_iso, sizeof e->updated_at);
@@ -105,10 +107,10 @@ enum mend_rc journal_save_copy(struct journal *j, const struct entry *from,
 				    "text for %.10s cannot be an entry of its "
 				    "own",
 				    from->day);
-	rc = journal_check_text(
-	    "text", text, len,
-	    text_required(from->kind) ? JOURNAL_TEXT_MAX : JOURNAL_NOTE_MAX,
-	    text_required(from->kind), err);
+	rc = journal_check_text("text", text, len,
+				text_required(from->kind) ? JOURNAL_TEXT_MAX
+							  : JOURNAL_NOTE_MAX,
+				text_required(from->kind), err);
 	if (rc != MEND_OK)
 		return rc;
 	entry_init(&e);
