@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -130,8 +131,15 @@ static int run_list(struct cli *c, const struct args *a)
 	/* One snapshot, read at full speed into a private, unnamed spool
 	 * file and copied out once the read lock is let go: a slow reader
 	 * (a pager, a pipe nobody reads) must not keep every writer waiting.
-	 * With no spool file the list streams, holding the lock. */
-	FILE *spool = tmpfile();
+	 * A regular file takes it at once, and a terminal gets it streamed,
+	 * since what shows there is made visible as it is written (see
+	 * cli_put_text); with no spool file the list streams too, holding
+	 * the lock. */
+	struct stat sb;
+	FILE *spool = NULL;
+	if (!isatty(STDOUT_FILENO) &&
+	    (fstat(STDOUT_FILENO, &sb) != 0 || !S_ISREG(sb.st_mode)))
+		spool = tmpfile();
 	l.out = spool ? spool : stdout;
 	if (l.json)
 		fprintf(l.out, "[");
