@@ -176,6 +176,26 @@ enum mend_rc journal_find(struct journal *j, const char *id,
 enum mend_rc journal_edit(struct journal *j, const char *id, const char *text,
 			  size_t len, struct mend_err *err);
 
+/* journal_edit for an edit that began from the entry as it was at since
+ * (its updated_at then; NULL: replace whatever is there). When the entry
+ * changed meanwhile (another mend saved it, or an import), nothing is
+ * written: *changed is true and the rc is MEND_EINVAL saying so. */
+enum mend_rc journal_edit_from(struct journal *j, const char *id,
+			       const char *text, size_t len, const char *since,
+			       bool *changed, struct mend_err *err);
+
+/* Save text as a new entry of from's kind and module, with from's
+ * prompt and fields (written now; a copy of a contact restarts nothing):
+ * how an edit that lost to another is kept. A check-in cannot have a
+ * second entry for its day: MEND_EINVAL. The uuid goes to uuid. */
+enum mend_rc journal_save_copy(struct journal *j, const struct entry *from,
+			       const char *text, size_t len,
+			       char uuid[UUID_LEN], struct mend_err *err);
+
+/* True when a and b are the same text apart from trailing white space
+ * (at the ends of lines, and blank lines at the end). */
+bool journal_text_same(const char *a, const char *b);
+
 /* Delete an entry (one transaction). A contact that restarted a
  * no-contact period stays: the history is kept honest. */
 enum mend_rc journal_delete(struct journal *j, const char *id,

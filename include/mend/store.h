@@ -128,7 +128,8 @@ enum mend_rc store_period_current(struct store *st, struct period *out,
 /* Insert p; sets p->id. */
 enum mend_rc store_period_insert(struct store *st, struct period *p,
 				 struct mend_err *err);
-/* Write p's started_at, ended_at and updated_at by id. */
+/* Write p's started_at and ended_at by id, a local change: updated_at
+ * becomes the later of p's and a second after the one stored. */
 enum mend_rc store_period_update(struct store *st, const struct period *p,
 				 struct mend_err *err);
 /* Delete the period with this id (undoing a mistaken contact). */
@@ -158,6 +159,13 @@ enum mend_rc store_entry_insert(struct store *st, struct entry *e,
 /* Rewrite every user field of the entry with e's uuid. */
 enum mend_rc store_entry_update(struct store *st, const struct entry *e,
 				struct mend_err *err);
+/* store_entry_update, only while the entry's updated_at is still since
+ * (the one an edit started from). When it changed meanwhile nothing is
+ * written, *changed is true and the rc is MEND_EINVAL saying so; an
+ * entry that is gone is MEND_ENOTFOUND. */
+enum mend_rc store_entry_update_from(struct store *st, const struct entry *e,
+				     const char *since, bool *changed,
+				     struct mend_err *err);
 /* Delete the entry with this uuid (and its search index rows). */
 enum mend_rc store_entry_delete(struct store *st, const char *uuid,
 				struct mend_err *err);

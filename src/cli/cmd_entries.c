@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* Reviewing the journal: list, show, edit and delete. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "mend/external_edit.h"
 
 static const struct opt_spec list_opts[] = {
 	{"module", 'm', true}, {"since", 0, true},  {"until", 0, true},
@@ -57,6 +60,28 @@ static int list_one(const struct entry *e, void *ctx)
 	return 0;
 }
 
+/* Copy the spooled listing to out. */
+static enum mend_rc copy_spool(FILE *from, FILE *out, struct mend_err *err)
+{
+	char buf[1 << 16];
+	size_t n;
+
+	if (fflush(from) != 0 || fseek(from, 0, SEEK_SET) != 0)
+		return mend_err_set(err, MEND_EIO,
+				    "cannot read the list back: %s",
+				    strerror(errno));
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			break;
+	if (ferror(from))
+		return mend_err_set(err, MEND_EIO,
+				    "cannot read the list back: %s",
+				    strerror(errno));
+	/* a reader that went away (head) is not an error of the list */
+	fflush(out);
+	return MEND_OK;
+}
+
 static int run_list(struct cli *c, const struct args *a)
 {
 	const struct command *cmd = &cmd_list;
@@ -97,17 +122,39 @@ static int run_list(struct cli *c, const struct args *a)
 			return cli_fail(c, rc);
 		free(expr);
 	}
+	/* One snapshot, read at full speed into a private, unnamed spool
+	 * file and copied out once the read lock is let go: a slow reader
+	 * (a pager, a pipe nobody reads) must not keep every writer waiting.
+	 * A regular file takes it at once, and a terminal gets it streamed,
+	 * since what shows there is made visible as it is written (see
+	 * cli_put_text); with no spool file the list streams too, holding
+	 * the lock. */
+	struct stat sb;
+	FILE *spool = NULL;
+	if (!isatty(STDOUT_FILENO) &&
+	    (fstat(STDOUT_FILENO, &sb) != 0 || !S_ISREG(sb.st_mode)))
+		spool = tmpfile();
+	l.out = spool ? spool : stdout;
 	if (l.json)
-		printf("[");
-	rc = journal_list(l.j, &q, list_one, &l, &c->err);
-	if (rc != MEND_OK) {
-		if (l.json)
-			printf("\n");
-		return cli_fail(c, rc);
+		fprintf(l.out, "[");
+	rc = store_begin_read(l.j->st, &c->err);
+	if (rc == MEND_OK) {
+		rc = journal_list(l.j, &q, list_one, &l, &c->err);
+		store_end_read(l.j->st);
 	}
-	if (l.json)
-		printf("%s]\n", l.count ? "\n" : "");
-	else if (l.count == 0)
+	if (rc == MEND_OK && l.json)
+		fprintf(l.out, "%s]\n", l.count ? "\n" : "");
+	if (rc != MEND_OK && l.json)
+		fprintf(l.out, "\n");
+	if (spool) {
+		enum mend_rc crc = copy_spool(spool, stdout, &c->err);
+		if (rc == MEND_OK)
+			rc = crc;
+		fclose(spool);
+	}
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	if (!l.json && l.count == 0)
 		printf("No entries%s.\n", q.search || mod || q.since || q.until
 						  ? " match"
 						  : " yet");
@@ -182,40 +229,82 @@ const struct command cmd_show = {
 		"      --json   as a JSON object\n",
 };
 
-static void copy_text(const struct entry *e, void *ctx)
+static void copy_entry(const struct entry *e, void *ctx)
 {
-	char **out = ctx;
-	*out = strdup(e->text);
+	*(struct entry **)ctx = entry_dup(e);
+}
+
+/* The edit lost to another made meanwhile: keep both, the new text as
+ * an entry of its own, and say so with its id. */
+static enum mend_rc save_beside(struct journal *j, const struct entry *old,
+				const char *text, size_t len,
+				struct mend_err *err)
+{
+	char uuid[UUID_LEN];
+	enum mend_rc rc = journal_save_copy(j, old, text, len, uuid, err);
+	if (rc != MEND_OK) {
+		char reason[MEND_ERR_MAX];
+		snprintf(reason, sizeof reason, "%s", err->msg);
+		return mend_err_set(err, rc,
+				    "id: %.8s was changed elsewhere while you "
+				    "were editing it, and %s",
+				    old->uuid, reason);
+	}
+	fprintf(stderr,
+		"mend: %.8s was changed elsewhere while you were editing it; "
+		"both are kept: your text is the new entry %.8s\n",
+		old->uuid, uuid);
+	printf("Saved your text as a new entry, %.8s.\n", uuid);
+	return MEND_OK;
 }
 
 static int run_edit(struct cli *c, const struct args *a)
 {
-	char *old = NULL, *text = NULL;
+	struct entry *old = NULL;
+	char *text = NULL;
 	size_t len = 0;
+	bool edited, changed = false;
 	struct journal *j;
 	enum mend_rc rc;
 
 	if (a->npos < 1)
 		return cli_usage_error(c, "id: missing; give the id shown by "
 					  "'mend list'");
+	edited = a->npos < 2; /* in the editor, not from an argument */
 	if (!(j = cli_journal_read(c)))
 		return 1;
-	rc = journal_find(j, a->pos[0], copy_text, &old, &c->err);
+	rc = journal_find(j, a->pos[0], copy_entry, &old, &c->err);
 	if (rc == MEND_OK && !old)
 		rc = mend_err_set(&c->err, MEND_ENOMEM, "out of memory");
 	if (rc == MEND_OK)
-		rc = cli_read_text(a->npos > 1 ? a->pos[1] : NULL, old,
+		rc = cli_read_text(a->npos > 1 ? a->pos[1] : NULL, old->text,
 				   "Editing an entry. Its date stays; the time "
 				   "of this edit is kept too.",
 				   &text, &len, &c->err);
-	if (rc == MEND_OK && a->npos < 2 && strcmp(text, old) == 0) {
+	if (rc == MEND_OK && edited && journal_text_same(text, old->text)) {
 		printf("No change; nothing was saved.\n");
 	} else if (rc == MEND_OK) {
-		rc = journal_edit(j, a->pos[0], text, len, &c->err);
+		/* the save holds only while no one saved it since we read */
+		rc = journal_edit_from(j, old->uuid, text, len, old->updated_at,
+				       &changed, &c->err);
 		if (rc == MEND_OK)
 			printf("Saved the edited entry.\n");
+		else if (changed)
+			rc = save_beside(j, old, text, len, &c->err);
+		/* what was written in the editor and could not be saved is
+		 * kept, as the editor's own refusals are */
+		char *kept = NULL;
+		if (rc != MEND_OK && edited &&
+		    external_edit_keep(text, len, &kept, NULL) == MEND_OK) {
+			char reason[MEND_ERR_MAX];
+			snprintf(reason, sizeof reason, "%s", c->err.msg);
+			mend_err_set(&c->err, rc,
+				     "%s; what you wrote is kept in %s", reason,
+				     kept);
+		}
+		free(kept);
 	}
-	free(old);
+	entry_free(old);
 	free(text);
 	return rc == MEND_OK ? 0 : cli_fail(c, rc);
 }

@@ -19,6 +19,7 @@
 
 #define STDIN_MAX (64u * 1024 * 1024)
 #define SCISSORS "# ------------------------ >8 ------------------------"
+#define TOKEN_LEN 12 /* hex digits that make this run's scissors line */
 
 static enum mend_rc read_all(FILE *f, char **out, size_t *len,
 			     struct mend_err *err)
@@ -63,6 +64,50 @@ static enum mend_rc read_all(FILE *f, char **out, size_t *len,
 	return MEND_OK;
 }
 
+/* A scissors line no text could hold by chance: the usual one with a
+ * token of this run after it, so a line like it in the entry's own text
+ * is kept whole. */
+static void scissors_line(char *buf, size_t cap)
+{
+	unsigned char raw[TOKEN_LEN / 2];
+	char token[TOKEN_LEN + 1];
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	ssize_t got = fd >= 0 ? read(fd, raw, sizeof raw) : -1;
+
+	if (fd >= 0)
+		close(fd);
+	if (got != (ssize_t)sizeof raw) {
+		/* no urandom: the time and the pid still differ per run */
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		unsigned long long v = (unsigned long long)ts.tv_nsec ^
+				       ((unsigned long long)ts.tv_sec << 20) ^
+				       ((unsigned long long)getpid() << 40);
+		for (size_t i = 0; i < sizeof raw; i++)
+			raw[i] = (unsigned char)(v >> (8 * i));
+	}
+	for (size_t i = 0; i < sizeof raw; i++)
+		snprintf(token + 2 * i, 3, "%02x", raw[i]);
+	snprintf(buf, cap, "%s %s", SCISSORS, token);
+}
+
+/* Cut text at the first line that is exactly line (with or without its
+ * newline); text from an earlier line like it stays. */
+static void cut_at(char *text, const char *line)
+{
+	size_t n = strlen(line);
+	for (char *p = text; p; p = strchr(p, '\n')) {
+		if (*p == '\n')
+			p++;
+		if (strncmp(p, line, n) == 0 &&
+		    (p[n] == '\n' || p[n] == '\0' ||
+		     (p[n] == '\r' && (p[n + 1] == '\n' || !p[n + 1])))) {
+			*p = '\0';
+			return;
+		}
+	}
+}
+
 /* The editor on a file holding the initial text and, below a scissors
  * line, a short reminder (as `git commit` does). What the editor wrote
  * and cannot be used is kept in a file the error names; after a SIGTERM
@@ -75,9 +120,10 @@ static enum mend_rc edit_text(const char *initial, const char *comment,
 		"# is ignored. Save and quit to keep it; leave it empty to\n"
 		"# keep nothing.\n";
 	const char *init = initial ? initial : "";
+	char cut[sizeof SCISSORS + TOKEN_LEN + 2];
 	size_t n = strlen(init), ilen = n;
 	bool nl = n && init[n - 1] != '\n';
-	size_t cap = n + strlen(SCISSORS) + sizeof reminder +
+	size_t cap = n + sizeof cut + sizeof reminder +
 		     (comment ? strlen(comment) : 0) + 16;
 	char *file = malloc(cap);
 	struct external_edit ed = {.max = STDIN_MAX};
@@ -87,7 +133,8 @@ static enum mend_rc edit_text(const char *initial, const char *comment,
 	*len = 0;
 	if (!file)
 		return mend_err_set(err, MEND_ENOMEM, "out of memory");
-	snprintf(file, cap, "%s%s%s\n%s%s%s%s", init, nl ? "\n" : "", SCISSORS,
+	scissors_line(cut, sizeof cut);
+	snprintf(file, cap, "%s%s%s\n%s%s%s%s", init, nl ? "\n" : "", cut,
 		 reminder, comment ? "#\n# " : "", comment ? comment : "",
 		 comment ? "\n" : "");
 	ed.text = file;
@@ -95,11 +142,7 @@ static enum mend_rc edit_text(const char *initial, const char *comment,
 	rc = external_edit_run(&ed, err);
 	free(file);
 	if (rc == MEND_OK) {
-		char *cut = strstr(ed.result, "\n" SCISSORS);
-		if (cut)
-			cut[1] = '\0';
-		else if (strncmp(ed.result, SCISSORS, strlen(SCISSORS)) == 0)
-			ed.result[0] = '\0';
+		cut_at(ed.result, cut);
 		/* trailing white space the editor added is not part of it */
 		n = strlen(ed.result);
 		while (n && strchr(" \t\r\n", ed.result[n - 1]))

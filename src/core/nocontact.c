@@ -6,6 +6,7 @@
 #include "mend/nocontact.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const channel_names[] = {
@@ -134,19 +135,35 @@ static enum mend_rc check_start(struct journal *j, const char *date, int goal,
 	return MEND_OK;
 }
 
+/* The name without the spaces around it, as it is shown and matched;
+ * a new string (caller frees), or NULL when out of memory. */
+static char *trim_name(const char *name)
+{
+	size_t n;
+	name += strspn(name, " ");
+	n = strlen(name);
+	while (n && name[n - 1] == ' ')
+		n--;
+	return strndup(name, n);
+}
+
 enum mend_rc nocontact_start(struct journal *j, const char *date, int goal,
-			     const char *name, struct mend_err *err)
+			     const char *given_name, struct mend_err *err)
 {
 	struct period cur;
 	time_t start = 0;
 	char start_iso[CLOCK_ISO_LEN], num[16];
-	enum mend_rc rc = check_start(j, date, goal, name, &start, err);
+	char *name = given_name ? trim_name(given_name) : NULL;
+	enum mend_rc rc = given_name && !name
+			      ? mend_err_set(err, MEND_ENOMEM, "out of memory")
+			      : check_start(j, date, goal, name, &start, err);
 
-	if (rc != MEND_OK)
+	if (rc == MEND_OK)
+		rc = store_begin(j->st, err);
+	if (rc != MEND_OK) {
+		free(name);
 		return rc;
-	rc = store_begin(j->st, err);
-	if (rc != MEND_OK)
-		return rc;
+	}
 	rc = store_period_current(j->st, &cur, err);
 	if (rc == MEND_ENOTFOUND) {
 		if (!date)
@@ -193,6 +210,7 @@ enum mend_rc nocontact_start(struct journal *j, const char *date, int goal,
 	journal_invalidate(j);
 	if (rc == MEND_OK && goal != ENTRY_NONE)
 		j->goal_days = goal;
+	free(name);
 	return rc;
 }
 

@@ -106,32 +106,73 @@ enum mend_rc store_entry_insert(struct store *st, struct entry *e,
 	return rc;
 }
 
-enum mend_rc store_entry_update(struct store *st, const struct entry *e,
-				struct mend_err *err)
+#define UPDATE_SQL                                                             \
+	"UPDATE entries SET kind = ?1, module = ?2, created_at = ?3, "         \
+	"updated_at = max(?4, strftime('%Y-%m-%dT%H:%M:%SZ', "                 \
+	"updated_at, '+1 second')), day = ?5, text = ?6, prompt_id = ?7, "     \
+	"prompt_text = ?8, initiator = ?9, channel = ?10, category = ?11, "    \
+	"outcome = ?12, tags = ?13, mood = ?14, urge = ?15, contact = ?16, "   \
+	"necessary = ?17, breaks_period = ?18, minutes = ?19, "                \
+	"open_day = ?20 WHERE uuid = ?21"
+
+/* The update, and with since the compare that goes with it: the row is
+ * written only while its updated_at is still since. */
+static enum mend_rc update(struct store *st, const struct entry *e,
+			   const char *since, bool *changed,
+			   struct mend_err *err)
 {
 	sqlite3_stmt *s = NULL;
 	/* An update is always later than what it replaces, by a second at
 	 * least: a copy from a clock running ahead must not outlive an edit
 	 * made after it here. */
 	enum mend_rc rc = store_cached(
-		st,
-		"UPDATE entries SET kind = ?1, module = ?2, created_at = ?3, "
-		"updated_at = max(?4, strftime('%Y-%m-%dT%H:%M:%SZ', "
-		"updated_at, '+1 second')), day = ?5, text = ?6, prompt_id = ?7, "
-		"prompt_text = ?8, initiator = ?9, channel = ?10, category = ?11, "
-		"outcome = ?12, tags = ?13, mood = ?14, urge = ?15, contact = ?16, "
-		"necessary = ?17, breaks_period = ?18, minutes = ?19, "
-		"open_day = ?20 WHERE uuid = ?21",
-		&s, err);
+		st, since ? UPDATE_SQL " AND updated_at = ?22" : UPDATE_SQL, &s,
+		err);
+	if (changed)
+		*changed = false;
 	if (rc != MEND_OK)
 		return rc;
 	bind_fields(s, e);
 	store_bind_text(s, 21, e->uuid);
+	if (since)
+		store_bind_text(s, 22, since);
 	rc = store_run(st, s, "saving the entry", err);
-	if (rc == MEND_OK && sqlite3_changes(st->db) == 0)
-		rc = mend_err_set(err, MEND_ENOTFOUND, "id: no entry %s",
-				  e->uuid);
-	return rc;
+	if (rc != MEND_OK || sqlite3_changes(st->db) != 0)
+		return rc;
+	if (!since)
+		return mend_err_set(err, MEND_ENOTFOUND, "id: no entry %s",
+				    e->uuid);
+	/* nothing written: the entry is gone, or changed since */
+	rc = store_cached(st, "SELECT 1 FROM entries WHERE uuid = ?1", &s, err);
+	if (rc == MEND_OK) {
+		store_bind_text(s, 1, e->uuid);
+		rc = store_step_row(st, s, "reading the entry", err);
+		store_release(s);
+	}
+	if (rc == MEND_ENOTFOUND)
+		return mend_err_set(err, MEND_ENOTFOUND, "id: no entry %s",
+				    e->uuid);
+	if (rc != MEND_OK)
+		return rc;
+	if (changed)
+		*changed = true;
+	return mend_err_set(err, MEND_EINVAL,
+			    "id: %s was changed elsewhere after %s, while "
+			    "you were editing it",
+			    e->uuid, since);
+}
+
+enum mend_rc store_entry_update(struct store *st, const struct entry *e,
+				struct mend_err *err)
+{
+	return update(st, e, NULL, NULL, err);
+}
+
+enum mend_rc store_entry_update_from(struct store *st, const struct entry *e,
+				     const char *since, bool *changed,
+				     struct mend_err *err)
+{
+	return update(st, e, since, changed, err);
 }
 
 enum mend_rc store_entry_delete(struct store *st, const char *uuid,

@@ -59,10 +59,14 @@ enum mend_rc store_period_update(struct store *st, const struct period *p,
 				 struct mend_err *err)
 {
 	sqlite3_stmt *s = NULL;
+	/* A local change is always later than what it replaces, by a second
+	 * at least, as an entry's is: a copy imported from a clock running
+	 * ahead must not win over every change made here after it. */
 	enum mend_rc rc = store_cached(
 		st,
 		"UPDATE periods SET started_at = ?1, ended_at = ?2, "
-		"updated_at = ?3 WHERE id = ?4",
+		"updated_at = max(?3, strftime('%Y-%m-%dT%H:%M:%SZ', "
+		"updated_at, '+1 second')) WHERE id = ?4",
 		&s, err);
 	if (rc != MEND_OK)
 		return rc;

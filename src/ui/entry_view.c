@@ -6,12 +6,15 @@
 #include <string.h>
 
 #include "entry_text.h"
+#include "mend/draft.h"
 #include "entry_view.h"
 #include "screens.h"
 
 struct view {
 	struct entry *e;
 	char uuid[UUID_LEN];
+	char since[CLOCK_ISO_LEN]; /* updated_at the edit started from */
+	char *mine; /* the edited text, while asked what to do with it */
 	int scroll;
 	bool gone;
 };
@@ -94,30 +97,104 @@ static void view_draw(struct app *a, void *st)
 		v->scroll = total > 0 ? total - 1 : 0;
 }
 
+enum { CONFLICT_KEEP_BOTH, CONFLICT_REPLACE, CONFLICT_KEEP_EDITING };
+
+/* The editor's text went into the journal another way: its draft goes
+ * and the editor closes, as after a save. */
+static void edit_done(struct app *a, struct view *v)
+{
+	char owner[DRAFT_OWNER_LEN], context[64];
+	struct mend_err err = {""};
+	draft_owner_self(owner);
+	snprintf(context, sizeof context, "edit:%s", v->uuid);
+	draft_clear(a->j, owner, context, &err);
+	free(v->mine);
+	v->mine = NULL;
+	curs_set(0);
+	ui_close(a);
+}
+
+static void conflict_answer(struct app *a, void *ctx, int choice,
+			    const char *text)
+{
+	struct view *v = ctx;
+	struct mend_err err = {""};
+	char uuid[UUID_LEN];
+	bool changed = false;
+	(void)text;
+	if (!v->mine || !ui_refresh(a))
+		return;
+	size_t len = strlen(v->mine);
+	if (choice == CONFLICT_KEEP_BOTH && v->e) {
+		if (journal_save_copy(a->j, v->e, v->mine, len, uuid, &err) !=
+		    MEND_OK) {
+			ui_error(a, &err);
+			return;
+		}
+		edit_done(a, v);
+		ui_message(a, false,
+			   "Kept both: yours is saved as a new entry, and the "
+			   "other version stays as it was.");
+	} else if (choice == CONFLICT_REPLACE) {
+		if (journal_edit_from(a->j, v->uuid, v->mine, len, NULL,
+				      &changed, &err) != MEND_OK) {
+			ui_error(a, &err);
+			return;
+		}
+		edit_done(a, v);
+		ui_message(a, false, "Saved. Your version replaced the other.");
+	}
+	/* Keep editing, or Esc: back to the text as it was */
+}
+
 static bool save_edit(struct app *a, void *ctx, const char *text, size_t len)
 {
-	const char *uuid = ctx;
+	static const struct ui_choice choices[] = {
+	    {"Keep both (save mine as a new entry)", 'k', false},
+	    {"Replace theirs with mine", 0, true},
+	    {"Keep editing", 'e', false},
+	};
+	struct view *v = ctx;
 	struct mend_err err = {""};
-	if (journal_edit(a->j, uuid, text, len, &err) != MEND_OK) {
+	bool changed = false;
+	if (journal_edit_from(a->j, v->uuid, text, len,
+			      v->since[0] ? v->since : NULL, &changed,
+			      &err) == MEND_OK) {
+		ui_message(a, false, "Saved.");
+		return true;
+	}
+	if (!changed) {
 		ui_error(a, &err);
 		return false;
 	}
-	ui_message(a, false, "Saved.");
-	return true;
+	free(v->mine);
+	v->mine = strndup(text, len);
+	if (!v->mine) {
+		ui_message(a, true, "Out of memory: your text is still here.");
+		return false;
+	}
+	ui_choose(a, "Changed meanwhile",
+		  "This entry was changed somewhere else while you were "
+		  "editing it. What would you like to do with your version?",
+		  choices, 3, CONFLICT_KEEP_BOTH, conflict_answer, v);
+	return false;
 }
 
-static void open_edit(struct app *a, char *uuid, const char *text,
+static void open_edit(struct app *a, struct view *v, const char *text,
 		      bool is_draft)
 {
 	char context[64];
-	snprintf(context, sizeof context, "edit:%s", uuid);
+	snprintf(context, sizeof context, "edit:%s", v->uuid);
+	/* what the edit starts from: a save made elsewhere after this is
+	 * not overwritten without asking */
+	snprintf(v->since, sizeof v->since, "%s", v->e ? v->e->updated_at : "");
 	struct ui_edit_spec spec = {
 	    .title = "Edit entry",
 	    .initial = text,
 	    .initial_is_draft = is_draft,
 	    .draft_context = context,
 	    .save = save_edit,
-	    .ctx = uuid,
+	    .ctx = v,
 	};
 	ui_edit(a, &spec);
 }
@@ -192,7 +269,7 @@ static int view_key(struct app *a, void *st, int ch, bool code)
 		if (v->e && entry_text_sealed(v->e))
 			ui_message(a, true, "This letter is still sealed.");
 		else if (v->e)
-			open_edit(a, v->uuid, v->e->text, false);
+			open_edit(a, v, v->e->text, false);
 		break;
 	case 'd':
 		if (v->e)
@@ -217,6 +294,7 @@ static void view_leave(struct app *a, void *st)
 	struct view *v = st;
 	(void)a;
 	entry_free(v->e);
+	free(v->mine);
 	free(v);
 }
 
@@ -246,7 +324,7 @@ bool ui_restore_edit(struct app *a, const char *context, const char *text)
 		return false;
 	ui_open_entry(a, context + 5);
 	struct view *v = a->stack[a->depth - 1].state;
-	open_edit(a, v->uuid, text, true);
+	open_edit(a, v, text, true);
 	return true;
 }
 
@@ -254,5 +332,5 @@ void entry_view_open_edit(struct app *a, const char *uuid, const char *text)
 {
 	ui_open_entry(a, uuid);
 	struct view *v = a->stack[a->depth - 1].state;
-	open_edit(a, v->uuid, text, false);
+	open_edit(a, v, text, false);
 }
