@@ -42,7 +42,10 @@ void ui_message(struct app *a, bool error, const char *fmt, ...)
 
 void ui_error(struct app *a, const struct mend_err *err)
 {
-	ui_message(a, true, "%s", err->msg[0] ? err->msg : "something went wrong");
+	char line[sizeof err->msg + 64];
+	ui_error_sentence(err->msg[0] ? err->msg : "Something went wrong.",
+			  line, sizeof line);
+	ui_message(a, true, "%s", line);
 }
 
 bool ui_refresh(struct app *a)

@@ -289,9 +289,9 @@ static void got_goal(struct app *a, void *ctx, int choice, const char *text)
 	long goal = strtol(text, &end, 10);
 	(void)choice;
 	if (!*text || *end || goal < 1 || goal > JOURNAL_GOAL_MAX) {
-		ui_message(a, true, "goal: '%.20s' is not a number of days in "
-				    "1..%d",
-			   text, JOURNAL_GOAL_MAX);
+		ui_message(a, true,
+			   "A goal is a number of days, from 1 to %d.",
+			   JOURNAL_GOAL_MAX);
 		return;
 	}
 	if (!ui_refresh(a))
@@ -554,8 +554,10 @@ static void got_seal_day(struct app *a, void *ctx, int choice,
 	long d = strtol(text, &end, 10);
 	(void)choice;
 	if (*end || d <= n->s.days || d > JOURNAL_GOAL_MAX) {
-		ui_message(a, true, "until-day: '%.20s' is not a day in %ld..%d",
-			   text, n->s.days + 1, JOURNAL_GOAL_MAX);
+		ui_message(a, true,
+			   "A letter opens on a later day of no contact, "
+			   "from day %ld to day %d.",
+			   n->s.days + 1, JOURNAL_GOAL_MAX);
 		return;
 	}
 	n->seal_day = (int)d;

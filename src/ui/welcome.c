@@ -31,9 +31,9 @@ static void got_goal(struct app *a, void *ctx, int choice, const char *text)
 	long goal = strtol(text, &end, 10);
 	(void)choice;
 	if (*text && (*end || goal < 1 || goal > JOURNAL_GOAL_MAX)) {
-		ui_message(a, true, "goal: '%.20s' is not a number of days in "
-				    "1..%d",
-			   text, JOURNAL_GOAL_MAX);
+		ui_message(a, true,
+			   "A goal is a number of days, from 1 to %d.",
+			   JOURNAL_GOAL_MAX);
 		ui_ask_text(a, "Welcome", "How many days of no contact would you "
 					  "like to aim for?",
 			    "30", got_goal, w);
