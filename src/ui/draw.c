@@ -265,6 +265,7 @@ void ui_area(int *top, int *left, int *width, int *height)
 static bool key_is_essential(const struct ui_key *k)
 {
 	return strncmp(k->keys, "Esc", 3) == 0 || strcmp(k->keys, "?") == 0 ||
+	       strcmp(k->keys, "F1") == 0 ||
 	       strcmp(k->keys, "q") == 0;
 }
 

@@ -555,8 +555,7 @@ static void got_seal_day(struct app *a, void *ctx, int choice,
 	(void)choice;
 	if (*end || d <= n->s.days || d > JOURNAL_GOAL_MAX) {
 		ui_message(a, true,
-			   "A letter opens on a later day of no contact, "
-			   "from day %ld to day %d.",
+			   "Choose a day from %ld to %d for the letter.",
 			   n->s.days + 1, JOURNAL_GOAL_MAX);
 		return;
 	}

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* What the core refused, said as a sentence: its messages name a field
- * and the values allowed (for the command line and the logs); the
- * full-screen journal speaks without field names or ranges in code. */
+/* What the core refused, said as a sentence short enough for the status
+ * line of a 60-column window. The core's messages name a field and the
+ * values allowed, for the command line; the full-screen journal speaks
+ * without field names or ranges written as code. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,25 +44,23 @@ void ui_error_sentence(const char *msg, char *out, size_t max)
 		snprintf(out, max,
 			 "There is nothing to save yet: write a word or two.");
 	} else if (strstr(msg, "more than")) {
-		snprintf(out, max, "This is longer than one entry can hold; it "
-				   "could be saved in two parts.");
+		snprintf(out, max, "Too long for one entry; it could be saved in "
+				   "two parts.");
 	} else if (strstr(msg, "UTF-8") || strstr(msg, "NUL") ||
 		   strstr(msg, "control character")) {
-		snprintf(out, max, "Some of this text cannot be kept as it is; "
-				   "taking out odd characters helps.");
+		snprintf(out, max, "Odd characters here cannot be kept; take them "
+				   "out.");
 	} else if (strstr(msg, "is not a date")) {
-		snprintf(out, max, "That day could not be read: give it as "
-				   "2026-01-31, or today, yesterday or -3d.");
+		snprintf(out, max, "Give the day as 2026-01-31, today, yesterday "
+				   "or -3d.");
 	} else if (field_is(msg, n, "goal") && has_range) {
 		snprintf(out, max, "A goal is a number of days, from %ld to %ld.",
 			 lo, hi);
 	} else if (field_is(msg, n, "until-day") && has_range) {
-		snprintf(out, max, "A letter opens on a later day of no contact, "
-				   "from day %ld to day %ld.",
+		snprintf(out, max, "Choose a day from %ld to %ld for the letter.",
 			 lo, hi);
 	} else if (field_is(msg, n, "minutes") && has_range) {
-		snprintf(out, max, "Minutes are a whole number from %ld to %ld "
-				   "(a full day).",
+		snprintf(out, max, "Minutes go from %ld to %ld, a full day.",
 			 lo, hi);
 	} else if (has_range) {
 		snprintf(out, max, "Choose a number from %ld to %ld.", lo, hi);
