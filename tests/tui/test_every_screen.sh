@@ -61,6 +61,28 @@ $all"
 	true
 }
 
+# The paragraph that starts with TEXT (read in columns 0..TO-1, default
+# all) ends with a full stop or an ellipsis: a sentence is never cut
+# short without a sign.
+ends_whole() {
+	screen | python3 -c '
+import sys
+text, to = sys.argv[1], int(sys.argv[2])
+lines = [l[:to].rstrip() for l in sys.stdin.read().split("\n")]
+i = next((k for k, l in enumerate(lines) if text in l), None)
+if i is None:
+    sys.exit("%r is not on the screen" % text)
+block = []
+for l in lines[i:]:
+    if not l.strip():
+        break
+    block.append(l)
+if not block[-1].endswith((".", "…", "?", ")")):
+    sys.exit("the paragraph is cut: %r" % block)
+' "$1" "${2:-1000}" || fail "'$1' is cut without an ellipsis:
+$(screen)"
+}
+
 # Run FUNC once at each size (default 80x24 and 60x18), in a fresh window
 # on a fresh journal made by $SETUP (default: journal).
 at_sizes() {
@@ -103,7 +125,10 @@ welcome_steps() {
 	type "30"
 	keys Enter
 	wait_for "Four parts"
-	seen "the welcome's modules at $SIZE" "Four parts, in any order you like:"
+	seen "the welcome's modules at $SIZE" "Four parts, in any order you like:" \
+		"Press Enter for your first check-in."
+	expect_word "Acceptance"
+	expect_word "Self-improvement"
 }
 
 t_welcome_and_each_of_its_steps_read_whole() {
@@ -131,6 +156,22 @@ home_wide() {
 	seen "home at 200x60" "$NOTE"
 	[ "$(widest)" -le 104 ] || fail "home runs to column $(widest) at 200 columns:
 $(screen)"
+}
+
+# a journal without hard days: home suggests something for today
+light_journal() {
+	MEND_NOW=2026-01-01T09:00:00Z mend start --date 2026-01-01
+	MEND_NOW=2026-01-10T09:00:00Z mend checkin --mood 6 --urge 3 --note "$LONG"
+}
+
+home_suggestion() {
+	home
+	seen "home with a suggestion at $SIZE"
+	ends_whole "Suggested today" $((${SIZE%x*} - 24))
+}
+
+t_home_suggestion_reads_whole() {
+	SETUP=light_journal at_sizes home_suggestion
 }
 
 t_home_keeps_a_readable_width_at_200x60() {
@@ -290,6 +331,12 @@ reflection() {
 	type "w"
 	wait_for "Write here."
 	seen "reflection's editor at $SIZE"
+	if [ "$SIZE" = 200x60 ]; then
+		type "$LONG $LONG $LONG"
+		wait_for "心が痛い"
+		[ "$(widest)" -le 104 ] || fail "the editor runs to column $(widest) at 200 columns:
+$(screen)"
+	fi
 }
 
 t_reflection_and_its_editor_read_whole() {
@@ -302,20 +349,7 @@ acceptance() {
 	type "a"
 	wait_for "Your entries"
 	seen "acceptance at $SIZE" "Your decision: Go separate ways."
-	screen | grep -q "^  Your decision" || fail "no decision line"
-	# the decision's sentence ends whole or in an ellipsis
-	screen | python3 -c '
-import sys
-lines = sys.stdin.read().split("\n")
-i = next(k for k, l in enumerate(lines) if "Your decision" in l)
-block = []
-for l in lines[i:]:
-    if not l.strip():
-        break
-    block.append(l.rstrip())
-if not (block[-1].endswith(".") or block[-1].endswith("…")):
-    sys.exit("the decision is cut: %r" % block)
-' || fail "$(screen)"
+	ends_whole "Your decision"
 	type "d"
 	wait_for "What do you want now"
 	seen "the decision at $SIZE"
