@@ -63,7 +63,7 @@ void ui_push(struct app *a, const struct ui_screen *s, void *state)
 	if (a->depth >= UI_STACK_MAX) {
 		if (s->leave)
 			s->leave(a, state);
-		ui_message(a, true, "too many screens open; go back first");
+		ui_message(a, true, "Too many screens are open; go back first.");
 		return;
 	}
 	a->stack[a->depth].screen = s;
