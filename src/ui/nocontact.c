@@ -37,7 +37,7 @@ static const struct ui_key nc_keys[] = {
 	{"↑↓ Enter", NULL, "choose a letter to yourself and open it where it "
 			   "is listed (a sealed one says when it opens)"},
 	{"c", "contact", "log a contact honestly; the history is kept"},
-	{"s", "start", "set or move the day of the last contact"},
+	{"s", NULL, "set or move the day of the last contact"},
 	{"g", "goal", "change the goal, the days you aim for"},
 	{"p", "prompts", "write to a prompt about no contact"},
 	{"x", NULL, "undo the last contact that restarted the count, if it "

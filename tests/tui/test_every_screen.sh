@@ -83,6 +83,18 @@ if not block[-1].endswith((".", "…", "?", ")")):
 $(screen)"
 }
 
+# End the window and wait for mend to finish what it does on hang-up
+# (keeping a draft), so the next size starts on a quiet journal.
+stop_and_wait() {
+	local pid tries=0
+	pid=$(tui_pid 2>/dev/null)
+	tui_stop
+	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $tries -lt 100 ]; do
+		sleep 0.05
+		tries=$((tries + 1))
+	done
+}
+
 # Run FUNC once at each size (default 80x24 and 60x18), in a fresh window
 # on a fresh journal made by $SETUP (default: journal).
 at_sizes() {
@@ -95,7 +107,7 @@ at_sizes() {
 		${SETUP:-journal} >/dev/null
 		tui_start "${size%x*}" "${size#*x}"
 		"$func"
-		tui_stop
+		stop_and_wait
 	done
 }
 
@@ -111,6 +123,12 @@ welcome_steps() {
 	keys Enter
 	wait_for "When were you last in contact?"
 	seen "the welcome's day at $SIZE" "When were you last in contact?"
+	# a day the core cannot read comes back as a sentence
+	keys C-u
+	type "someday"
+	keys Enter
+	wait_for "Give the day as"
+	seen "a refused day at $SIZE" "Give the day as 2026-01-31, today, yesterday or -3d."
 	keys C-u
 	type "2025-12-20"
 	keys Enter
@@ -278,7 +296,11 @@ nocontact_dialogs() {
 	type "s"
 	wait_for "last contact"
 	seen "the start dialog at $SIZE"
-	keys Escape
+	keys C-u
+	type "2025-13-45"
+	keys Enter
+	wait_for "Give the day as"
+	seen "a refused start at $SIZE" "Give the day as 2026-01-31, today, yesterday or -3d."
 	wait_for "Letters to yourself"
 	type "g"
 	wait_for "aim for"
