@@ -42,7 +42,10 @@ void ui_message(struct app *a, bool error, const char *fmt, ...)
 
 void ui_error(struct app *a, const struct mend_err *err)
 {
-	ui_message(a, true, "%s", err->msg[0] ? err->msg : "something went wrong");
+	char line[sizeof err->msg + 64];
+	ui_error_sentence(err->msg[0] ? err->msg : "Something went wrong.",
+			  line, sizeof line);
+	ui_message(a, true, "%s", line);
 }
 
 bool ui_refresh(struct app *a)
@@ -60,7 +63,7 @@ void ui_push(struct app *a, const struct ui_screen *s, void *state)
 	if (a->depth >= UI_STACK_MAX) {
 		if (s->leave)
 			s->leave(a, state);
-		ui_message(a, true, "too many screens open; go back first");
+		ui_message(a, true, "Too many screens are open; go back first.");
 		return;
 	}
 	a->stack[a->depth].screen = s;

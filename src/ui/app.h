@@ -130,8 +130,14 @@ void ui_close(struct app *a);
 void ui_message(struct app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Show an error from the core. */
+/* Show an error from the core, as a sentence (ui_error_sentence). */
 void ui_error(struct app *a, const struct mend_err *err);
+
+/* Write into out (max bytes) a sentence for a core error message msg:
+ * a leading field name ("goal: 0 is not in 1..3650") becomes words a
+ * person reads ("A goal is a number of days, from 1 to 3650."). A
+ * message without a field name is copied as it is (say.c). */
+void ui_error_sentence(const char *msg, char *out, size_t max);
 
 /* Dialogs. Each is a small screen pushed on the stack; when it closes
  * with an answer, the loop calls done(a, ctx, choice, text) with the

@@ -59,6 +59,64 @@ static const struct ui_key checkin_keys[] = {
     {NULL, NULL, NULL},
 };
 
+/* The bottom line shows the keys of the step on screen only; the help
+ * lists them all (checkin_keys). */
+static const struct ui_key scale_keys[] = {
+    {"←→", "change", NULL},
+    {"Enter", "next", NULL},
+    {"Esc", "back", NULL},
+    {NULL, NULL, NULL},
+};
+static const struct ui_key yes_no_keys[] = {
+    {"y", "yes", NULL},
+    {"n", "no", NULL},
+    {"Esc", "back", NULL},
+    {NULL, NULL, NULL},
+};
+static const struct ui_key enter_keys[] = {
+    {"Enter", "go on", NULL},
+    {"Esc", "back", NULL},
+    {NULL, NULL, NULL},
+};
+static const struct ui_key prompt_keys[] = {
+    {"a", "answer", NULL},
+    {"o", "another", NULL},
+    {"s", "skip", NULL},
+    {"Esc", "back", NULL},
+    {NULL, NULL, NULL},
+};
+static const struct ui_key growth_step_keys[] = {
+    {"y", "log it", NULL},
+    {"s", "skip", NULL},
+    {"Esc", "back", NULL},
+    {NULL, NULL, NULL},
+};
+static const struct ui_key summary_keys[] = {
+    {"Enter", "home", NULL},
+    {"Esc", "back", NULL},
+    {NULL, NULL, NULL},
+};
+static const struct ui_key summary_low_keys[] = {
+    {"h", "help now", NULL},
+    {"Enter", "home", NULL},
+    {"Esc", "back", NULL},
+    {NULL, NULL, NULL},
+};
+
+static const struct ui_key *step_keys(const struct checkin *c)
+{
+	switch (c->step) {
+	case STEP_MOOD:
+	case STEP_URGE: return scale_keys;
+	case STEP_CONTACT: return c->already ? enter_keys : yes_no_keys;
+	case STEP_PROMPT: return prompt_keys;
+	case STEP_GROWTH: return growth_step_keys;
+	case STEP_SUMMARY:
+		return c->result.low_mood ? summary_low_keys : summary_keys;
+	default: return enter_keys;
+	}
+}
+
 static void draw_scale(int y, int x, int lo, int hi, int value)
 {
 	char num[4];
@@ -259,7 +317,7 @@ static void checkin_draw(struct app *a, void *st)
 	struct checkin *c = st;
 	int top, left, width, height, y;
 
-	ui_frame(a, "Daily check-in", checkin_keys);
+	ui_frame(a, "Daily check-in", step_keys(c));
 	ui_area(&top, &left, &width, &height);
 	y = top;
 	switch (c->step) {
@@ -535,9 +593,8 @@ static void got_goal(struct app *a, void *ctx, int choice, const char *text)
 	(void)choice;
 	if (!*text || *end || goal < 1 || goal > JOURNAL_GOAL_MAX) {
 		ui_message(a, true,
-			   "goal: '%.20s' is not a number of days in "
-			   "1..%d",
-			   text, JOURNAL_GOAL_MAX);
+			   "A goal is a number of days, from 1 to %d.",
+			   JOURNAL_GOAL_MAX);
 		return;
 	}
 	if (!ui_refresh(a))

@@ -20,7 +20,8 @@ struct ask {
 
 static const struct ui_key ask_keys[] = {
 	{"y", "yes", "answer yes"},
-	{"n", "no", "answer no (also Esc)"},
+	{"n", "no", "answer no"},
+	{"Esc", "back", "go back, as no does"},
 	{NULL, NULL, NULL},
 };
 

@@ -161,7 +161,11 @@ int ui_wrap(int y, int x, int width, int height, int skip, const char *s,
 	for (;;) {
 		size_t len = line_len(s + pos, n - pos, width, &jump);
 		int row = line - skip;
-		if (row >= 0 && row < height)
+		/* the last row there is room for, with more to come, ends
+		 * in an ellipsis: a sentence is never cut without a sign */
+		if (row >= 0 && row == height - 1 && pos + len + jump < n)
+			ui_textn(y + row, x, width, s + pos, n - pos, attr);
+		else if (row >= 0 && row < height)
 			ui_textn(y + row, x, width, s + pos, len, attr);
 		line++;
 		pos += len + jump;
@@ -261,6 +265,7 @@ void ui_area(int *top, int *left, int *width, int *height)
 static bool key_is_essential(const struct ui_key *k)
 {
 	return strncmp(k->keys, "Esc", 3) == 0 || strcmp(k->keys, "?") == 0 ||
+	       strcmp(k->keys, "F1") == 0 ||
 	       strcmp(k->keys, "q") == 0;
 }
 
@@ -291,9 +296,22 @@ void ui_frame(struct app *a, const char *title, const struct ui_key *keys)
 	 * keys take the room that is left, in the table's order. */
 	mvhline(LINES - 1, 0, ' ', COLS);
 	int budget = COLS - 12, essential = 0;
-	for (const struct ui_key *k = keys; k && k->keys; k++)
+	/* '?' (F1 where '?' is typed as text) opens help on every screen;
+	 * a table that says nothing of it gets it on its line all the same */
+	const struct ui_screen *top =
+	    a && a->depth > 0 ? a->stack[a->depth - 1].screen : NULL;
+	static const struct ui_key ask_help = {"?", "help", NULL};
+	static const struct ui_key f1_help = {"F1", "help", NULL};
+	const struct ui_key *help =
+	    top && top->takes_text ? &f1_help : &ask_help;
+	for (const struct ui_key *k = keys; k && k->keys; k++) {
+		if (strcmp(k->keys, "?") == 0 || strcmp(k->keys, "F1") == 0)
+			help = NULL;
 		if (k->label && key_is_essential(k))
 			essential += key_width(k);
+	}
+	if (help)
+		essential += key_width(help);
 	for (int pass = 0; pass < 2; pass++) {
 		for (const struct ui_key *k = keys; k && k->keys; k++) {
 			if (!k->label || key_is_essential(k) != (pass == 1))
@@ -307,6 +325,12 @@ void ui_frame(struct app *a, const char *title, const struct ui_key *keys)
 				     ui_attr(ROLE_NORMAL)) +
 			     3;
 		}
+	}
+	if (help) {
+		x += ui_text(LINES - 1, x, COLS - x, help->keys,
+			     ui_attr(ROLE_ACCENT));
+		ui_text(LINES - 1, x + 1, COLS - x, help->label,
+			ui_attr(ROLE_NORMAL));
 	}
 	ui_text(LINES - 1, COLS - 10, 10, "^P hide", ui_attr(ROLE_MUTED));
 }

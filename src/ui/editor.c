@@ -193,7 +193,7 @@ static void editor_draw(struct app *a, void *st)
 	height--;
 	size_t n = textbuf_layout(&e->tb, width, &lines);
 	if (!n) {
-		ui_message(a, true, "out of memory");
+		ui_message(a, true, "There was not enough memory for this.");
 		return;
 	}
 	size_t row;

@@ -55,9 +55,11 @@ static void export_draw(struct app *a, void *st)
 		     ui_attr(ROLE_NORMAL));
 	y++;
 	if (x->done) {
-		snprintf(line, sizeof line, "Saved %ld entries and %ld periods "
-					    "to:",
-			 x->counts.entries, x->counts.periods);
+		snprintf(line, sizeof line, "Saved %ld %s and %ld %s to:",
+			 x->counts.entries,
+			 x->counts.entries == 1 ? "entry" : "entries",
+			 x->counts.periods,
+			 x->counts.periods == 1 ? "period" : "periods");
 		ui_text(y++, left, width, line, ui_attr(ROLE_GOOD));
 		ui_wrap(y, left + 2, width - 2, 3, 0, x->path,
 			ui_attr(ROLE_ACCENT));

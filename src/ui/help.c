@@ -17,6 +17,7 @@ static const struct ui_key help_keys[] = {
 			  "to turn to"},
 	{"Esc", "back", "close the help (also q or ?)"},
 	{"↑↓", "scroll", "scroll"},
+	{"?", NULL, "close the help"},
 	{NULL, NULL, NULL},
 };
 

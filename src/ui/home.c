@@ -39,7 +39,8 @@ static const struct ui_key home_keys[] = {
 	{"n r g a", "modules", "no contact, reflection, self-improvement, "
 			      "acceptance"},
 	{"v", "review", "every entry, newest first, with search"},
-	{"e", "export", "save the journal as a JSON file"},
+	{"e", "export", "save the journal as one file: JSON, jrnl or "
+			     "Markdown"},
 	{"↑↓ Enter", NULL, "move in the menu and open"},
 	{"q", "quit", "leave mend"},
 	{"?", "help", "this help"},

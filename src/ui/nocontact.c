@@ -19,6 +19,7 @@ struct nc {
 	size_t n_periods;
 	struct entry *letters[MAX_LETTERS];
 	int n_letters;
+	int sel_letter; /* the letter Enter opens */
 	/* a contact being logged */
 	const char *initiator, *channel;
 	bool necessary;
@@ -33,8 +34,10 @@ static const struct ui_key nc_keys[] = {
 	{"u", "urge", "write down an urge instead of acting on it"},
 	{"w", "unsent", "write the message here instead; it is never sent"},
 	{"l", "letter", "seal a letter to yourself until a streak day"},
+	{"↑↓ Enter", NULL, "choose a letter to yourself and open it where it "
+			   "is listed (a sealed one says when it opens)"},
 	{"c", "contact", "log a contact honestly; the history is kept"},
-	{"s", "start", "set or move the day of the last contact"},
+	{"s", NULL, "set or move the day of the last contact"},
 	{"g", "goal", "change the goal, the days you aim for"},
 	{"p", "prompts", "write to a prompt about no contact"},
 	{"x", NULL, "undo the last contact that restarted the count, if it "
@@ -85,6 +88,8 @@ static void load(struct app *a, struct nc *n)
 		ui_error(a, &err);
 		return;
 	}
+	if (n->sel_letter >= n->n_letters)
+		n->sel_letter = n->n_letters ? n->n_letters - 1 : 0;
 	n->can_undo = nocontact_last_restart(a->j, n->undo_at, &err) == MEND_OK;
 	n->periods = malloc((pl->n ? pl->n : 1) * sizeof *n->periods);
 	if (n->periods) {
@@ -170,8 +175,14 @@ static void nc_draw(struct app *a, void *st)
 				 e->created_at, open ? "opened on" : "sealed until",
 				 e->open_day);
 			ui_text(y++, left, width, line,
-				ui_attr(open ? ROLE_GOOD : ROLE_MUTED));
+				i == n->sel_letter
+				    ? ui_attr(ROLE_SELECTED)
+				    : ui_attr(open ? ROLE_GOOD : ROLE_MUTED));
 		}
+		if (y < top + height)
+			ui_text(y, left, width,
+				"Enter opens the letter chosen (↑↓).",
+				ui_attr(ROLE_MUTED));
 	}
 }
 
@@ -278,9 +289,9 @@ static void got_goal(struct app *a, void *ctx, int choice, const char *text)
 	long goal = strtol(text, &end, 10);
 	(void)choice;
 	if (!*text || *end || goal < 1 || goal > JOURNAL_GOAL_MAX) {
-		ui_message(a, true, "goal: '%.20s' is not a number of days in "
-				    "1..%d",
-			   text, JOURNAL_GOAL_MAX);
+		ui_message(a, true,
+			   "A goal is a number of days, from 1 to %d.",
+			   JOURNAL_GOAL_MAX);
 		return;
 	}
 	if (!ui_refresh(a))
@@ -543,8 +554,9 @@ static void got_seal_day(struct app *a, void *ctx, int choice,
 	long d = strtol(text, &end, 10);
 	(void)choice;
 	if (*end || d <= n->s.days || d > JOURNAL_GOAL_MAX) {
-		ui_message(a, true, "until-day: '%.20s' is not a day in %ld..%d",
-			   text, n->s.days + 1, JOURNAL_GOAL_MAX);
+		ui_message(a, true,
+			   "Choose a day from %ld to %d for the letter.",
+			   n->s.days + 1, JOURNAL_GOAL_MAX);
 		return;
 	}
 	n->seal_day = (int)d;
@@ -555,6 +567,14 @@ static int nc_key(struct app *a, void *st, int ch, bool code)
 {
 	struct nc *n = st;
 	char label[80];
+	if (code && ch == KEY_UP && n->sel_letter > 0)
+		n->sel_letter--;
+	else if (code && ch == KEY_DOWN && n->sel_letter + 1 < n->n_letters)
+		n->sel_letter++;
+	else if (n->n_letters && n->sel_letter < n->n_letters &&
+		 ((code && ch == KEY_ENTER) ||
+		  (!code && (ch == '\r' || ch == '\n'))))
+		ui_open_entry(a, n->letters[n->sel_letter]->uuid);
 	if (code)
 		return ch == UI_TICK ? 0 : UI_HANDLED;
 	switch (ch) {

@@ -31,9 +31,9 @@ static void got_goal(struct app *a, void *ctx, int choice, const char *text)
 	long goal = strtol(text, &end, 10);
 	(void)choice;
 	if (*text && (*end || goal < 1 || goal > JOURNAL_GOAL_MAX)) {
-		ui_message(a, true, "goal: '%.20s' is not a number of days in "
-				    "1..%d",
-			   text, JOURNAL_GOAL_MAX);
+		ui_message(a, true,
+			   "A goal is a number of days, from 1 to %d.",
+			   JOURNAL_GOAL_MAX);
 		ui_ask_text(a, "Welcome", "How many days of no contact would you "
 					  "like to aim for?",
 			    "30", got_goal, w);
@@ -95,13 +95,28 @@ static void welcome_draw(struct app *a, void *st)
 	y++;
 	static const enum module order[] = {MODULE_NOCONTACT, MODULE_REFLECTION,
 					    MODULE_GROWTH, MODULE_ACCEPTANCE};
+	/* all four and the way on must show: where the purposes do not fit
+	 * whole, each gets one line that ends in an ellipsis */
+	int need = 0;
+	for (int i = 0; i < 4; i++)
+		need += 1 + ui_wrap(0, left + 2, width - 2, 0, 0,
+				    c->module_purpose[order[i]], 0);
+	bool roomy = y + need < top + height;
 	for (int i = 0; i < 4 && y < top + height; i++) {
-		ui_text(y, left, width, c->module_title[order[i]],
+		ui_text(y, left, roomy ? width : 16, c->module_title[order[i]],
 			ui_attr(ROLE_ACCENT));
+		if (!roomy) {
+			ui_text(y++, left + 18, width - 18,
+				c->module_purpose[order[i]],
+				ui_attr(ROLE_NORMAL));
+			continue;
+		}
 		y += 1 + ui_wrap(y + 1, left + 2, width - 2, top + height - y - 1,
 				 0, c->module_purpose[order[i]],
 				 ui_attr(ROLE_NORMAL));
 	}
+	if (!roomy)
+		y++;
 	if (y < top + height)
 		ui_text(y, left, width,
 			"Press Enter for your first check-in.",

@@ -216,7 +216,8 @@ static void write_draw(struct app *a, void *st)
 			snprintf(line, sizeof line,
 				 "No decision yet, and that is fine. Press d "
 				 "whenever you want to choose one.");
-		y += ui_wrap(y, left, width, 2, 0, line, ui_attr(ROLE_GOOD)) + 1;
+		int n = ui_wrap(y, left, width, 2, 0, line, ui_attr(ROLE_GOOD));
+		y += (n > 2 ? 2 : n) + 1;
 	}
 	if (w->prompt) {
 		snprintf(line, sizeof line, "Prompt · %s",
