@@ -3,6 +3,7 @@
  * written yet, at most once a day in a terminal session (for .bashrc or
  * .zshrc), and the systemd user timer that brings the same nudge to the
  * desktop. Whether a nudge is due is the core's (mend/remind.h). */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -90,6 +91,37 @@ static bool session_file(char *buf, size_t n)
 	return k > 0 && (size_t)k < n;
 }
 
+/* Files of sessions last nudged on another day say nothing any more
+ * (that session would be nudged again): remove them, so one file a
+ * session does not pile up. */
+static void prune(const char *file, const char *today)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 256], seen[CLOCK_DATE_LEN];
+	const char *slash = strrchr(file, '/');
+	if (!slash || (size_t)(slash - file) >= sizeof dir)
+		return;
+	memcpy(dir, file, (size_t)(slash - file));
+	dir[slash - file] = '\0';
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	for (struct dirent *e; (e = readdir(d));) {
+		if (strncmp(e->d_name, "remind-", 7) != 0 ||
+		    strcmp(e->d_name, slash + 1) == 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		FILE *f = fopen(path, "r");
+		if (!f)
+			continue;
+		if (!fgets(seen, sizeof seen, f))
+			seen[0] = '\0';
+		fclose(f);
+		if (strcmp(seen, today) != 0)
+			unlink(path);
+	}
+	closedir(d);
+}
+
 /* True when this session was already nudged on journal day today; else
  * records today (a failure to record still lets the nudge show). */
 static bool nudged_today(const char *file, const char *today)
@@ -112,6 +144,7 @@ static bool nudged_today(const char *file, const char *today)
 		if (!ok || rename(tmp, file) != 0)
 			unlink(tmp);
 	}
+	prune(file, today);
 	return false;
 }
 

@@ -52,6 +52,15 @@ t_remind_once_a_day_per_terminal_session() {
 	expect_eq "$(grep -c 'mend checkin' <<<"$got")" 1 "nudges in a session the next day"
 }
 
+t_remind_keeps_no_file_for_sessions_of_other_days() {
+	setup_runtime
+	remind_in_session 'mend remind' >/dev/null
+	remind_in_session 'mend remind' >/dev/null
+	expect_eq "$(ls "$XDG_RUNTIME_DIR/mend" | wc -l)" 2 "files for two sessions today"
+	MEND_NOW=2026-01-12T09:00:00Z remind_in_session 'mend remind' >/dev/null
+	expect_eq "$(ls "$XDG_RUNTIME_DIR/mend" | wc -l)" 1 "files the next day"
+}
+
 t_remind_from_bashrc_in_a_real_interactive_bash() {
 	setup_runtime
 	local rc=$WORK/bashrc got
