@@ -160,28 +160,31 @@ t_zsh_completes_when_installed() {
 	tmux -S "$sock" new-session -d -s $s -x 120 -y 20 \
 		"env PATH=$(dirname "$MEND"):$PATH HOME=$HOME MEND_DB=$MEND_DB zsh -f"
 	trap 'tmux -S "$sock" kill-server 2>/dev/null' EXIT
+	# zsh_tab LINE WORD...: type LINE and Tab; every WORD must be offered
 	zsh_tab() {
-		tmux -S "$sock" send-keys -t $s C-u "clear" Enter
-		sleep 0.3
-		tmux -S "$sock" send-keys -t $s "$1" Tab
-		local i
-		for i in $(seq 30); do
+		local line=$1 i w ok
+		shift
+		tmux -S "$sock" send-keys -t $s C-u C-l
+		tmux -S "$sock" send-keys -t $s "$line" Tab
+		for i in $(seq 100); do
 			sleep 0.1
-			[ "$(tmux -S "$sock" capture-pane -p -t $s | sed '/^$/d' | wc -l)" -gt 1 ] && break
+			tmux -S "$sock" capture-pane -p -t $s >"$WORK/screen"
+			ok=1
+			for w in "$@"; do
+				grep -qw -- "$w" "$WORK/screen" || ok=0
+			done
+			[ $ok = 1 ] && break
 		done
-		sleep 0.3
-		tmux -S "$sock" capture-pane -p -t $s
+		for w in "$@"; do
+			grep -qw -- "$w" "$WORK/screen" || { cat "$WORK/screen"; fail "zsh does not offer $w for '$line'"; }
+		done
+		tmux -S "$sock" send-keys -t $s C-u
 	}
 	tmux -S "$sock" send-keys -t $s "fpath=($WORK/zfunc \$fpath); autoload -Uz compinit; compinit -u -D; PS1='%% '" Enter
-	sleep 0.5
-	zsh_tab "mend list --module " >"$WORK/screen"
-	for m in acceptance checkin growth nocontact reflection; do
-		grep -qw "$m" "$WORK/screen" || { cat "$WORK/screen"; fail "zsh does not offer $m"; }
-	done
-	zsh_tab "mend decide " >"$WORK/screen"
-	grep -qw "part-ways" "$WORK/screen" || { cat "$WORK/screen"; fail "zsh does not offer outcomes"; }
-	zsh_tab "mend completions " >"$WORK/screen"
-	grep -qw "fish" "$WORK/screen" || { cat "$WORK/screen"; fail "zsh does not offer shells"; }
+	zsh_tab "mend list --module " acceptance checkin growth nocontact reflection
+	zsh_tab "mend decide " friends part-ways reconnect undecided
+	zsh_tab "mend completions " bash fish zsh
+	zsh_tab "mend export --format " jrnl json markdown
 }
 
 run_tests
