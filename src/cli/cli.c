@@ -39,7 +39,7 @@ static void print_main_help(FILE *f)
 	      "\n",
 	      f);
 	for (size_t i = 0; i < N_COMMANDS; i++)
-		fprintf(f, "  %-9s %s\n", commands[i]->name, commands[i]->summary);
+		fprintf(f, "  %-11s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\n"
 	      "Options for every command:\n"
 	      "  --db PATH     use the journal at PATH (also: MEND_DB)\n"
