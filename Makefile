@@ -8,6 +8,9 @@ BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man/man1
 DATADIR  = $(PREFIX)/share/mend
 DOCDIR   = $(PREFIX)/share/doc/mend
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
@@ -179,9 +182,32 @@ valgrind:
 # The prompts and messages are compiled in, so only the schemas (of the
 # export and of each --json output) are installed as data; prompts.json goes with the documentation, as the
 # example of a file of your own prompts.
-install: $(MEND)
+# The shell completions are printed by the mend just built, from its own
+# command table, so they always match it.
+COMPLETIONS = $(BUILD)/completions/mend $(BUILD)/completions/_mend \
+              $(BUILD)/completions/mend.fish
+$(BUILD)/completions/mend: $(MEND)
+	@mkdir -p $(dir $@)
+	@echo "  GEN  $@"
+	$(Q)./$(MEND) completions bash >$@.tmp && mv $@.tmp $@
+$(BUILD)/completions/_mend: $(MEND)
+	@mkdir -p $(dir $@)
+	@echo "  GEN  $@"
+	$(Q)./$(MEND) completions zsh >$@.tmp && mv $@.tmp $@
+$(BUILD)/completions/mend.fish: $(MEND)
+	@mkdir -p $(dir $@)
+	@echo "  GEN  $@"
+	$(Q)./$(MEND) completions fish >$@.tmp && mv $@.tmp $@
+
+install: $(MEND) $(COMPLETIONS)
 	install -d -m 755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) \
-		$(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)/examples
+		$(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)/examples \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 $(BUILD)/completions/mend $(DESTDIR)$(BASHCOMPDIR)/mend
+	install -m 644 $(BUILD)/completions/_mend $(DESTDIR)$(ZSHCOMPDIR)/_mend
+	install -m 644 $(BUILD)/completions/mend.fish \
+		$(DESTDIR)$(FISHCOMPDIR)/mend.fish
 	install -m 755 $(MEND) $(DESTDIR)$(BINDIR)/mend
 	install -m 644 mend.1 $(DESTDIR)$(MANDIR)/mend.1
 	install -m 644 $(SCHEMA) $(DESTDIR)$(DATADIR)/
@@ -191,6 +217,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mend $(DESTDIR)$(MANDIR)/mend.1
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(SCHEMA)))
 	rm -f $(DESTDIR)$(DOCDIR)/examples/prompts.json
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/mend $(DESTDIR)$(ZSHCOMPDIR)/_mend \
+		$(DESTDIR)$(FISHCOMPDIR)/mend.fish
 	-rmdir $(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(DOCDIR) \
 		$(DESTDIR)$(DATADIR) 2>/dev/null
 

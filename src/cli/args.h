@@ -13,10 +13,44 @@
 #define ARGS_MAX_OPTS 16
 #define ARGS_MAX_POS 8
 
+/* What kind of value an option or a positional argument takes, so the
+ * shell completions are generated from the same table the parser reads.
+ * VAL_INTERNAL takes a value and is left out of the completions (an
+ * option only mend's own scripts use). VAL_FLAG is 0 and VAL_TEXT 1, so false and true still read as "a flag"
+ * and "takes a value". The names are what `mend completions --values
+ * KIND` takes. */
+#define OPT_VALUES_LIST(X)                                                     \
+	X(VAL_FLAG, "flag")                                                    \
+	X(VAL_TEXT, "text")                                                    \
+	X(VAL_MODULE, "modules")                                               \
+	X(VAL_PROMPT_MODULE, "prompt-modules")                                 \
+	X(VAL_OUTCOME, "outcomes")                                             \
+	X(VAL_CHANNEL, "channels")                                             \
+	X(VAL_INITIATOR, "initiators")                                         \
+	X(VAL_CATEGORY, "categories")                                          \
+	X(VAL_FORMAT, "formats")                                               \
+	X(VAL_PROMPT, "prompts")                                               \
+	X(VAL_ENTRY, "entries")                                                \
+	X(VAL_TAG, "tags")                                                     \
+	X(VAL_COMMAND, "commands")                                             \
+	X(VAL_CONFIG_KEY, "config-keys")                                       \
+	X(VAL_SHELL, "shells")                                                 \
+	X(VAL_FILE, "files")                                                   \
+	X(VAL_DATE, "dates")                                                   \
+	X(VAL_INTERNAL, "internal")
+
+enum opt_values {
+#define X(e, name) e,
+	OPT_VALUES_LIST(X)
+#undef X
+};
+
 struct opt_spec {
 	const char *name; /* long name without "--"; NULL ends the table */
 	char short_name;  /* 0 when none */
-	bool takes_value;
+	/* VAL_FLAG (false) for a flag, VAL_TEXT (true) for any value, or
+	 * the kind of value it takes: every kind but VAL_FLAG takes one */
+	enum opt_values takes_value;
 };
 
 struct args {

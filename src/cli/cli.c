@@ -18,10 +18,16 @@ static const struct command *const commands[] = {
 	&cmd_unsent,  &cmd_seal,    &cmd_reflect, &cmd_accept, &cmd_grow,
 	&cmd_decide,  &cmd_prompt,  &cmd_prompts, &cmd_list,   &cmd_show,
 	&cmd_edit,    &cmd_delete,  &cmd_periods, &cmd_export, &cmd_import,
-	&cmd_config,
+	&cmd_config,  &cmd_remind,  &cmd_completions,
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+const struct command *const *cli_commands(size_t *n)
+{
+	*n = sizeof commands / sizeof commands[0];
+	return commands;
+}
 
 static void print_main_help(FILE *f)
 {
@@ -33,7 +39,7 @@ static void print_main_help(FILE *f)
 	      "\n",
 	      f);
 	for (size_t i = 0; i < N_COMMANDS; i++)
-		fprintf(f, "  %-9s %s\n", commands[i]->name, commands[i]->summary);
+		fprintf(f, "  %-11s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\n"
 	      "Options for every command:\n"
 	      "  --db PATH     use the journal at PATH (also: MEND_DB)\n"

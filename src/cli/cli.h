@@ -26,10 +26,20 @@ struct command {
 	int (*run)(struct cli *c, const struct args *a);
 	const struct opt_spec *opts; /* ends with a NULL name */
 	int max_pos;
+	/* what each positional argument is, for completion (VAL_FLAG, the
+	 * zero, where nothing is offered) */
+	enum opt_values pos_values[ARGS_MAX_POS];
 	const char *usage;   /* synopsis lines, each starting "mend " */
 	const char *summary; /* one line for `mend --help` */
 	const char *help;    /* what it does, then its options */
 };
+
+/* The command table, in the order `mend --help` lists it; *n is its
+ * length. Static storage. */
+const struct command *const *cli_commands(size_t *n);
+
+/* The keys `mend config` takes, NULL-terminated (static storage). */
+extern const char *const cli_config_keys[];
 
 /* Run the command line; returns the process exit code. */
 int cli_main(int argc, char **argv);
@@ -117,6 +127,7 @@ enum mend_rc cli_entry_json(FILE *f, struct journal *j, const struct entry *e,
 extern const struct command cmd_start, cmd_checkin, cmd_status, cmd_contact,
 	cmd_urge, cmd_unsent, cmd_seal, cmd_reflect, cmd_accept, cmd_grow,
 	cmd_decide, cmd_prompt, cmd_prompts, cmd_list, cmd_show, cmd_edit,
-	cmd_delete, cmd_periods, cmd_config, cmd_export, cmd_import;
+	cmd_delete, cmd_periods, cmd_config, cmd_export, cmd_import,
+	cmd_completions, cmd_remind;
 
 #endif

@@ -9,7 +9,7 @@
 
 static const struct opt_spec checkin_opts[] = {
 	{"mood", 'm', true},     {"urge", 'u', true}, {"contact", 0, false},
-	{"no-contact", 0, false}, {"note", 'n', true}, {"date", 'd', true},
+	{"no-contact", 0, false}, {"note", 'n', true}, {"date", 'd', VAL_DATE},
 	{NULL, 0, false},
 };
 

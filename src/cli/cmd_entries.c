@@ -10,7 +10,7 @@
 #include "mend/external_edit.h"
 
 static const struct opt_spec list_opts[] = {
-	{"module", 'm', true}, {"since", 0, true},  {"until", 0, true},
+	{"module", 'm', VAL_MODULE}, {"since", 0, VAL_DATE},  {"until", 0, VAL_DATE},
 	{"search", 's', true}, {"limit", 'n', true}, {"json", 0, false},
 	{NULL, 0, false},
 };
@@ -221,6 +221,7 @@ const struct command cmd_show = {
 	.run = run_show,
 	.opts = show_opts,
 	.max_pos = 1,
+	.pos_values = {VAL_ENTRY},
 	.usage = "mend show ID [--json]",
 	.summary = "show one entry in full",
 	.help = "Show one entry in full. ID is the id from 'mend list', or\n"
@@ -314,6 +315,7 @@ const struct command cmd_edit = {
 	.run = run_edit,
 	.opts = show_opts + 1,
 	.max_pos = 2,
+	.pos_values = {VAL_ENTRY},
 	.usage = "mend edit ID [TEXT|-]",
 	.summary = "change the text of an entry",
 	.help = "Change the text of an entry. With no TEXT on a terminal, the\n"
@@ -374,6 +376,7 @@ const struct command cmd_delete = {
 	.run = run_delete,
 	.opts = delete_opts,
 	.max_pos = 1,
+	.pos_values = {VAL_ENTRY},
 	.usage = "mend delete ID [--yes]",
 	.summary = "delete an entry, after asking",
 	.help = "Delete an entry for good, text and search index alike. On a\n"

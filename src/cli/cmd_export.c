@@ -10,8 +10,8 @@
 #include "mend/import.h"
 
 static const struct opt_spec export_opts[] = {
-	{"output", 'o', true}, {"format", 'f', true}, {"since", 0, true},
-	{"until", 0, true},    {"module", 'm', true}, {"pseudonym", 0, true},
+	{"output", 'o', VAL_FILE}, {"format", 'f', VAL_FORMAT}, {"since", 0, VAL_DATE},
+	{"until", 0, VAL_DATE},    {"module", 'm', VAL_MODULE}, {"pseudonym", 0, true},
 	{NULL, 0, false},
 };
 
@@ -150,6 +150,7 @@ const struct command cmd_import = {
 	.run = run_import,
 	.opts = import_opts,
 	.max_pos = 1,
+	.pos_values = {VAL_FILE},
 	.usage = "mend import FILE|- [--dry-run]",
 	.summary = "merge a mend or jrnl JSON export into the journal",
 	.help = "Import a mend JSON export (version 1) or a jrnl JSON export.\n"

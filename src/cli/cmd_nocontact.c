@@ -8,7 +8,7 @@
 #include "mend/nocontact.h"
 
 static const struct opt_spec start_opts[] = {
-	{"date", 'd', true},
+	{"date", 'd', VAL_DATE},
 	{"goal", 'g', true},
 	{"name", 0, true},
 	{NULL, 0, false},
@@ -71,7 +71,7 @@ const struct command cmd_start = {
 };
 
 static const struct opt_spec contact_opts[] = {
-	{"by", 0, true},        {"channel", 'c', true}, {"necessary", 0, false},
+	{"by", 0, VAL_INITIATOR},        {"channel", 'c', VAL_CHANNEL}, {"necessary", 0, false},
 	{"note", 'n', true},    {"undo", 0, false},     {NULL, 0, false},
 };
 

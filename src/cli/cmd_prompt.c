@@ -8,9 +8,10 @@
 #include "mend/checkin.h"
 #include "mend/program.h"
 #include "mend/reflection.h"
+#include "mend/remind.h"
 
 static const struct opt_spec prompt_opts[] = {
-	{"module", 'm', true},
+	{"module", 'm', VAL_PROMPT_MODULE},
 	{"json", 0, false},
 	{NULL, 0, false},
 };
@@ -154,6 +155,10 @@ const struct command cmd_prompts = {
 		"      --json       as a JSON array\n",
 };
 
+const char *const cli_config_keys[] = {
+	"day-start-hour", "goal", "crisis-line", "remind", "remind-at", NULL,
+};
+
 static const struct opt_spec config_opts[] = {
 	{NULL, 0, false},
 };
@@ -187,6 +192,39 @@ static int config_crisis_line(struct cli *c, const struct args *a)
 	return 0;
 }
 
+/* remind (on/off) and remind-at (HH:MM): text keys too, checked before
+ * the journal is opened so a bad value writes nothing. */
+static int config_remind(struct cli *c, const struct args *a, bool at_key)
+{
+	char at[REMIND_AT_LEN];
+	struct journal *j;
+	enum mend_rc rc = MEND_OK;
+	bool on;
+
+	if (a->npos == 2)
+		rc = at_key ? remind_check_at(a->pos[1], &c->err)
+			    : remind_check_on(a->pos[1], NULL, &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
+		return 1;
+	if (a->npos == 1) {
+		if ((rc = remind_settings(j, &on, at, &c->err)) != MEND_OK)
+			return cli_fail(c, rc);
+		printf("%s\n", at_key ? at : on ? "on" : "off");
+		return 0;
+	}
+	rc = at_key ? remind_set_at(j, a->pos[1], &c->err)
+		    : remind_set_on(j, a->pos[1], &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	printf("Saved: %s = %s\n", a->pos[0], a->pos[1]);
+	if (at_key)
+		printf("If the desktop reminder is installed, run 'mend remind "
+		       "--install' again to move it.\n");
+	return 0;
+}
+
 static int run_config(struct cli *c, const struct args *a)
 {
 	struct journal *j;
@@ -204,14 +242,23 @@ static int run_config(struct cli *c, const struct args *a)
 		       j->goal_days);
 		if (*line)
 			printf("crisis-line = %s\n", line);
+		char at[REMIND_AT_LEN];
+		bool on;
+		if ((rc = remind_settings(j, &on, at, &c->err)) != MEND_OK)
+			return cli_fail(c, rc);
+		printf("remind = %s\nremind-at = %s\n", on ? "on" : "off", at);
 		return 0;
 	}
+	if (strcmp(a->pos[0], "remind") == 0 ||
+	    strcmp(a->pos[0], "remind-at") == 0)
+		return config_remind(c, a, a->pos[0][6] == '-');
 	if (strcmp(a->pos[0], "crisis-line") == 0)
 		return config_crisis_line(c, a);
 	if (strcmp(a->pos[0], "day-start-hour") != 0 &&
 	    strcmp(a->pos[0], "goal") != 0)
 		return cli_usage_error(c, "key: '%.40s' is not one of "
-					  "day-start-hour, goal, crisis-line",
+					  "day-start-hour, goal, crisis-line, "
+					  "remind, remind-at",
 					  a->pos[0]);
 	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
 		return 1;
@@ -236,6 +283,7 @@ const struct command cmd_config = {
 	.run = run_config,
 	.opts = config_opts,
 	.max_pos = 2,
+	.pos_values = {VAL_CONFIG_KEY},
 	.usage = "mend config [KEY [VALUE]]",
 	.summary = "show or change settings",
 	.help = "Show every setting, one setting, or change one.\n"
@@ -246,5 +294,7 @@ const struct command cmd_config = {
 		"  goal N             days of no contact to aim for, 1..3650\n"
 		"  crisis-line TEXT   a local crisis line (name and number), shown\n"
 		"                     with the note after hard days; one line of\n"
-		"                     at most 200 bytes (\"\" removes it)\n",
+		"                     at most 200 bytes (\"\" removes it)\n"
+		"  remind on|off      the daily nudge of 'mend remind' (on)\n"
+		"  remind-at HH:MM    when the desktop reminder comes (20:30)\n",
 };

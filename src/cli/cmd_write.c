@@ -9,7 +9,7 @@
 #include "mend/reflection.h"
 
 static const struct opt_spec prompted_opts[] = {
-	{"prompt", 'p', true},
+	{"prompt", 'p', VAL_PROMPT},
 	{NULL, 0, false},
 };
 
@@ -90,8 +90,8 @@ const struct command cmd_accept = {
 };
 
 static const struct opt_spec grow_opts[] = {
-	{"category", 'c', true},
-	{"prompt", 'p', true},
+	{"category", 'c', VAL_CATEGORY},
+	{"prompt", 'p', VAL_PROMPT},
 	{"minutes", 'm', true},
 	{"week", 0, false},
 	{NULL, 0, false},
@@ -235,6 +235,7 @@ const struct command cmd_decide = {
 	.run = run_decide,
 	.opts = decide_opts,
 	.max_pos = 1,
+	.pos_values = {VAL_OUTCOME},
 	.usage = "mend decide [reconnect|friends|part-ways|undecided] "
 		 "[--note TEXT]",
 	.summary = "record what you want now, or show the current decision",
