@@ -52,7 +52,8 @@ enum mend_rc journal_open_read(struct journal **out, const char *path,
  * the file and nothing else, for a command run at every shell prompt.
  * j->content stays NULL until journal_content loads it; the modules that
  * read j->content directly need it loaded first (nocontact_status does
- * not). */
+ * not). Where there is no journal, j->missing is true and j->st is NULL:
+ * there is nothing to read, and the caller asks nothing more of it. */
 enum mend_rc journal_open_lazy(struct journal **out, const char *path,
 			       struct mend_err *err);
 

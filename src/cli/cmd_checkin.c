@@ -239,8 +239,9 @@ static int status_line(struct cli *c, const char *format)
 	}
 	if (c->j->missing)
 		return 0;
-	rc = program_status(c->j, &s, &c->err);
-	if (rc == MEND_OK && format && status_line_needs_content(format))
+	bool words = format && status_line_needs_content(format);
+	rc = program_status_line(c->j, &s, words, &c->err);
+	if (rc == MEND_OK && words)
 		rc = journal_content(c->j, &ct, &c->err);
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
