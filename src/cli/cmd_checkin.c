@@ -237,8 +237,13 @@ static int status_line(struct cli *c, const char *format)
 		c->j = NULL;
 		return cli_fail(c, rc);
 	}
-	if (c->j->missing)
+	if (c->j->missing) {
+		/* no store behind it: nothing to read, nothing for cli_main
+		 * to clean up */
+		journal_close(c->j);
+		c->j = NULL;
 		return 0;
+	}
 	bool words = format && status_line_needs_content(format);
 	rc = program_status_line(c->j, &s, words, &c->err);
 	if (rc == MEND_OK && words)
