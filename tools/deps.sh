@@ -9,7 +9,7 @@ set -eu
 need="gcc make pkg-config libncurses-dev libsqlite3-dev libcjson-dev \
 libunistring-dev \
 sqlite3 tmux jq python3 python3-jsonschema strace procps bsdutils \
-util-linux time"
+util-linux time zsh fish"
 for extra in "$@"; do
 	case $extra in
 	fuzz) need="$need clang libclang-rt-14-dev" ;;
