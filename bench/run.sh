@@ -44,7 +44,11 @@ prepare() {
 		rm -f "$CACHE/dump-$n.sql"
 	fi
 	if [ ! -s "$CACHE/empty.db" ]; then
-		MEND_DB="$CACHE/empty.db" "$MEND" status >/dev/null || die "empty journal"
+		# status only reads and creates nothing: a setting makes the
+		# journal, and the empty journal keeps no row of its own
+		MEND_DB="$CACHE/empty.db" "$MEND" config day-start-hour 4 >/dev/null &&
+			sqlite3 "$CACHE/empty.db" "DELETE FROM settings" ||
+			die "empty journal"
 	fi
 	if [ ! -s "$CACHE/dump-$n.sql" ]; then
 		{
