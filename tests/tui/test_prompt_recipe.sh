@@ -78,6 +78,7 @@ t_bash_prompt_is_plain_ascii_outside_utf8() {
 
 t_bash_prompt_is_unchanged_without_a_journal() {
 	bash_start
+	wait_for "READY>"
 	type "echo shown"
 	keys Enter
 	wait_for "shown"
