@@ -27,6 +27,8 @@ die() {
 
 [ -x "$MEND" ] || die "build mend first"
 cc -O2 -std=c11 -D_DEFAULT_SOURCE -o "$CACHE/gen" bench/gen.c || die "cannot build the generator"
+cc -O2 -std=c11 -o "$CACHE/status_ref" bench/status_ref.c -lsqlite3 ||
+	die "cannot build the status-line reference"
 
 # Prepare, once per size and cached: the export, the journal imported
 # from it, an empty journal with the same schema, and a SQL dump of the
@@ -42,7 +44,11 @@ prepare() {
 		rm -f "$CACHE/dump-$n.sql"
 	fi
 	if [ ! -s "$CACHE/empty.db" ]; then
-		MEND_DB="$CACHE/empty.db" "$MEND" status >/dev/null || die "empty journal"
+		# status only reads and creates nothing: a setting makes the
+		# journal, and the empty journal keeps no row of its own
+		MEND_DB="$CACHE/empty.db" "$MEND" config day-start-hour 4 >/dev/null &&
+			sqlite3 "$CACHE/empty.db" "DELETE FROM settings" ||
+			die "empty journal"
 	fi
 	if [ ! -s "$CACHE/dump-$n.sql" ]; then
 		{
@@ -164,6 +170,40 @@ query_only() {
 	eval "RATIO_query_full_$2=$(awk -v f="$fts" -v l="$full" 'BEGIN { printf "%.2f", (l > 0 ? f / l : 0) }')"
 }
 
+# instructions NAME SIZE -- MEND_CMD... -- REF_CMD...: callgrind's
+# instruction count of one run of each (the whole process: the dynamic
+# loader, the journal, the query), with the ratio. Skipped without
+# valgrind.
+instructions() {
+	local name=$1 size=$2
+	shift 3
+	command -v valgrind >/dev/null || return 0
+	local mend_cmd=() ref_cmd=()
+	while [ "$1" != -- ]; do
+		mend_cmd+=("$1")
+		shift
+	done
+	shift
+	ref_cmd=("$@")
+	local mi ri
+	mi=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "${mend_cmd[@]}" 2>&1 >/dev/null |
+		sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+	ri=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "${ref_cmd[@]}" 2>&1 >/dev/null |
+		sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+	[ -n "$mi" ] && [ -n "$ri" ] || {
+		echo "bench: callgrind failed on $name" >&2
+		failed=1
+		return 0
+	}
+	local ratio row
+	ratio=$(awk -v a="$mi" -v b="$ri" 'BEGIN { printf "%.2f", b ? a / b : 0 }')
+	row=$(awk -v n="$name" -v s="$size" -v a="$mi" -v b="$ri" -v r="$ratio" 'BEGIN {
+		printf "| %s (callgrind instructions) | %s | %.2fM | %.2fM | %s | | |", n, s, a / 1e6, b / 1e6, r }')
+	echo "$row"
+	rows+=("$row")
+	eval "RATIO_${name//[^a-z0-9]/_}_ir_$size=$ratio"
+}
+
 fresh_import_dbs() {
 	cp "$CACHE/empty.db" "$CACHE/import-mend.db"
 	cp "$CACHE/empty.db" "$CACHE/import-ref.db"
@@ -177,6 +217,12 @@ for n in $SIZES; do
 	export MEND_DB="$db"
 	measure "status" "$n" : -- "$MEND" status -- \
 		sqlite3 "$db" "SELECT count(*) FROM entries"
+	# the line a shell prompt runs, against a C program that opens the
+	# journal read-only and runs one indexed query
+	measure "status-line" "$n" : -- "$MEND" status --line -- \
+		"$CACHE/status_ref" "$db"
+	instructions "status-line" "$n" -- "$MEND" status --line -- \
+		"$CACHE/status_ref" "$db"
 	MEND_DB="$w" measure "checkin" "$n" : -- env MEND_DB="$w" "$MEND" checkin --mood 5 -- \
 		sqlite3 "$w" "PRAGMA synchronous=EXTRA; INSERT INTO entries (uuid, kind, module, created_at, updated_at, text, urge) VALUES (lower(hex(randomblob(16))), 'urge', 'nocontact', '2030-01-01T12:00:00Z', '2030-01-01T12:00:00Z', 'bench', 5)"
 	# the reference runs the statements mend runs: the match count that
@@ -215,6 +261,8 @@ r() { eval "echo \${RATIO_$1_$big:-0}"; }
 rss() { eval "echo \${RSS_$1_$big:-0}"; }
 targets=(
 	"$(check "status / sqlite3 count(*)" "$(r status)" "<=" 1.3)"
+	"$(check "status --line / C reference, wall time" "$(r status_line)" "<=" 1.5)"
+	"$(check "status --line / C reference, instructions" "$(r status_line_ir)" "<=" 1.5)"
 	"$(check "checkin / sqlite3 insert" "$(r checkin)" "<=" 1.3)"
 	"$(check "search / sqlite3 FTS5 query" "$(r search)" "<=" 1.3)"
 	"$(check "search / sqlite3 LIKE scan" "$(r search_vs_like)" "<=" 0.25)"

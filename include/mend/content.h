@@ -139,6 +139,12 @@ enum mend_rc content_add_prompts(struct content *c, const char *json,
 				 size_t len, const char *source,
 				 struct mend_err *err);
 
+/* The built-in milestone days, ascending, into days (at most max), read
+ * straight from the embedded messages without loading the content (the
+ * milestones are the program's own; a user file adds prompts only).
+ * Returns how many. */
+size_t content_milestone_days(int *days, size_t max);
+
 /* Free c and everything it holds (NULL is fine). */
 void content_free(struct content *c);
 

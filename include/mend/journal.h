@@ -27,7 +27,7 @@ struct period_list {
 
 struct journal {
 	struct store *st;
-	struct content *content;
+	struct content *content; /* NULL until loaded: see journal_content */
 	time_t now;
 	char now_iso[CLOCK_ISO_LEN];
 	int day_start_hour; /* 0..23, default 4 */
@@ -47,6 +47,22 @@ enum mend_rc journal_open(struct journal **out, const char *path,
  * stands in, and j->missing is true. */
 enum mend_rc journal_open_read(struct journal **out, const char *path,
 			       struct mend_err *err);
+
+/* journal_open_read without the content: opening costs a few pages of
+ * the file and nothing else, for a command run at every shell prompt.
+ * j->content stays NULL until journal_content loads it; the modules that
+ * read j->content directly need it loaded first (nocontact_status does
+ * not). Where there is no journal, j->missing is true and j->st is NULL:
+ * there is nothing to read, and the caller asks nothing more of it. */
+enum mend_rc journal_open_lazy(struct journal **out, const char *path,
+			       struct mend_err *err);
+
+/* The journal's content, loaded on first use (a journal opened with
+ * journal_open or journal_open_read has it already). *out is borrowed,
+ * valid until journal_close; NULL when loading failed (a bad prompts
+ * file is MEND_ECONTENT naming it), and the next call tries again. */
+enum mend_rc journal_content(struct journal *j, const struct content **out,
+			     struct mend_err *err);
 
 /* Close everything the journal holds (NULL is fine). */
 void journal_close(struct journal *j);

@@ -40,4 +40,11 @@ enum mend_rc program_suggest(struct journal *j, enum module *module,
 enum mend_rc program_status(struct journal *j, struct program_status *out,
 			    struct mend_err *err);
 
+/* The part of program_status a status line shows, at every shell
+ * prompt: nc, today's check-in and mood, the decision, and the
+ * suggestion only when suggest is true (else left zero). low_mood and has_entries stay false. Reads no content. */
+enum mend_rc program_status_line(struct journal *j,
+				 struct program_status *out, bool suggest,
+				 struct mend_err *err);
+
 #endif

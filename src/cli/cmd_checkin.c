@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* `mend checkin` and `mend status`: the everyday commands. */
 #include <cJSON.h>
+#include <langinfo.h>
 #include <string.h>
 
 #include "cli.h"
 #include "mend/checkin.h"
 #include "mend/program.h"
+#include "mend/status_line.h"
 
 static const struct opt_spec checkin_opts[] = {
 	{"mood", 'm', true},     {"urge", 'u', true}, {"contact", 0, false},
@@ -153,6 +155,8 @@ const struct command cmd_checkin = {
 
 static const struct opt_spec status_opts[] = {
 	{"json", 0, false},
+	{"line", 0, false},
+	{"format", 0, true},
 	{NULL, 0, false},
 };
 
@@ -216,13 +220,59 @@ static int status_json(struct journal *j, const struct program_status *s)
 	return text ? 0 : 1;
 }
 
+/* status --line / --format: run at every shell prompt, so the journal is
+ * opened without its content (loaded only for %s) and a journal that
+ * does not exist prints nothing at all. */
+static int status_line(struct cli *c, const char *format)
+{
+	struct program_status s;
+	const struct content *ct = NULL;
+	enum mend_rc rc;
+	char line[1024];
+
+	if (format && (rc = status_line_check(format, &c->err)) != MEND_OK)
+		return cli_fail(c, rc);
+	rc = journal_open_lazy(&c->j, c->db, &c->err);
+	if (rc != MEND_OK) {
+		c->j = NULL;
+		return cli_fail(c, rc);
+	}
+	if (c->j->missing) {
+		/* no store behind it: nothing to read, nothing for cli_main
+		 * to clean up */
+		journal_close(c->j);
+		c->j = NULL;
+		return 0;
+	}
+	bool words = format && status_line_needs_content(format);
+	rc = program_status_line(c->j, &s, words, &c->err);
+	if (rc == MEND_OK && words)
+		rc = journal_content(c->j, &ct, &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	bool ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+	if (!format)
+		format = status_line_default(&s, ascii);
+	status_line_format(line, sizeof line, format, &s,
+			   ct ? ct->module_title[s.suggested] : NULL, ascii);
+	printf("%s\n", line);
+	return 0;
+}
+
 static int run_status(struct cli *c, const struct args *a)
 {
 	struct program_status s;
-	struct journal *j = cli_journal_read(c);
+	const char *format = args_get(cmd_status.opts, a, "format");
+	bool line = args_get(cmd_status.opts, a, "line") || format;
+	struct journal *j;
 	enum mend_rc rc;
 
-	if (!j)
+	if (line && args_get(cmd_status.opts, a, "json"))
+		return cli_usage_error(c, "json: --json is not for the one-line "
+					  "status; give --line or --json");
+	if (line)
+		return status_line(c, format);
+	if (!(j = cli_journal_read(c)))
 		return 1;
 	rc = program_status(j, &s, &c->err);
 	if (rc != MEND_OK)
@@ -267,7 +317,7 @@ const struct command cmd_status = {
 	.run = run_status,
 	.opts = status_opts,
 	.max_pos = 0,
-	.usage = "mend status [--json]",
+	.usage = "mend status [--json | --line [--format STRING]]",
 	.summary = "where things stand: the no-contact streak, today, a suggestion",
 	.help = "Show the no-contact streak and goal, the longest stretch, the\n"
 		"next milestone, whether today's check-in is done, and the\n"
@@ -275,5 +325,25 @@ const struct command cmd_status = {
 		"\n"
 		"      --json   the same facts as one JSON object: no_contact_days,\n"
 		"               goal_days, longest_streak_days, contacts,\n"
-		"               checked_in_today, suggested_module and more\n",
+		"               checked_in_today, suggested_module and more\n"
+		"      --line   one short line for a shell prompt or a tmux status\n"
+		"               bar: \"♥ day 12/30 · ✓\" once today's check-in is\n"
+		"               done, \"♥ day 12/30 · check in\" before. Nothing at\n"
+		"               all (and exit 0) where there is no journal yet;\n"
+		"               plain ASCII (\"<3\", \"|\", \"ok\") when the locale\n"
+		"               is not UTF-8\n"
+		"      --format STRING\n"
+		"               the line in your own words (implies --line):\n"
+		"                 %d  days of the current no-contact stretch\n"
+		"                 %g  the goal in days\n"
+		"                 %p  days/goal, \"12/30\"; the days alone once\n"
+		"                     you decide to reconnect or stay friends\n"
+		"                 %c  \"✓\" (ASCII \"ok\") when today's check-in is\n"
+		"                     done, else \"check in\"\n"
+		"                 %m  the next milestone day\n"
+		"                 %M  today's mood, 1..10\n"
+		"                 %s  the module suggested for today\n"
+		"                 %h  a heart, \"♥\" (ASCII \"<3\")\n"
+		"                 %%  a percent sign\n"
+		"               a field with nothing to say is left empty\n",
 };

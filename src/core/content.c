@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "data_embed.h"
+#include "json_scan.h"
 #include "mend/utf8.h"
 
 #define PROMPT_TEXT_MAX 1000
@@ -549,6 +550,49 @@ enum mend_rc content_load(struct content **out, struct mend_err *err)
 const char *content_warning(const struct content *c)
 {
 	return c ? c->warning : NULL;
+}
+
+/* One member's value span of the object in obj, by key. */
+static bool member(struct jspan obj, const char *key, struct jspan *out)
+{
+	struct jscan js;
+	struct jspan k, v;
+
+	jscan_init(&js, obj.p, obj.n);
+	if (!jscan_object_begin(&js))
+		return false;
+	while (jscan_object_next(&js, &k, &v) == 1)
+		if (jspan_is(k, key)) {
+			*out = v;
+			return true;
+		}
+	return false;
+}
+
+size_t content_milestone_days(int *days, size_t max)
+{
+	struct jspan doc = {(const char *)data_messages_json,
+			    data_messages_json_len},
+		     ms, item, day;
+	struct jscan js;
+	size_t n = 0;
+
+	if (!member(doc, "milestones", &ms))
+		return 0;
+	jscan_init(&js, ms.p, ms.n);
+	if (!jscan_array_begin(&js))
+		return 0;
+	while (n < max && jscan_array_next(&js, &item) == 1) {
+		long d = 0;
+		size_t i = 0;
+		if (!member(item, "day", &day))
+			continue;
+		for (; i < day.n && day.p[i] >= '0' && day.p[i] <= '9'; i++)
+			d = d * 10 + (day.p[i] - '0');
+		if (i == day.n && i > 0 && i < 6 && (n == 0 || d > days[n - 1]))
+			days[n++] = (int)d;
+	}
+	return n;
 }
 
 void content_free(struct content *c)

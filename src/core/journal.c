@@ -59,7 +59,7 @@ static bool no_journal(const char *path, bool is_default)
 /* A read where no journal is yet opens an empty one in memory, so that
  * every read answers as for a new journal and nothing is created. */
 static enum mend_rc open_journal(struct journal **out, const char *path,
-				 bool create, struct mend_err *err)
+				 bool create, bool lazy, struct mend_err *err)
 {
 	struct journal *j = calloc(1, sizeof *j);
 	char *def = NULL;
@@ -71,7 +71,7 @@ static enum mend_rc open_journal(struct journal **out, const char *path,
 	/* Read the clock and content first: a bad MEND_NOW or prompts file
 	 * must not leave a new empty journal behind. */
 	rc = clock_now(&j->now, err);
-	if (rc == MEND_OK)
+	if (rc == MEND_OK && !lazy)
 		rc = content_load(&j->content, err);
 	if (rc == MEND_OK && !path) {
 		rc = create ? store_default_path(&def, err)
@@ -84,6 +84,12 @@ static enum mend_rc open_journal(struct journal **out, const char *path,
 	if (rc == MEND_OK && !create && *path && no_journal(path, !by_name)) {
 		j->missing = true;
 		path = ":memory:";
+	}
+	/* a lazy reader asks nothing of a journal that is not there */
+	if (rc == MEND_OK && lazy && j->missing) {
+		free(def);
+		*out = j;
+		return MEND_OK;
 	}
 	if (rc == MEND_OK)
 		rc = store_open(&j->st, path, err);
@@ -101,13 +107,30 @@ static enum mend_rc open_journal(struct journal **out, const char *path,
 enum mend_rc journal_open(struct journal **out, const char *path,
 			  struct mend_err *err)
 {
-	return open_journal(out, path, true, err);
+	return open_journal(out, path, true, false, err);
 }
 
 enum mend_rc journal_open_read(struct journal **out, const char *path,
 			       struct mend_err *err)
 {
-	return open_journal(out, path, false, err);
+	return open_journal(out, path, false, false, err);
+}
+
+enum mend_rc journal_open_lazy(struct journal **out, const char *path,
+			       struct mend_err *err)
+{
+	return open_journal(out, path, false, true, err);
+}
+
+enum mend_rc journal_content(struct journal *j, const struct content **out,
+			     struct mend_err *err)
+{
+	enum mend_rc rc = MEND_OK;
+
+	if (!j->content)
+		rc = content_load(&j->content, err);
+	*out = j->content;
+	return rc;
 }
 
 void journal_set_busy_hook(struct journal *j,

@@ -76,8 +76,17 @@ enum mend_rc nocontact_status(struct journal *j, struct nocontact_status *out,
 					      &out->hours);
 		}
 	}
-	for (size_t i = 0; out->started && i < j->content->n_milestones; i++) {
-		int day = j->content->milestones[i].day;
+	/* Only the days are needed: read them without the content when it
+	 * is not loaded (the status line at every shell prompt). */
+	int scanned[64];
+	size_t n = 0;
+	if (out->started && !j->content)
+		n = content_milestone_days(scanned, 64);
+	else if (out->started)
+		n = j->content->n_milestones;
+	for (size_t i = 0; i < n; i++) {
+		int day =
+		    j->content ? j->content->milestones[i].day : scanned[i];
 		if (day <= out->days)
 			out->last_milestone = day;
 		else if (!out->next_milestone)

@@ -263,8 +263,9 @@ static void keep_outcome(const struct entry *e, void *ctx)
 		sizeof s->decision - 1);
 }
 
-enum mend_rc program_status(struct journal *j, struct program_status *out,
-			    struct mend_err *err)
+enum mend_rc program_status_line(struct journal *j,
+				 struct program_status *out, bool suggest,
+				 struct mend_err *err)
 {
 	enum mend_rc rc;
 
@@ -276,16 +277,24 @@ enum mend_rc program_status(struct journal *j, struct program_status *out,
 		if (rc == MEND_ENOTFOUND)
 			rc = MEND_OK;
 	}
-	if (rc == MEND_OK)
-		rc = checkin_low_mood(j, &out->low_mood, err);
-	if (rc == MEND_OK)
-		rc = store_has_entries(j->st, &out->has_entries, err);
 	if (rc == MEND_OK) {
 		rc = acceptance_current(j, keep_outcome, out, err);
 		if (rc == MEND_ENOTFOUND)
 			rc = MEND_OK;
 	}
-	if (rc == MEND_OK)
+	if (rc == MEND_OK && suggest)
 		rc = program_suggest(j, &out->suggested, &out->reason, err);
+	return rc;
+}
+
+enum mend_rc program_status(struct journal *j, struct program_status *out,
+			    struct mend_err *err)
+{
+	enum mend_rc rc = program_status_line(j, out, true, err);
+
+	if (rc == MEND_OK)
+		rc = checkin_low_mood(j, &out->low_mood, err);
+	if (rc == MEND_OK)
+		rc = store_has_entries(j->st, &out->has_entries, err);
 	return rc;
 }
