@@ -145,7 +145,7 @@ t_fish_completes_when_installed() {
 	expect_eq "$(fish_comp 'mend config remind ')" "off on" "fish remind values"
 	expect_eq "$(fish_comp 'mend decide ')" "friends part-ways reconnect undecided" "fish outcomes"
 	expect_eq "$(fish_comp 'mend pro')" "prompt prompts" "fish commands"
-	expect_eq "$(fish_comp 'mend status --')" "--db --help --json" "fish options"
+	expect_eq "$(fish_comp 'mend status --')" "--db --format --help --json --line" "fish options"
 	"$MEND" reflect "one" >/dev/null
 	expect_eq "$(fish_comp 'mend show ')" "$("$MEND" list --json | jq -r '.[0].id[0:8]')" "fish entry ids"
 }
