@@ -180,6 +180,7 @@ static int json_entry(const struct entry *e, void *ctx)
 	kv_str(x, "prompt_text", e->prompt_text ? pseudo(x, e->prompt_text) : NULL,
 	       &first);
 	kv_tags(x, e->tags, &first);
+	kv_bool(x, "starred", e->starred == 1, &first);
 	kv_str(x, "text", pseudo(x, e->text), &first);
 	putc('}', x->f);
 	x->counts.entries++;
@@ -392,7 +393,8 @@ static int jrnl_entry(const struct entry *e, void *ctx)
 		while (*p == ' ')
 			p++;
 	}
-	fputs("], \"starred\": false}", x->f);
+	fputs(e->starred == 1 ? "], \"starred\": true}" : "], \"starred\": false}",
+	      x->f);
 	x->counts.entries++;
 	return ferror(x->f) || x->oom;
 }

@@ -400,7 +400,7 @@ static bool day_near(struct importer *im, const char *path, struct mend_date d,
 /* Fields each kind may carry beyond the common ones. */
 static const char *const common_keys[] = {"id", "kind", "module",
 					  "created_at", "updated_at", "text",
-					  "tags", NULL};
+					  "tags", "starred", NULL};
 
 static bool allowed_for(enum kind k, const char *key)
 {
@@ -553,6 +553,8 @@ static bool read_entry(struct importer *im, const cJSON *o, const char *path,
 		e->text = "";
 	ok &= tags_field(im, o, path, tags);
 	e->tags = *tags;
+	ok &= bool_field(im, o, path, "starred", OPTIONAL, &e->starred);
+	e->starred = e->starred == 1;
 
 	switch (e->kind) {
 	case KIND_CHECKIN: {
@@ -778,6 +780,7 @@ static bool read_jrnl(struct importer *im, const cJSON *o, const char *path,
 	e->kind = KIND_REFLECTION;
 	e->text = *text;
 	e->tags = *tags;
+	e->starred = starred == 1;
 	/* the wall-clock time of that day, whatever DST did to it */
 	struct tm tm = {.tm_year = d.y - 1900,
 			.tm_mon = d.m - 1,
@@ -1038,7 +1041,8 @@ static bool entries_equal(const struct entry *a, const struct entry *b)
 	       a->mood == b->mood && a->urge == b->urge &&
 	       a->contact == b->contact && a->necessary == b->necessary &&
 	       a->breaks_period == b->breaks_period &&
-	       a->minutes == b->minutes && a->open_day == b->open_day;
+	       a->minutes == b->minutes && a->open_day == b->open_day &&
+	       a->starred == b->starred;
 #undef SAME
 }
 
