@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "jrnl_text.h"
 #include "json_scan.h"
 #include "mend/export.h"
 #include "mend/utf8.h"
@@ -1362,9 +1363,24 @@ static enum mend_rc validate(struct importer *im, struct mend_err *err)
 	return rc;
 }
 
+static enum mend_rc import_json(struct journal *j, const char *data,
+			       size_t len, bool dry_run,
+			       struct import_report *rep, struct mend_err *err,
+			       bool converted);
+
 enum mend_rc import_buffer(struct journal *j, const char *data, size_t len,
 			   bool dry_run, struct import_report *rep,
 			   struct mend_err *err)
+{
+	return import_json(j, data, len, dry_run, rep, err, false);
+}
+
+/* import_buffer; converted: data is a jrnl text journal read into JSON
+ * already (so never read as one again). */
+static enum mend_rc import_json(struct journal *j, const char *data,
+			       size_t len, bool dry_run,
+			       struct import_report *rep, struct mend_err *err,
+			       bool converted)
 {
 	struct importer im;
 	enum mend_rc rc;
@@ -1394,6 +1410,25 @@ enum mend_rc import_buffer(struct journal *j, const char *data, size_t len,
 			     "a text export",
 			(size_t)(nul - data));
 		rc = MEND_OK;
+	} else if (!converted && jrnl_text_detect(data, len)) {
+		/* jrnl's own journal file: read into its JSON shape, which
+		 * then takes the same road */
+		size_t bad, n = 0;
+		char *json = NULL;
+		if (!utf8_valid(data, len, &bad))
+			rc = mend_err_set(err, MEND_EBADFILE,
+					  "the file is not valid UTF-8 at byte "
+					  "%zu",
+					  bad);
+		else
+			rc = jrnl_text_to_json(data, len, &json, &n, err);
+		if (rc == MEND_OK)
+			rc = import_json(j, json, n, dry_run, rep, err, true);
+		else
+			memset(rep, 0, sizeof *rep);
+		free(json);
+		rep->source = IMPORT_JRNL_TEXT;
+		goto done;
 	} else {
 		rc = validate(&im, err);
 	}
