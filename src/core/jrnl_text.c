@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mend/clock.h"
+
 static bool digits(const char *p, int n)
 {
 	for (int i = 0; i < n; i++)
@@ -48,7 +50,10 @@ static size_t header_at(const char *p, const char *end, char date[11],
 	}
 	if (i + 2 > n || p[i] != ']' || p[i + 1] != ' ' || hh > 23 || mm > 59)
 		return 0;
+	struct mend_date d;
 	snprintf(date, 11, "%.10s", p + 1);
+	if (!clock_parse_date(date, &d))
+		return 0; /* not a date: jrnl reads the line as text */
 	snprintf(hm, 6, "%02d:%02d", hh, mm);
 	return i + 2;
 }
