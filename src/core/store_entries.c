@@ -350,24 +350,21 @@ static size_t utf8_chars(const char *w, size_t n)
 	return c;
 }
 
-/* The CJK words (one a line) as conditions: those of three characters
- * or more through the trigram index (all in one MATCH :tri), shorter
- * ones, which a trigram cannot find, by a scan with instr. The bound
- * values are made by cjk_bind from the same words in the same order. */
+/* The CJK words (one a line) as conditions: each word is looked for in
+ * the text with instr; the trigram index, which keeps no positions,
+ * narrows the rows to those with all the trigrams of the words of three
+ * characters or more first (all in one MATCH :tri). The bound values are
+ * made by cjk_bind from the same words in the same order. */
 static void cjk_sql(char *sql, size_t n, const char *cjk)
 {
 	bool tri = false;
 	int k = 0;
 	for (const char *w = cjk; w && *w && k < CJK_WORDS_MAX; k++) {
 		size_t len = strcspn(w, "\n");
-		if (utf8_chars(w, len) >= 3)
-			tri = true;
-		else {
-			char frag[64];
-			snprintf(frag, sizeof frag,
-				 " AND instr(e.text, :cjk%d) > 0", k);
-			sql_add(sql, n, frag);
-		}
+		char frag[64];
+		tri |= utf8_chars(w, len) >= 3;
+		snprintf(frag, sizeof frag, " AND instr(e.text, :cjk%d) > 0", k);
+		sql_add(sql, n, frag);
 		w += len + (w[len] == '\n');
 	}
 	if (tri)
@@ -376,11 +373,42 @@ static void cjk_sql(char *sql, size_t n, const char *cjk)
 			"entries_cjk MATCH :tri)");
 }
 
+/* Append the trigrams of w[0..len) (three characters or more) to o, each
+ * quoted: a trigram tokenizer reads a quoted three-character string as
+ * that one trigram. Returns the new end. */
+static char *add_trigrams(char *o, const char *w, size_t len)
+{
+	size_t starts[4] = {0}, k = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && ((unsigned char)w[i] & 0xc0) == 0x80)
+			continue;
+		/* i starts a character (or is the end): shift the window */
+		if (k == 4) {
+			memmove(starts, starts + 1, 3 * sizeof starts[0]);
+			k = 3;
+		}
+		starts[k++] = i;
+		if (k == 4) {
+			*o++ = ' ';
+			*o++ = '"';
+			for (size_t b = starts[0]; b < starts[3]; b++) {
+				if (w[b] == '"')
+					*o++ = '"';
+				*o++ = w[b];
+			}
+			*o++ = '"';
+		}
+	}
+	return o;
+}
+
 static enum mend_rc cjk_bind(sqlite3_stmt *s, const char *cjk,
 			     struct mend_err *err)
 {
 	size_t n = cjk ? strlen(cjk) : 0;
-	char *tri = malloc(n * 3 + 3), *o = tri;
+	/* every byte in up to three trigrams, doubled when a quote, plus
+	 * three bytes of quotes and space each */
+	char *tri = malloc(n * 9 + 1), *o = tri;
 	int k = 0;
 
 	if (!tri)
@@ -388,29 +416,17 @@ static enum mend_rc cjk_bind(sqlite3_stmt *s, const char *cjk,
 	for (const char *w = cjk; w && *w && k < CJK_WORDS_MAX; k++) {
 		size_t len = strcspn(w, "\n");
 		char name[16];
-		if (utf8_chars(w, len) >= 3) {
-			/* a quoted phrase: the trigram tokenizer finds it
-			 * anywhere inside the text */
-			if (o != tri)
-				*o++ = ' ';
-			*o++ = '"';
-			for (size_t i = 0; i < len; i++) {
-				if (w[i] == '"')
-					*o++ = '"';
-				*o++ = w[i];
-			}
-			*o++ = '"';
-		} else {
-			snprintf(name, sizeof name, ":cjk%d", k);
-			sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, name),
-					  w, (int)len, SQLITE_TRANSIENT);
-		}
+		if (utf8_chars(w, len) >= 3)
+			o = add_trigrams(o, w, len);
+		snprintf(name, sizeof name, ":cjk%d", k);
+		sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, name), w,
+				  (int)len, SQLITE_TRANSIENT);
 		w += len + (w[len] == '\n');
 	}
 	*o = '\0';
 	if (o != tri)
 		sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":tri"),
-				  tri, -1, SQLITE_TRANSIENT);
+				  tri + 1, -1, SQLITE_TRANSIENT);
 	free(tri);
 	return MEND_OK;
 }

@@ -56,6 +56,11 @@ t_a_cjk_word_not_there_finds_nothing() {
 	cjk_journal
 	expect_eq "$(search 大阪)" "" "大阪"
 	expect_eq "$(search 京都に)" "" "京都に"
+	# every trigram of the word is there, but not the word itself
+	MEND_NOW=2026-01-09T10:00:00Z mend reflect "東京に行って、京に行った"
+	expect_rc 0
+	expect_eq "$(search 東京に行った)" "" "東京に行った, its trigrams apart"
+	expect_eq "$(search 東京に行って)" "東京に行って、京に行った" "東京に行って"
 	mend list --search 大阪
 	expect_rc 0
 	expect_out "No entries match."
