@@ -57,10 +57,10 @@ t_a_cjk_word_not_there_finds_nothing() {
 	expect_eq "$(search 大阪)" "" "大阪"
 	expect_eq "$(search 京都に)" "" "京都に"
 	# every trigram of the word is there, but not the word itself
-	MEND_NOW=2026-01-09T10:00:00Z mend reflect "東京に行って、京に行った"
+	MEND_NOW=2026-01-09T10:00:00Z mend reflect "海を見て、月を見た"
 	expect_rc 0
-	expect_eq "$(search 東京に行った)" "" "東京に行った, its trigrams apart"
-	expect_eq "$(search 東京に行って)" "東京に行って、京に行った" "東京に行って"
+	expect_eq "$(search 海を見た)" "" "海を見た, its trigrams apart"
+	expect_eq "$(search 海を見て)" "海を見て、月を見た" "海を見て"
 	mend list --search 大阪
 	expect_rc 0
 	expect_out "No entries match."
