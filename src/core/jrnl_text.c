@@ -41,8 +41,8 @@ static size_t header_at(const char *p, const char *end, char date[11],
 	int hh = num2(p + 12), mm = num2(p + 15);
 	if (i + 3 <= n && p[i] == ':' && digits(p + i + 1, 2))
 		i += 3;
-	if (i + 3 <= n && p[i] == ' ' &&
-	    (p[i + 1] == 'A' || p[i + 1] == 'P') && p[i + 2] == 'M') {
+	if (i + 3 <= n && p[i] == ' ' && (p[i + 1] == 'A' || p[i + 1] == 'P') &&
+	    p[i + 2] == 'M') {
 		if (hh < 1 || hh > 12)
 			return 0;
 		hh = hh % 12 + (p[i + 1] == 'P' ? 12 : 0);
@@ -82,8 +82,8 @@ static const char *next_header(const char *p, const char *end, bool at_line)
 static bool space_at(const char *p, const char *end, size_t *len)
 {
 	*len = 1;
-	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
-	    *p == '\f' || *p == '\v')
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' ||
+	    *p == '\v')
 		return true;
 	/* U+3000, the ideographic space, is white space to jrnl too */
 	if (end - p >= 3 && memcmp(p, "\xe3\x80\x80", 3) == 0) {
@@ -233,7 +233,8 @@ static cJSON *read_entry(const char *date, const char *hm, const char *raw,
 		for (size_t i = len; i > 0 && !nl; i--)
 			if (text[i - 1] == '\n')
 				nl = text + i - 1;
-		if (ok && nl && tags_only(nl + 1, len - (size_t)(nl + 1 - text))) {
+		if (ok && nl &&
+		    tags_only(nl + 1, len - (size_t)(nl + 1 - text))) {
 			len = rtrim(text, (size_t)(nl - text));
 			text[len] = '\0';
 		}
@@ -279,8 +280,8 @@ enum mend_rc jrnl_text_to_json(const char *data, size_t len, char **out,
 	char date[11], hm[6];
 
 	*out = NULL;
-	if (!root || !entries || !cJSON_AddItemToObject(root, "tags",
-							cJSON_CreateObject()) ||
+	if (!root || !entries ||
+	    !cJSON_AddItemToObject(root, "tags", cJSON_CreateObject()) ||
 	    !cJSON_AddItemToObject(root, "entries", entries)) {
 		if (root && entries && !cJSON_GetObjectItem(root, "entries"))
 			cJSON_Delete(entries);
@@ -290,11 +291,12 @@ enum mend_rc jrnl_text_to_json(const char *data, size_t len, char **out,
 	const char *h = next_header(p, end, true);
 	for (const char *q = p; q < h; q++)
 		if (!strchr(" \t\n\r", *q)) {
-			rc = mend_err_set(err, MEND_EBADFILE,
-					  "line %ld: text before the first entry; "
-					  "a jrnl journal begins with a line "
-					  "\"[YYYY-MM-DD HH:MM] \"",
-					  line_of(data, q));
+			rc = mend_err_set(
+			    err, MEND_EBADFILE,
+			    "line %ld: text before the first entry; "
+			    "a jrnl journal begins with a line "
+			    "\"[YYYY-MM-DD HH:MM] \"",
+			    line_of(data, q));
 			break;
 		}
 	if (rc == MEND_OK && h == end)
