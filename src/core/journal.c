@@ -236,6 +236,35 @@ bool journal_letter_open(struct journal *j, const struct entry *e)
 	return false;
 }
 
+/* Kana, CJK ideographs and Hangul syllables: the ranges of
+ * STORE_CJK_GLOB, which decides what the CJK index holds. */
+static bool cjk_char(unsigned long c)
+{
+	return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	       (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) ||
+	       (c >= 0xf900 && c <= 0xfaff);
+}
+
+static bool cjk_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char b = (unsigned char)w[i];
+		unsigned long c = b;
+		size_t len = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+		if (len > 1 && i + len <= n) {
+			c = b & (0x7f >> len);
+			for (size_t k = 1; k < len; k++)
+				c = c << 6 | ((unsigned char)w[i + k] & 0x3f);
+		}
+		if (cjk_char(c))
+			return true;
+		i += len;
+	}
+	return false;
+}
+
+#define SEARCH_CJK_MAX 8
+
 enum mend_rc journal_search_expr(const char *words, char **expr,
 				 struct mend_err *err)
 {
@@ -276,38 +305,24 @@ enum mend_rc journal_search_expr(const char *words, char **expr,
 				    "search: empty; give at least one word to "
 				    "find");
 	}
+	int n_cjk = 0;
+	static const char *const space = " \t\n\r";
+	for (p = words; *p;) {
+		p += strspn(p, space);
+		size_t len = strcspn(p, space);
+		n_cjk += len && cjk_word(p, len);
+		p += len;
+	}
+	if (n_cjk > SEARCH_CJK_MAX) {
+		free(out);
+		return mend_err_set(err, MEND_EINVAL,
+				    "search: more than %d words in Chinese, "
+				    "Japanese or Korean; give %d or fewer",
+				    SEARCH_CJK_MAX, SEARCH_CJK_MAX);
+	}
 	*expr = out;
 	return MEND_OK;
 }
-
-/* Kana, CJK ideographs and Hangul syllables: the ranges of
- * STORE_CJK_GLOB, which decides what the CJK index holds. */
-static bool cjk_char(unsigned long c)
-{
-	return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) ||
-	       (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) ||
-	       (c >= 0xf900 && c <= 0xfaff);
-}
-
-static bool cjk_word(const char *w, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		unsigned char b = (unsigned char)w[i];
-		unsigned long c = b;
-		size_t len = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
-		if (len > 1 && i + len <= n) {
-			c = b & (0x7f >> len);
-			for (size_t k = 1; k < len; k++)
-				c = c << 6 | ((unsigned char)w[i + k] & 0x3f);
-		}
-		if (cjk_char(c))
-			return true;
-		i += len;
-	}
-	return false;
-}
-
-#define SEARCH_CJK_MAX 8
 
 /* Split the search words: those with CJK letters, one a line, into
  * *cjk (a word found anywhere in the text); the others into the FTS5
@@ -319,7 +334,6 @@ static enum mend_rc search_split(const char *words, char **match, char **cjk,
 	size_t n = strlen(words);
 	char *rest = malloc(n + 1), *c = malloc(n + 1);
 	char *r = rest, *o = c;
-	int n_cjk = 0;
 	enum mend_rc rc = MEND_OK;
 	static const char *const space = " \t\n\r";
 
@@ -329,7 +343,8 @@ static enum mend_rc search_split(const char *words, char **match, char **cjk,
 		free(c);
 		return mend_err_set(err, MEND_ENOMEM, "out of memory");
 	}
-	rc = journal_search_expr(words, match, err); /* validates the words */
+	/* validates the words, and their number */
+	rc = journal_search_expr(words, match, err);
 	free(*match);
 	*match = NULL;
 	for (const char *p = words; rc == MEND_OK && *p;) {
@@ -339,12 +354,6 @@ static enum mend_rc search_split(const char *words, char **match, char **cjk,
 			break;
 		bool is_cjk = cjk_word(p, len);
 		char *to = is_cjk ? o : r;
-		if (is_cjk && ++n_cjk > SEARCH_CJK_MAX)
-			rc = mend_err_set(err, MEND_EINVAL,
-					  "search: more than %d words in "
-					  "Chinese, Japanese or Korean; give "
-					  "%d or fewer",
-					  SEARCH_CJK_MAX, SEARCH_CJK_MAX);
 		if (to != (is_cjk ? c : rest))
 			*to++ = is_cjk ? '\n' : ' ';
 		memcpy(to, p, len);

@@ -132,6 +132,9 @@ t_a_journal_of_the_old_schema_indexes_its_cjk_text_on_upgrade() {
 t_too_many_cjk_words_are_refused() {
 	cjk_journal
 	bad_input "search: more than 8 words in Chinese, Japanese or Korean" list --search "一 二 三 四 五 六 七 八 九"
+	bad_input "search: more than 8 words in Chinese, Japanese or Korean" list --json --search "一 二 三 四 五 六 七 八 九"
+	mend list --search "一 二 三 四 五 六 七 八"
+	expect_rc 0
 }
 
 run_tests
