@@ -73,9 +73,11 @@ struct entry {
 	int breaks_period;        /* contact: 1 if it restarted the period */
 	int minutes;              /* growth */
 	int open_day;             /* sealed: opens at this streak day */
+	int starred;              /* 1 when the user starred it, else 0 */
 };
 
-/* Set every field to empty: text "", integers ENTRY_NONE, pointers NULL. */
+/* Set every field to empty: text "", integers ENTRY_NONE (starred 0),
+ * pointers NULL. */
 void entry_init(struct entry *e);
 
 /* Module of a kind. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Exporting the journal: mend's own JSON (a complete backup that imports
- * back exactly), jrnl's JSON shape, and Markdown for reading. Export
+ * back exactly), jrnl's JSON shape and its plain-text journal, and
+ * Markdown for reading. Export
  * streams record by record from a database cursor, so its memory does not
  * grow with the journal. */
 #ifndef MEND_EXPORT_H
@@ -13,7 +14,15 @@
 
 #define EXPORT_FORMAT_VERSION 1
 
-enum export_format { EXPORT_JSON, EXPORT_JRNL, EXPORT_MARKDOWN };
+/* EXPORT_JRNL_TEXT is jrnl's own plain-text journal file, which jrnl
+ * reads directly ("[YYYY-MM-DD HH:MM] text", a star as " *" at the end of
+ * the first line, tags inline as @tag on a last line). */
+enum export_format {
+	EXPORT_JSON,
+	EXPORT_JRNL,
+	EXPORT_MARKDOWN,
+	EXPORT_JRNL_TEXT
+};
 
 struct export_options {
 	enum export_format format;
@@ -30,7 +39,8 @@ struct export_counts {
 	long periods;
 };
 
-/* Look up a format by name ("json", "jrnl", "markdown"); false if none. */
+/* Look up a format by name ("json", "jrnl", "markdown", "jrnl-text");
+ * false if none. */
 int export_format_from_name(const char *name, enum export_format *out);
 
 /* Check the options (dates, module, pseudonym) without writing: the

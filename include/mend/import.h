@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Importing a journal: mend's JSON export (version 1) or jrnl's JSON
- * export. The whole file is validated before anything is written; then
+/* Importing a journal: mend's JSON export (version 1), jrnl's JSON
+ * export, or jrnl's own plain-text journal file (found by its first line,
+ * "[YYYY-MM-DD HH:MM] "). The whole file is validated before anything is written; then
  * every record is merged by UUID in one transaction (identical: skipped;
  * different: the later updated_at wins). */
 #ifndef MEND_IMPORT_H
@@ -17,7 +18,7 @@
 #define IMPORT_PROBLEM_LEN 240
 #define IMPORT_MAX_TAGS 200 /* tags on one entry, each up to 200 bytes */
 
-enum import_source { IMPORT_MEND, IMPORT_JRNL };
+enum import_source { IMPORT_MEND, IMPORT_JRNL, IMPORT_JRNL_TEXT };
 
 struct import_report {
 	enum import_source source;

@@ -139,6 +139,7 @@ struct journal_query {
 	const char *until;     /* "YYYY-MM-DD", inclusive, or NULL */
 	const char *search;    /* words to find (all of them), or NULL */
 	const char *prompt_id; /* only answers to this prompt, or NULL */
+	bool starred;          /* only starred entries (journal_list) */
 	bool oldest_first;
 	long limit; /* 0: no limit */
 };
@@ -217,10 +218,18 @@ bool journal_text_same(const char *a, const char *b);
 enum mend_rc journal_delete(struct journal *j, const char *id,
 			    struct mend_err *err);
 
+/* Star (on true) or unstar an entry by id or unique id prefix, in one
+ * transaction; its text and times stay as they are. The entry's full
+ * uuid is copied to uuid (may be NULL). */
+enum mend_rc journal_star(struct journal *j, const char *id, bool on,
+			  char uuid[UUID_LEN], struct mend_err *err);
+
 /* Turn a user's search words into a safe FTS5 expression: each word
  * quoted, matched as a prefix, all required. On MEND_OK *expr is the
  * expression, which the caller frees with free; otherwise it is NULL and
- * the rc says why (MEND_EINVAL: no word, or not UTF-8). */
+ * the rc says why (MEND_EINVAL: no word, or not UTF-8). journal_list and
+ * journal_page search words with CJK letters (which have no spaces
+ * between them) anywhere inside the text instead. */
 enum mend_rc journal_search_expr(const char *words, char **expr,
 				 struct mend_err *err);
 

@@ -14,7 +14,7 @@
 struct store;
 
 /* The schema version this build writes and understands. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* Open (creating if needed) the journal at path and migrate it to
  * STORE_SCHEMA_VERSION. Sets umask(077) first so that every file SQLite
@@ -191,6 +191,11 @@ enum mend_rc store_checkin_by_day(struct store *st, const char *day,
 				  void (*fn)(const struct entry *, void *),
 				  void *ctx, struct mend_err *err);
 
+/* Star (on true) or unstar the entry with this full uuid. MEND_ENOTFOUND
+ * when there is none. The updated_at stays: a star is not an edit. */
+enum mend_rc store_entry_set_starred(struct store *st, const char *uuid,
+				     bool on, struct mend_err *err);
+
 struct entry_filter {
 	int module;           /* enum module, or -1 for all */
 	int kind;             /* enum kind, or -1 for all */
@@ -198,6 +203,9 @@ struct entry_filter {
 	const char *until;    /* ISO time, exclusive, or NULL */
 	const char *match;    /* FTS5 expression (already made safe), or NULL */
 	const char *prompt_id;/* only answers to this prompt, or NULL */
+	const char *cjk;      /* words found anywhere inside the text, one a
+			       * line (CJK, which has no spaces), or NULL */
+	bool starred;         /* only starred entries */
 	bool oldest_first;    /* by created_at then uuid; default newest first */
 	long limit;           /* 0 for no limit */
 };
@@ -219,6 +227,7 @@ struct entry_page {
 	int module;	   /* enum module, or -1 for all */
 	const char *match; /* FTS5 expression (already made safe), or NULL;
 			    * sealed letters are never among the matches */
+	const char *cjk;   /* as in entry_filter, or NULL */
 	const struct entry_cursor *from; /* strictly beyond this place, or
 					  * NULL: from the newest entry (or,
 					  * walking newer, the very first) */

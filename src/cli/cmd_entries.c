@@ -12,7 +12,7 @@
 static const struct opt_spec list_opts[] = {
 	{"module", 'm', VAL_MODULE}, {"since", 0, VAL_DATE},  {"until", 0, VAL_DATE},
 	{"search", 's', true}, {"limit", 'n', true}, {"json", 0, false},
-	{NULL, 0, false},
+	{"starred", 0, false}, {NULL, 0, false},
 };
 
 struct list_ctx {
@@ -89,7 +89,8 @@ static int run_list(struct cli *c, const struct args *a)
 	struct journal_query q = {.module = -1,
 				  .since = args_get(cmd->opts, a, "since"),
 				  .until = args_get(cmd->opts, a, "until"),
-				  .search = args_get(cmd->opts, a, "search")};
+				  .search = args_get(cmd->opts, a, "search"),
+				  .starred = args_get(cmd->opts, a, "starred")};
 	struct list_ctx l = {NULL, args_get(cmd->opts, a, "json") != NULL, 0,
 			     stdout};
 	int limit = 0;
@@ -155,7 +156,8 @@ static int run_list(struct cli *c, const struct args *a)
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
 	if (!l.json && l.count == 0)
-		printf("No entries%s.\n", q.search || mod || q.since || q.until
+		printf("No entries%s.\n", q.search || mod || q.since || q.until ||
+						   q.starred
 						  ? " match"
 						  : " yet");
 	return 0;
@@ -182,6 +184,7 @@ const struct command cmd_list = {
 		"  -s, --search WORDS  entries with all these words (or words\n"
 		"                      starting with them)\n"
 		"  -n, --limit N       at most N entries\n"
+		"      --starred       only the entries you starred\n"
 		"      --json          as a JSON array, one entry a line, in the\n"
 		"                      export's shape (see JSON OUTPUT in mend(1))\n",
 };
@@ -384,4 +387,41 @@ const struct command cmd_delete = {
 		"that restarted the no-contact count stays in the history.\n"
 		"\n"
 		"  -y, --yes   do not ask\n",
+};
+
+static const struct opt_spec star_opts[] = {
+	{"off", 0, false},
+	{NULL, 0, false},
+};
+
+static int run_star(struct cli *c, const struct args *a)
+{
+	bool on = !args_get(cmd_star.opts, a, "off");
+	char uuid[UUID_LEN];
+	struct journal *j;
+	enum mend_rc rc;
+
+	if (a->npos != 1)
+		return cli_usage_error(c, "id: missing; give the id shown by "
+					  "'mend list'");
+	if (!(j = cli_journal_read(c)))
+		return 1;
+	rc = journal_star(j, a->pos[0], on, uuid, &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	printf(on ? "Starred %.8s.\n" : "Took the star off %.8s.\n", uuid);
+	return 0;
+}
+
+const struct command cmd_star = {
+	.name = "star",
+	.run = run_star,
+	.opts = star_opts,
+	.max_pos = 1,
+	.usage = "mend star ID [--off]",
+	.summary = "star an entry to find it again (or --off to unstar)",
+	.help = "Star an entry, to find it again with 'mend list --starred'.\n"
+		"The entry's text and dates stay as they are.\n"
+		"\n"
+		"      --off   take the star off again\n",
 };

@@ -33,7 +33,8 @@ static int run_export(struct cli *c, const struct args *a)
 	if (fmt && !export_format_from_name(fmt, &o.format))
 		return cli_fail(c, mend_err_set(&c->err, MEND_EINVAL,
 						"format: '%.32s' is not one of "
-						"json, jrnl, markdown",
+						"json, jrnl, jrnl-text, "
+						"markdown",
 						fmt));
 	if (mod && !cli_module(c, mod, &o.module))
 		return c->exit_code;
@@ -72,7 +73,7 @@ const struct command cmd_export = {
 	.run = run_export,
 	.opts = export_opts,
 	.max_pos = 0,
-	.usage = "mend export [-o FILE] [--format json|jrnl|markdown] "
+	.usage = "mend export [-o FILE] [--format json|jrnl|jrnl-text|markdown] "
 		 "[--since DATE] [--until DATE] [--module M] [--pseudonym NAME]",
 	.summary = "write the journal out as JSON, jrnl JSON or Markdown",
 	.help = "Write the journal to standard output, or to FILE. The file is\n"
@@ -84,7 +85,10 @@ const struct command cmd_export = {
 		"  -o, --output FILE     write to FILE instead of standard output\n"
 		"  -f, --format F        json (everything, for backups and 'mend\n"
 		"                        import'; the default), jrnl (jrnl's JSON\n"
-		"                        shape) or markdown (for reading)\n"
+		"                        shape), jrnl-text (a journal file jrnl\n"
+		"                        reads itself; 'mend import --format\n"
+		"                        jrnl-text' reads it back) or markdown\n"
+		"                        (for reading)\n"
 		"      --since DATE      entries from this day on: YYYY-MM-DD, a\n"
 		"                        month (YYYY-MM), a year, today,\n"
 		"                        yesterday or N days ago (-Nd)\n"
@@ -140,7 +144,9 @@ static int run_import(struct cli *c, const struct args *a)
 	}
 	printf("%s %s: %ld added, %ld updated, %ld unchanged.\n",
 	       dry ? "Dry run, nothing was written. Would import" : "Imported",
-	       rep.source == IMPORT_JRNL ? "a jrnl export" : "a mend export",
+	       rep.source == IMPORT_JRNL	? "a jrnl export"
+	       : rep.source == IMPORT_JRNL_TEXT ? "a jrnl journal"
+						: "a mend export",
 	       rep.added, rep.updated, rep.unchanged);
 	return 0;
 }
@@ -152,14 +158,16 @@ const struct command cmd_import = {
 	.max_pos = 1,
 	.pos_values = {VAL_FILE},
 	.usage = "mend import FILE|- [--dry-run]",
-	.summary = "merge a mend or jrnl JSON export into the journal",
-	.help = "Import a mend JSON export (version 1) or a jrnl JSON export.\n"
+	.summary = "merge a mend or jrnl export into the journal",
+	.help = "Import a mend JSON export (version 1), a jrnl JSON export, or\n"
+		"a jrnl journal file (plain text, as jrnl keeps it or 'mend\n"
+		"export --format jrnl-text' writes it).\n"
 		"The whole file is checked first: any problem is listed (up to\n"
 		"20, with where it is, as in 'entries[41].mood: 11 is not in\n"
 		"1..10') and nothing is written. Then every record is merged by\n"
 		"its id in one transaction: identical ones are skipped, and of\n"
 		"two different versions the one changed last wins. jrnl entries\n"
-		"become reflections, their tags kept.\n"
+		"become reflections, their tags and stars kept.\n"
 		"\n"
 		"  -n, --dry-run   count what would change, write nothing\n",
 };

@@ -26,6 +26,7 @@ void entry_init(struct entry *e)
 	e->text = "";
 	e->mood = e->urge = e->contact = e->necessary = ENTRY_NONE;
 	e->breaks_period = e->minutes = e->open_day = ENTRY_NONE;
+	e->starred = 0;
 }
 
 enum module kind_module(enum kind k)

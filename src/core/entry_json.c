@@ -21,6 +21,7 @@ enum field_type {
 	F_BOOL,	  /* int 0/1, left out when ENTRY_NONE */
 	F_TAGS,	  /* space-separated string written as an array */
 	F_SEALED, /* true when the text is withheld, else left out */
+	F_FLAG,	  /* int, written always: true when 1, else false */
 };
 
 struct field {
@@ -55,6 +56,7 @@ static const struct field fields[] = {
     {"prompt_id", F_STR, AT(prompt_id), false},
     {"prompt_text", F_STR, AT(prompt_text), true},
     {"tags", F_TAGS, AT(tags), true},
+    {"starred", F_FLAG, AT(starred), false},
     {"sealed", F_SEALED, 0, false},
     {"text", F_STR, AT(text), true},
 };
@@ -189,6 +191,11 @@ static void put_field(struct writer *w, const struct entry *e,
 		memcpy(&s, base, sizeof s);
 		if (s && *s)
 			put_tags(w, s);
+		return;
+	case F_FLAG:
+		memcpy(&v, base, sizeof v);
+		key(w, fd->key);
+		fputs(v == 1 ? "true" : "false", w->f);
 		return;
 	case F_SEALED:
 		if (w->o && w->o->sealed) {

@@ -11,12 +11,14 @@
 #define _GNU_SOURCE
 #include "mend/export.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -45,8 +47,9 @@ struct exporter {
 
 int export_format_from_name(const char *name, enum export_format *out)
 {
-	static const char *const names[] = {"json", "jrnl", "markdown"};
-	for (int i = 0; name && i < 3; i++) {
+	static const char *const names[] = {"json", "jrnl", "markdown",
+					    "jrnl-text"};
+	for (int i = 0; name && i < (int)(sizeof names / sizeof names[0]); i++) {
 		if (strcmp(name, names[i]) == 0) {
 			*out = (enum export_format)i;
 			return 1;
@@ -316,7 +319,8 @@ static int jrnl_entry(const struct entry *e, void *ctx)
 		while (*p == ' ')
 			p++;
 	}
-	fputs("], \"starred\": false}", x->f);
+	fputs(e->starred == 1 ? "], \"starred\": true}" : "], \"starred\": false}",
+	      x->f);
 	x->counts.entries++;
 	return ferror(x->f) || x->oom;
 }
@@ -479,6 +483,95 @@ static enum mend_rc write_markdown(struct exporter *x, struct entry_filter *f,
 	return store_entries_each(x->j->st, f, md_entry, x, err);
 }
 
+/* --- jrnl's plain-text journal --- */
+
+/* The length of s without the white space at its end (jrnl strips it). */
+static size_t trimmed_len(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
+		     s[n - 1] == '\r'))
+		n--;
+	return n;
+}
+
+/* True when text already names tag as jrnl reads tags: after white space
+ * (or at the start), in any case, and not followed by more of a tag. */
+static bool names_tag(const char *text, size_t n, const char *tag)
+{
+	size_t tl = strlen(tag);
+	for (size_t i = 0; tl && i + tl <= n; i++) {
+		if (i && !strchr(" \t\n\r", text[i - 1]))
+			continue;
+		if (strncasecmp(text + i, tag, tl) != 0)
+			continue;
+		unsigned char after = i + tl < n ? (unsigned char)text[i + tl] : 0;
+		if (!after || (after < 0x80 && !isalnum(after) &&
+			       !strchr("_-+*#/", after)))
+			return true;
+	}
+	return false;
+}
+
+/* One entry as jrnl writes it: "[YYYY-MM-DD HH:MM] " and the text, its
+ * first line ending in " *" when starred, then a line of tags (the
+ * module's first, each once), and a blank line. jrnl reads a star from
+ * a first line ending in '*', so an unstarred text whose first line ends
+ * so starts on the line after the date instead. */
+static int jrnl_text_entry(const struct entry *e, void *ctx)
+{
+	struct exporter *x = ctx;
+	char tmp[160], date[CLOCK_DATE_LEN], hm[6], tag[260];
+	const char *text = readable_text(x, e, tmp, sizeof tmp);
+	size_t n = trimmed_len(text, strlen(text));
+	size_t first = strcspn(text, "\n");
+	long k = x->n++;
+
+	if (first > n)
+		first = n;
+	size_t first_n = trimmed_len(text, first);
+	local_parts(e->created_at, 0, date, hm, NULL);
+	fprintf(x->f, "[%s %s] ", date, hm);
+	if (e->starred == 1) {
+		md_put(x, text, first_n);
+		fputs(" *", x->f);
+		md_put(x, text + first, n - first);
+	} else {
+		if (first_n && text[first_n - 1] == '*')
+			putc('\n', x->f);
+		md_put(x, text, n);
+	}
+	/* the tags on a line of their own, but not those the text names
+	 * already (jrnl finds those there): the module's first */
+	snprintf(tag, sizeof tag, "@%s", module_name(kind_module(e->kind)));
+	fputs("\n", x->f);
+	fputs(tag, x->f);
+	count_tag(x, tag, k);
+	for (const char *p = e->tags; p && *p;) {
+		size_t len = strcspn(p, " ");
+		if (len) {
+			snprintf(tag, sizeof tag, "%.*s", (int)(len > 250 ? 250 : len),
+				 p);
+			const char *shown = pseudo(x, tag);
+			if (count_tag(x, shown, k) && !names_tag(text, n, shown)) {
+				putc(' ', x->f);
+				md_put(x, shown, strlen(shown));
+			}
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	fputs("\n\n", x->f);
+	x->counts.entries++;
+	return ferror(x->f) || x->oom;
+}
+
+static enum mend_rc write_jrnl_text(struct exporter *x, struct entry_filter *f,
+				    struct mend_err *err)
+{
+	return store_entries_each(x->j->st, f, jrnl_text_entry, x, err);
+}
+
 /* --- driver --- */
 
 /* Validate o and turn its dates into created_at bounds in f. */
@@ -541,6 +634,9 @@ static enum mend_rc write_export(struct journal *j,
 		break;
 	case EXPORT_MARKDOWN:
 		rc = write_markdown(&x, &f, err);
+		break;
+	case EXPORT_JRNL_TEXT:
+		rc = write_jrnl_text(&x, &f, err);
 		break;
 	}
 	pseudo_free(x.ps);

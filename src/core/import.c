@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "jrnl_text.h"
 #include "json_scan.h"
 #include "mend/export.h"
 #include "mend/utf8.h"
@@ -400,7 +401,7 @@ static bool day_near(struct importer *im, const char *path, struct mend_date d,
 /* Fields each kind may carry beyond the common ones. */
 static const char *const common_keys[] = {"id", "kind", "module",
 					  "created_at", "updated_at", "text",
-					  "tags", NULL};
+					  "tags", "starred", NULL};
 
 static bool allowed_for(enum kind k, const char *key)
 {
@@ -553,6 +554,8 @@ static bool read_entry(struct importer *im, const cJSON *o, const char *path,
 		e->text = "";
 	ok &= tags_field(im, o, path, tags);
 	e->tags = *tags;
+	ok &= bool_field(im, o, path, "starred", OPTIONAL, &e->starred);
+	e->starred = e->starred == 1;
 
 	switch (e->kind) {
 	case KIND_CHECKIN: {
@@ -778,6 +781,7 @@ static bool read_jrnl(struct importer *im, const cJSON *o, const char *path,
 	e->kind = KIND_REFLECTION;
 	e->text = *text;
 	e->tags = *tags;
+	e->starred = starred == 1;
 	/* the wall-clock time of that day, whatever DST did to it */
 	struct tm tm = {.tm_year = d.y - 1900,
 			.tm_mon = d.m - 1,
@@ -1038,7 +1042,8 @@ static bool entries_equal(const struct entry *a, const struct entry *b)
 	       a->mood == b->mood && a->urge == b->urge &&
 	       a->contact == b->contact && a->necessary == b->necessary &&
 	       a->breaks_period == b->breaks_period &&
-	       a->minutes == b->minutes && a->open_day == b->open_day;
+	       a->minutes == b->minutes && a->open_day == b->open_day &&
+	       a->starred == b->starred;
 #undef SAME
 }
 
@@ -1358,9 +1363,24 @@ static enum mend_rc validate(struct importer *im, struct mend_err *err)
 	return rc;
 }
 
+static enum mend_rc import_json(struct journal *j, const char *data,
+			       size_t len, bool dry_run,
+			       struct import_report *rep, struct mend_err *err,
+			       bool converted);
+
 enum mend_rc import_buffer(struct journal *j, const char *data, size_t len,
 			   bool dry_run, struct import_report *rep,
 			   struct mend_err *err)
+{
+	return import_json(j, data, len, dry_run, rep, err, false);
+}
+
+/* import_buffer; converted: data is a jrnl text journal read into JSON
+ * already (so never read as one again). */
+static enum mend_rc import_json(struct journal *j, const char *data,
+			       size_t len, bool dry_run,
+			       struct import_report *rep, struct mend_err *err,
+			       bool converted)
 {
 	struct importer im;
 	enum mend_rc rc;
@@ -1390,6 +1410,25 @@ enum mend_rc import_buffer(struct journal *j, const char *data, size_t len,
 			     "a text export",
 			(size_t)(nul - data));
 		rc = MEND_OK;
+	} else if (!converted && jrnl_text_detect(data, len)) {
+		/* jrnl's own journal file: read into its JSON shape, which
+		 * then takes the same road */
+		size_t bad, n = 0;
+		char *json = NULL;
+		if (!utf8_valid(data, len, &bad))
+			rc = mend_err_set(err, MEND_EBADFILE,
+					  "the file is not valid UTF-8 at byte "
+					  "%zu",
+					  bad);
+		else
+			rc = jrnl_text_to_json(data, len, &json, &n, err);
+		if (rc == MEND_OK)
+			rc = import_json(j, json, n, dry_run, rep, err, true);
+		else
+			memset(rep, 0, sizeof *rep);
+		free(json);
+		rep->source = IMPORT_JRNL_TEXT;
+		goto done;
 	} else {
 		rc = validate(&im, err);
 	}

@@ -259,6 +259,35 @@ bool journal_letter_open(struct journal *j, const struct entry *e)
 	return false;
 }
 
+/* Kana, CJK ideographs and Hangul syllables: the ranges of
+ * STORE_CJK_GLOB, which decides what the CJK index holds. */
+static bool cjk_char(unsigned long c)
+{
+	return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	       (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) ||
+	       (c >= 0xf900 && c <= 0xfaff);
+}
+
+static bool cjk_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char b = (unsigned char)w[i];
+		unsigned long c = b;
+		size_t len = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+		if (len > 1 && i + len <= n) {
+			c = b & (0x7f >> len);
+			for (size_t k = 1; k < len; k++)
+				c = c << 6 | ((unsigned char)w[i + k] & 0x3f);
+		}
+		if (cjk_char(c))
+			return true;
+		i += len;
+	}
+	return false;
+}
+
+#define SEARCH_CJK_MAX 8
+
 enum mend_rc journal_search_expr(const char *words, char **expr,
 				 struct mend_err *err)
 {
@@ -299,8 +328,76 @@ enum mend_rc journal_search_expr(const char *words, char **expr,
 				    "search: empty; give at least one word to "
 				    "find");
 	}
+	int n_cjk = 0;
+	static const char *const space = " \t\n\r";
+	for (p = words; *p;) {
+		p += strspn(p, space);
+		size_t len = strcspn(p, space);
+		n_cjk += len && cjk_word(p, len);
+		p += len;
+	}
+	if (n_cjk > SEARCH_CJK_MAX) {
+		free(out);
+		return mend_err_set(err, MEND_EINVAL,
+				    "search: more than %d words in Chinese, "
+				    "Japanese or Korean; give %d or fewer",
+				    SEARCH_CJK_MAX, SEARCH_CJK_MAX);
+	}
 	*expr = out;
 	return MEND_OK;
+}
+
+/* Split the search words: those with CJK letters, one a line, into
+ * *cjk (a word found anywhere in the text); the others into the FTS5
+ * expression *match (NULL when there are none). Both are freed by the
+ * caller with free, and are NULL on an error. */
+static enum mend_rc search_split(const char *words, char **match, char **cjk,
+				 struct mend_err *err)
+{
+	size_t n = strlen(words);
+	char *rest = malloc(n + 1), *c = malloc(n + 1);
+	char *r = rest, *o = c;
+	enum mend_rc rc = MEND_OK;
+	static const char *const space = " \t\n\r";
+
+	*match = *cjk = NULL;
+	if (!rest || !c) {
+		free(rest);
+		free(c);
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	}
+	/* validates the words, and their number */
+	rc = journal_search_expr(words, match, err);
+	free(*match);
+	*match = NULL;
+	for (const char *p = words; rc == MEND_OK && *p;) {
+		p += strspn(p, space);
+		size_t len = strcspn(p, space);
+		if (!len)
+			break;
+		bool is_cjk = cjk_word(p, len);
+		char *to = is_cjk ? o : r;
+		if (to != (is_cjk ? c : rest))
+			*to++ = is_cjk ? '\n' : ' ';
+		memcpy(to, p, len);
+		to += len;
+		*(is_cjk ? &o : &r) = to;
+		p += len;
+	}
+	*r = *o = '\0';
+	if (rc == MEND_OK && r != rest)
+		rc = journal_search_expr(rest, match, err);
+	free(rest);
+	if (rc == MEND_OK && o != c)
+		*cjk = c;
+	else
+		free(c);
+	if (rc != MEND_OK) {
+		free(*match);
+		free(*cjk);
+		*match = *cjk = NULL;
+	}
+	return rc;
 }
 
 /* The created_at bound of a day: the start of journal day date plus add
@@ -399,7 +496,7 @@ enum mend_rc journal_list(struct journal *j, const struct journal_query *q,
 				 .oldest_first = q->oldest_first,
 				 .limit = q->limit};
 	char since[CLOCK_ISO_LEN], until[CLOCK_ISO_LEN];
-	char *match = NULL;
+	char *match = NULL, *cjk = NULL;
 	struct mask_ctx m = {.j = j, .list_fn = fn, .ctx = ctx};
 	enum mend_rc rc = MEND_OK;
 
@@ -407,14 +504,17 @@ enum mend_rc journal_list(struct journal *j, const struct journal_query *q,
 		return mend_err_set(err, MEND_EINVAL,
 				    "limit: %ld is negative; give 1 or more",
 				    q->limit);
+	f.starred = q->starred;
 	rc = journal_days(j, q->since, q->until, &f, since, until, err);
 	if (rc == MEND_OK && q->search) {
-		rc = journal_search_expr(q->search, &match, err);
+		rc = search_split(q->search, &match, &cjk, err);
 		f.match = match;
+		f.cjk = cjk;
 	}
 	if (rc == MEND_OK)
 		rc = store_entries_each(j->st, &f, list_masked, &m, err);
 	free(match);
+	free(cjk);
 	return rc;
 }
 
@@ -423,21 +523,23 @@ enum mend_rc journal_page(struct journal *j, const struct journal_query *q,
 			  long limit, int (*fn)(const struct entry *, void *),
 			  void *ctx, struct mend_err *err)
 {
-	char *match = NULL;
+	char *match = NULL, *cjk = NULL;
 	struct mask_ctx m = {.j = j, .list_fn = fn, .ctx = ctx};
 	enum mend_rc rc = MEND_OK;
 
 	if (q->search)
-		rc = journal_search_expr(q->search, &match, err);
+		rc = search_split(q->search, &match, &cjk, err);
 	if (rc == MEND_OK) {
 		struct entry_page p = {.module = q->module,
 				       .match = match,
+				       .cjk = cjk,
 				       .from = from,
 				       .newer = dir == JOURNAL_NEWER,
 				       .limit = limit};
 		rc = store_entries_page(j->st, &p, list_masked, &m, err);
 	}
 	free(match);
+	free(cjk);
 	return rc;
 }
 
@@ -512,6 +614,26 @@ enum mend_rc journal_edit(struct journal *j, const char *id, const char *text,
 	}
 	if (rc == MEND_OK)
 		rc = store_forget_old_text(j->st, err);
+	if (rc == MEND_OK)
+		rc = store_commit(j->st, err);
+	else
+		store_rollback(j->st);
+	entry_free(e);
+	return rc;
+}
+
+enum mend_rc journal_star(struct journal *j, const char *id, bool on,
+			  char uuid[UUID_LEN], struct mend_err *err)
+{
+	struct entry *e = NULL;
+	enum mend_rc rc = store_begin(j->st, err);
+
+	if (rc == MEND_OK)
+		rc = fetch(j, id, &e, err);
+	if (rc == MEND_OK)
+		rc = store_entry_set_starred(j->st, e->uuid, on, err);
+	if (rc == MEND_OK && uuid)
+		memcpy(uuid, e->uuid, UUID_LEN);
 	if (rc == MEND_OK)
 		rc = store_commit(j->st, err);
 	else

@@ -127,6 +127,39 @@ static const char *const migrations[] = {
 	"  WHERE discarded_at IS NULL AND owner <> '';"
 	"CREATE INDEX drafts_discarded ON drafts(discarded_at)"
 	"  WHERE discarded_at IS NOT NULL;",
+	/* 3 -> 4: a star on an entry; and CJK text, which has no spaces
+	 * between words (unicode61 keeps a whole run as one token), indexed
+	 * by trigrams so a word is found inside a sentence (detail='none'
+	 * keeps no positions: a quarter of the size, and the search checks
+	 * its candidates' text itself). Only entries
+	 * with CJK letters go into that index: the triggers' WHEN matches
+	 * kana, CJK ideographs and Hangul syllables (the same ranges as
+	 * journal.c's cjk_char), and a delete must see the same test as the
+	 * insert did. */
+	"ALTER TABLE entries ADD COLUMN starred INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (starred IN (0,1));"
+	"CREATE INDEX entries_starred ON entries(created_at, uuid)"
+	"  WHERE starred = 1;"
+	"CREATE VIRTUAL TABLE entries_cjk USING fts5(text, content='entries',"
+	"  content_rowid='id', tokenize='trigram', detail='none');"
+	"CREATE TRIGGER entries_cjk_insert AFTER INSERT ON entries"
+	"  WHEN new.text GLOB '" STORE_CJK_GLOB "' BEGIN"
+	"  INSERT INTO entries_cjk(rowid, text) VALUES (new.id, new.text);"
+	"END;"
+	"CREATE TRIGGER entries_cjk_delete AFTER DELETE ON entries"
+	"  WHEN old.text GLOB '" STORE_CJK_GLOB "' BEGIN"
+	"  INSERT INTO entries_cjk(entries_cjk, rowid, text)"
+	"    VALUES ('delete', old.id, old.text);"
+	"END;"
+	"CREATE TRIGGER entries_cjk_update AFTER UPDATE OF text ON entries BEGIN"
+	"  INSERT INTO entries_cjk(entries_cjk, rowid, text)"
+	"    SELECT 'delete', old.id, old.text"
+	"    WHERE old.text GLOB '" STORE_CJK_GLOB "';"
+	"  INSERT INTO entries_cjk(rowid, text) SELECT new.id, new.text"
+	"    WHERE new.text GLOB '" STORE_CJK_GLOB "';"
+	"END;"
+	"INSERT INTO entries_cjk(rowid, text) SELECT id, text FROM entries"
+	"  WHERE text GLOB '" STORE_CJK_GLOB "';",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -7,12 +7,13 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define ENTRY_COLUMNS                                                          \
 	"id, uuid, kind, created_at, updated_at, day, text, prompt_id, "      \
 	"prompt_text, initiator, channel, category, outcome, tags, mood, "    \
-	"urge, contact, necessary, breaks_period, minutes, open_day"
+	"urge, contact, necessary, breaks_period, minutes, open_day, starred"
 
 static const char *col_text(sqlite3_stmt *s, int i)
 {
@@ -51,6 +52,7 @@ static void row_to_entry(sqlite3_stmt *s, struct entry *e)
 	e->breaks_period = col_int(s, 18);
 	e->minutes = col_int(s, 19);
 	e->open_day = col_int(s, 20);
+	e->starred = sqlite3_column_int(s, 21) == 1;
 }
 
 static int bind_int_or_null(sqlite3_stmt *s, int i, int v)
@@ -58,8 +60,8 @@ static int bind_int_or_null(sqlite3_stmt *s, int i, int v)
 	return v == ENTRY_NONE ? sqlite3_bind_null(s, i) : sqlite3_bind_int(s, i, v);
 }
 
-/* Bind every user field of e to parameters 1..19 in ENTRY_COLUMNS order
- * without id and uuid. */
+/* Bind every user field of e to parameters 1..20 in ENTRY_COLUMNS order
+ * without id and uuid, and starred to 22. */
 static void bind_fields(sqlite3_stmt *s, const struct entry *e)
 {
 	store_bind_text(s, 1, kind_name(e->kind));
@@ -82,6 +84,7 @@ static void bind_fields(sqlite3_stmt *s, const struct entry *e)
 	bind_int_or_null(s, 18, e->breaks_period);
 	bind_int_or_null(s, 19, e->minutes);
 	bind_int_or_null(s, 20, e->open_day);
+	sqlite3_bind_int(s, 22, e->starred == 1);
 }
 
 enum mend_rc store_entry_insert(struct store *st, struct entry *e,
@@ -93,8 +96,9 @@ enum mend_rc store_entry_insert(struct store *st, struct entry *e,
 		"INSERT INTO entries (kind, module, created_at, updated_at, day, "
 		"text, prompt_id, prompt_text, initiator, channel, category, "
 		"outcome, tags, mood, urge, contact, necessary, breaks_period, "
-		"minutes, open_day, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-		"?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+		"minutes, open_day, uuid, starred) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+		"?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+		"?20, ?21, ?22)",
 		&s, err);
 	if (rc != MEND_OK)
 		return rc;
@@ -113,7 +117,7 @@ enum mend_rc store_entry_insert(struct store *st, struct entry *e,
 	"prompt_text = ?8, initiator = ?9, channel = ?10, category = ?11, "    \
 	"outcome = ?12, tags = ?13, mood = ?14, urge = ?15, contact = ?16, "   \
 	"necessary = ?17, breaks_period = ?18, minutes = ?19, "                \
-	"open_day = ?20 WHERE uuid = ?21"
+	"open_day = ?20, starred = ?22 WHERE uuid = ?21"
 
 /* The update, and with since the compare that goes with it: the row is
  * written only while its updated_at is still since. */
@@ -126,7 +130,7 @@ static enum mend_rc update(struct store *st, const struct entry *e,
 	 * least: a copy from a clock running ahead must not outlive an edit
 	 * made after it here. */
 	enum mend_rc rc = store_cached(
-		st, since ? UPDATE_SQL " AND updated_at = ?22" : UPDATE_SQL, &s,
+		st, since ? UPDATE_SQL " AND updated_at = ?23" : UPDATE_SQL, &s,
 		err);
 	if (changed)
 		*changed = false;
@@ -135,7 +139,7 @@ static enum mend_rc update(struct store *st, const struct entry *e,
 	bind_fields(s, e);
 	store_bind_text(s, 21, e->uuid);
 	if (since)
-		store_bind_text(s, 22, since);
+		store_bind_text(s, 23, since);
 	rc = store_run(st, s, "saving the entry", err);
 	if (rc != MEND_OK || sqlite3_changes(st->db) != 0)
 		return rc;
@@ -199,6 +203,22 @@ enum mend_rc store_entry_remove(struct store *st, const char *uuid,
 	return rc;
 }
 
+enum mend_rc store_entry_set_starred(struct store *st, const char *uuid,
+				     bool on, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_cached(
+		st, "UPDATE entries SET starred = ?2 WHERE uuid = ?1", &s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, uuid);
+	sqlite3_bind_int(s, 2, on ? 1 : 0);
+	rc = store_run(st, s, "saving the star", err);
+	if (rc == MEND_OK && sqlite3_changes(st->db) == 0)
+		rc = mend_err_set(err, MEND_ENOTFOUND, "id: no entry %s", uuid);
+	return rc;
+}
+
 enum mend_rc store_begin_read(struct store *st, struct mend_err *err)
 {
 	/* BEGIN alone takes no lock; the first read takes the shared lock
@@ -241,7 +261,15 @@ enum mend_rc store_forget_old_text(struct store *st, struct mend_err *err)
 		err);
 	if (rc != MEND_OK)
 		return rc;
-	return store_run(st, s, "clearing the search index", err);
+	rc = store_run(st, s, "clearing the search index", err);
+	if (rc == MEND_OK)
+		rc = store_cached(st,
+				  "INSERT INTO entries_cjk(entries_cjk) "
+				  "VALUES ('optimize')",
+				  &s, err);
+	if (rc == MEND_OK)
+		rc = store_run(st, s, "clearing the search index", err);
+	return rc;
 }
 
 static bool valid_prefix(const char *id)
@@ -352,6 +380,98 @@ static void sql_add(char *buf, size_t n, const char *frag)
 /* Above this many matches a limited search walks the date index. */
 #define MANY_MATCHES 300
 
+/* At most this many CJK words in one search (journal.c refuses more). */
+#define CJK_WORDS_MAX 8
+
+static size_t utf8_chars(const char *w, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)w[i] & 0xc0) != 0x80;
+	return c;
+}
+
+/* The CJK words (one a line) as conditions: each word is looked for in
+ * the text with instr; the trigram index, which keeps no positions,
+ * narrows the rows to those with all the trigrams of the words of three
+ * characters or more first (all in one MATCH :tri). The bound values are
+ * made by cjk_bind from the same words in the same order. */
+static void cjk_sql(char *sql, size_t n, const char *cjk)
+{
+	bool tri = false;
+	int k = 0;
+	for (const char *w = cjk; w && *w && k < CJK_WORDS_MAX; k++) {
+		size_t len = strcspn(w, "\n");
+		char frag[64];
+		tri |= utf8_chars(w, len) >= 3;
+		snprintf(frag, sizeof frag, " AND instr(e.text, :cjk%d) > 0", k);
+		sql_add(sql, n, frag);
+		w += len + (w[len] == '\n');
+	}
+	if (tri)
+		sql_add(sql, n,
+			" AND e.id IN (SELECT rowid FROM entries_cjk WHERE "
+			"entries_cjk MATCH :tri)");
+}
+
+/* Append the trigrams of w[0..len) (three characters or more) to o, each
+ * quoted: a trigram tokenizer reads a quoted three-character string as
+ * that one trigram. Returns the new end. */
+static char *add_trigrams(char *o, const char *w, size_t len)
+{
+	size_t starts[4] = {0}, k = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && ((unsigned char)w[i] & 0xc0) == 0x80)
+			continue;
+		/* i starts a character (or is the end): shift the window */
+		if (k == 4) {
+			memmove(starts, starts + 1, 3 * sizeof starts[0]);
+			k = 3;
+		}
+		starts[k++] = i;
+		if (k == 4) {
+			*o++ = ' ';
+			*o++ = '"';
+			for (size_t b = starts[0]; b < starts[3]; b++) {
+				if (w[b] == '"')
+					*o++ = '"';
+				*o++ = w[b];
+			}
+			*o++ = '"';
+		}
+	}
+	return o;
+}
+
+static enum mend_rc cjk_bind(sqlite3_stmt *s, const char *cjk,
+			     struct mend_err *err)
+{
+	size_t n = cjk ? strlen(cjk) : 0;
+	/* every byte in up to three trigrams, doubled when a quote, plus
+	 * three bytes of quotes and space each */
+	char *tri = malloc(n * 9 + 1), *o = tri;
+	int k = 0;
+
+	if (!tri)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	for (const char *w = cjk; w && *w && k < CJK_WORDS_MAX; k++) {
+		size_t len = strcspn(w, "\n");
+		char name[16];
+		if (utf8_chars(w, len) >= 3)
+			o = add_trigrams(o, w, len);
+		snprintf(name, sizeof name, ":cjk%d", k);
+		sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, name), w,
+				  (int)len, SQLITE_TRANSIENT);
+		w += len + (w[len] == '\n');
+	}
+	*o = '\0';
+	if (o != tri)
+		sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":tri"),
+				  tri + 1, -1, SQLITE_TRANSIENT);
+	free(tri);
+	return MEND_OK;
+}
+
 static enum mend_rc count_matches(struct store *st, const char *match,
 				  long *out, struct mend_err *err)
 {
@@ -373,7 +493,7 @@ enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
 				int (*fn)(const struct entry *, void *),
 				void *ctx, struct mend_err *err)
 {
-	char sql[1024] = "";
+	char sql[2048] = "";
 	sqlite3_stmt *s = NULL;
 	struct entry e;
 	enum mend_rc rc;
@@ -400,12 +520,19 @@ enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
 			"e.day, e.text, e.prompt_id, e.prompt_text, e.initiator, "
 			"e.channel, e.category, e.outcome, e.tags, e.mood, e.urge, "
 			"e.contact, e.necessary, e.breaks_period, e.minutes, "
-			"e.open_day FROM entries_fts JOIN entries e ON "
+			"e.open_day, e.starred FROM entries_fts JOIN entries e ON "
 			"e.id = entries_fts.rowid WHERE entries_fts MATCH :match "
 			"AND e.kind <> 'sealed'");
+	else if (f->cjk)
+		sql_add(sql, sizeof sql,
+			"SELECT " ENTRY_COLUMNS " FROM entries e WHERE "
+			"e.kind <> 'sealed'");
 	else
 		sql_add(sql, sizeof sql,
 			"SELECT " ENTRY_COLUMNS " FROM entries e WHERE 1");
+	cjk_sql(sql, sizeof sql, f->cjk);
+	if (f->starred)
+		sql_add(sql, sizeof sql, " AND e.starred = 1");
 	if (f->module >= 0)
 		sql_add(sql, sizeof sql, " AND e.module = :module");
 	if (f->kind >= 0)
@@ -426,6 +553,11 @@ enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, sqlite3_bind_parameter_index(s, ":match"), f->match);
+	rc = cjk_bind(s, f->cjk, err);
+	if (rc != MEND_OK) {
+		sqlite3_finalize(s);
+		return rc;
+	}
 	if (f->module >= 0)
 		store_bind_text(s, sqlite3_bind_parameter_index(s, ":module"),
 				module_name((enum module)f->module));
@@ -453,7 +585,7 @@ enum mend_rc store_entries_page(struct store *st, const struct entry_page *p,
 				int (*fn)(const struct entry *, void *),
 				void *ctx, struct mend_err *err)
 {
-	char sql[1024] = "";
+	char sql[2048] = "";
 	sqlite3_stmt *s = NULL;
 	struct entry e;
 	enum mend_rc rc = MEND_OK;
@@ -483,12 +615,17 @@ enum mend_rc store_entries_page(struct store *st, const struct entry_page *p,
 		    "e.day, e.text, e.prompt_id, e.prompt_text, e.initiator, "
 		    "e.channel, e.category, e.outcome, e.tags, e.mood, e.urge, "
 		    "e.contact, e.necessary, e.breaks_period, e.minutes, "
-		    "e.open_day FROM entries_fts JOIN entries e ON "
+		    "e.open_day, e.starred FROM entries_fts JOIN entries e ON "
 		    "e.id = entries_fts.rowid WHERE entries_fts MATCH :match "
 		    "AND e.kind <> 'sealed'");
+	else if (p->cjk)
+		sql_add(sql, sizeof sql,
+			"SELECT " ENTRY_COLUMNS " FROM entries e WHERE "
+			"e.kind <> 'sealed'");
 	else
 		sql_add(sql, sizeof sql,
 			"SELECT " ENTRY_COLUMNS " FROM entries e WHERE 1");
+	cjk_sql(sql, sizeof sql, p->cjk);
 	if (p->module >= 0)
 		sql_add(sql, sizeof sql, " AND e.module = :module");
 	if (p->from)
@@ -505,6 +642,11 @@ enum mend_rc store_entries_page(struct store *st, const struct entry_page *p,
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, sqlite3_bind_parameter_index(s, ":match"), p->match);
+	rc = cjk_bind(s, p->cjk, err);
+	if (rc != MEND_OK) {
+		sqlite3_finalize(s);
+		return rc;
+	}
 	if (p->module >= 0)
 		store_bind_text(s, sqlite3_bind_parameter_index(s, ":module"),
 				module_name((enum module)p->module));

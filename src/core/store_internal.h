@@ -11,6 +11,13 @@
 
 #define STORE_CACHE_SIZE 24
 
+/* A GLOB pattern true for text with a CJK letter: kana, CJK ideographs
+ * (with extension A and the compatibility block) and Hangul syllables.
+ * The schema's CJK index triggers use it; never change it without a
+ * migration that rebuilds that index. */
+#define STORE_CJK_GLOB                                                         \
+	"*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]*"
+
 struct store {
 	sqlite3 *db;
 	char *path;

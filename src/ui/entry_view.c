@@ -25,6 +25,7 @@ static const struct ui_key view_keys[] = {
     {"?", "help", "this list of keys"},
     {"e", "edit", "edit the text"},
     {"d", "delete", "delete this entry (asks first, naming it)"},
+    {"s", "star", "star this entry, or take its star off"},
     {NULL, NULL, NULL},
 };
 
@@ -66,8 +67,9 @@ static void view_draw(struct app *a, void *st)
 	ui_area(&top, &left, &width, &height);
 	y = top;
 	entry_text_when(e->created_at, ENTRY_WHEN_WEEKDAY, when, sizeof when);
-	snprintf(line, sizeof line, "%s · %s", when,
-		 a->j->content->module_title[kind_module(e->kind)]);
+	snprintf(line, sizeof line, "%s · %s%s", when,
+		 a->j->content->module_title[kind_module(e->kind)],
+		 e->starred != 1 ? "" : ui_utf8 ? "  ★ starred" : "  * starred");
 	ui_text(y++, left, width, line, ui_attr(ROLE_TITLE));
 	if (e->prompt_text)
 		y += ui_wrap(y, left, width, 3, 0, e->prompt_text,
@@ -242,6 +244,22 @@ static void deleted(struct app *a, void *ctx, int choice, const char *text)
 	ui_close(a);
 }
 
+static void toggle_star(struct app *a, struct view *v)
+{
+	struct mend_err err = {""};
+	bool on = v->e->starred != 1;
+	if (!ui_refresh(a))
+		return;
+	if (journal_star(a->j, v->uuid, on, NULL, &err) != MEND_OK) {
+		ui_error(a, &err);
+		return;
+	}
+	v->e->starred = on;
+	ui_message(a, false,
+		   on ? "Starred, to find again with a star in the review."
+		      : "The star is off.");
+}
+
 static int view_key(struct app *a, void *st, int ch, bool code)
 {
 	struct view *v = st;
@@ -274,6 +292,10 @@ static int view_key(struct app *a, void *st, int ch, bool code)
 	case 'd':
 		if (v->e)
 			entry_view_ask_delete(a, v->e, deleted, v);
+		break;
+	case 's':
+		if (v->e)
+			toggle_star(a, v);
 		break;
 	case 27:
 	case 'q':

@@ -324,7 +324,13 @@ static void review_draw(struct app *a, void *st)
 			selected ? attr : ui_attr(ROLE_MUTED));
 		entry_text_summary(a, e, line, sizeof line);
 		entry_text_flatten(line);
-		entry_text_snippet(top + i, text_x, left + width - text_x, line,
+		/* a starred entry's text begins with the star */
+		int star_w = e->starred == 1 ? 2 : 0;
+		if (star_w)
+			ui_text(top + i, text_x, 1, ui_utf8 ? "★" : "*",
+				selected ? attr : ui_attr(ROLE_ACCENT));
+		entry_text_snippet(top + i, text_x + star_w,
+				   left + width - text_x - star_w, line,
 				   entry_text_sealed(e) ? NULL : r->search,
 				   attr, mark);
 	}

@@ -141,7 +141,7 @@ t_nothing_is_null_in_an_entry() {
 	expect_eq "$(json '[.. | select(. == null)] | length')" 0 "nulls in list --json"
 	# a reflection with no prompt has no prompt keys at all
 	expect_fields '[.[] | select(.text == "no prompt at all") | keys_unsorted]' \
-		'[["id","kind","module","created_at","updated_at","text"]]'
+		'[["id","kind","module","created_at","updated_at","starred","text"]]'
 }
 
 t_sealed_letter_says_it_is_sealed() {

@@ -267,10 +267,17 @@ TEST(test_migration_keeps_the_one_draft_of_before_as_unsaved_writing)
 	CHECK(j);
 	snprintf(path, sizeof path, "%s", store_path(j->st));
 	journal_close(j);
-	/* the journal as version 2 left it: one draft slot */
+	/* the journal as version 2 left it: one draft slot, and none of
+	 * what later versions add (the star and the CJK index) */
 	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
 	CHECK(
 	    sqlite3_exec(db,
+			 "DROP TRIGGER entries_cjk_insert;"
+			 "DROP TRIGGER entries_cjk_delete;"
+			 "DROP TRIGGER entries_cjk_update;"
+			 "DROP TABLE entries_cjk;"
+			 "DROP INDEX entries_starred;"
+			 "ALTER TABLE entries DROP COLUMN starred;"
 			 "DROP TABLE drafts;"
 			 "CREATE TABLE drafts (id INTEGER PRIMARY KEY CHECK "
 			 "(id = 1), context TEXT NOT NULL, text TEXT NOT NULL,"

@@ -52,7 +52,7 @@ TEST(test_entry_json_writes_the_export_order_and_leaves_out_the_unset)
 			"\"updated_at\": \"2026-01-03T11:00:00Z\", "
 			"\"by\": \"them\", \"channel\": \"text\", "
 			"\"necessary\": false, \"restarted_period\": true, "
-			"\"tags\": [\"a\", \"b\"], "
+			"\"tags\": [\"a\", \"b\"], \"starred\": false, "
 			"\"text\": \"said \\\"hi\\\"\\n\"}") == 0);
 	CHECK(!strstr(s, "null"));
 	free(s);
@@ -68,7 +68,8 @@ TEST(test_entry_json_marks_a_withheld_letter_sealed)
 	e.open_day = 30;
 	char *s = written(&e, &o, &rc);
 	CHECK(s);
-	CHECK(strstr(s, "\"open_day\": 30, \"sealed\": true, \"text\": \"\"}"));
+	CHECK(strstr(s, "\"open_day\": 30, \"starred\": false, \"sealed\": true, "
+			 "\"text\": \"\"}"));
 	free(s);
 	o.sealed = false;
 	s = written(&e, &o, &rc);
@@ -102,7 +103,7 @@ TEST(test_entry_json_filters_user_text_only)
 	char *s = written(&e, &o, &rc);
 	CHECK(s);
 	CHECK(strstr(s, "\"by\": \"them\""));
-	CHECK(strstr(s, "\"tags\": [\"<a>\", \"<b>\"], \"text\": \"<x>\"}"));
+	CHECK(strstr(s, "\"tags\": [\"<a>\", \"<b>\"], \"starred\": false, \"text\": \"<x>\"}"));
 	free(s);
 	o.filter = no_memory;
 	s = written(&e, &o, &rc);

@@ -19,7 +19,8 @@ static int count_optimize(unsigned type, void *ctx, void *p, void *x)
 	(void)ctx;
 	const char *sql = sqlite3_sql((sqlite3_stmt *)p);
 	(void)x;
-	if (sql && strstr(sql, "'optimize'"))
+	/* the word index; the CJK index is optimized beside it */
+	if (sql && strstr(sql, "entries_fts(entries_fts) VALUES ('optimize')"))
 		optimizes++;
 	return 0;
 }
