@@ -47,7 +47,7 @@ endif
 CORE_SRC = $(wildcard src/core/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)
 UI_SRC   = $(wildcard src/ui/*.c)
-DATA     = data/prompts.json data/messages.json
+DATA     = data/prompts.json data/messages.json data/quick-tags.json
 SCHEMA   = data/mend-journal.schema.json
 
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/data_embed.o

@@ -14,7 +14,7 @@
 struct store;
 
 /* The schema version this build writes and understands. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* Open (creating if needed) the journal at path and migrate it to
  * STORE_SCHEMA_VERSION. Sets umask(077) first so that every file SQLite
@@ -176,6 +176,8 @@ enum mend_rc store_checkin_by_day(struct store *st, const char *day,
 				  void (*fn)(const struct entry *, void *),
 				  void *ctx, struct mend_err *err);
 
+#define STORE_FILTER_TAGS 8
+
 struct entry_filter {
 	int module;           /* enum module, or -1 for all */
 	int kind;             /* enum kind, or -1 for all */
@@ -183,6 +185,11 @@ struct entry_filter {
 	const char *until;    /* ISO time, exclusive, or NULL */
 	const char *match;    /* FTS5 expression (already made safe), or NULL */
 	const char *prompt_id;/* only answers to this prompt, or NULL */
+	const char *const *tags; /* tag keys (tags_key) that must all be
+				  * there, n_tags of them (at most
+				  * STORE_FILTER_TAGS); sealed letters never
+				  * match a tag */
+	size_t n_tags;
 	bool oldest_first;    /* by created_at then uuid; default newest first */
 	long limit;           /* 0 for no limit */
 };
@@ -208,6 +215,8 @@ struct entry_page {
 					  * NULL: from the newest entry (or,
 					  * walking newer, the very first) */
 	bool newer; /* walk toward newer entries; default older */
+	const char *tag; /* only entries with this tag key, or NULL; sealed
+			  * letters never match a tag */
 	long limit; /* at most this many, 1 or more */
 };
 
@@ -240,6 +249,21 @@ enum mend_rc store_growth_totals(struct store *st, const char *since,
 				 void (*fn)(const char *category, long minutes,
 					    long count, void *ctx),
 				 void *ctx, struct mend_err *err);
+
+/* --- tags (store_tags.c) --- */
+
+/* One tag of the journal: its key, how it was last written, on how many
+ * entries it is and when it was last used (created_at of the newest). */
+struct store_tag {
+	const char *key, *shown, *last; /* borrowed for the call */
+	long count;
+};
+
+/* Call fn for each tag of the journal (sealed letters left out), the
+ * most used first, then by key; stop early when fn returns non-zero. */
+enum mend_rc store_tags_each(struct store *st,
+			     int (*fn)(const struct store_tag *, void *),
+			     void *ctx, struct mend_err *err);
 
 /* --- the editor's drafts (store_drafts.c) --- */
 
