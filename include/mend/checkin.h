@@ -15,6 +15,9 @@ struct checkin_input {
 	int contact;      /* 0 no, ENTRY_NONE not said, or CHECKIN_CONTACT
 			   * with the flags below */
 	const char *note; /* may be NULL: today's note is kept */
+	const char *tags; /* quick tags for what the day held, space-
+			   * separated, each a tag (tags_check); NULL keeps
+			   * today's, "" takes them away */
 };
 
 /* A contact said in a check-in: CHECKIN_CONTACT alone was by the user

@@ -123,6 +123,11 @@ struct journal_query {
 	const char *until;     /* "YYYY-MM-DD", inclusive, or NULL */
 	const char *search;    /* words to find (all of them), or NULL */
 	const char *prompt_id; /* only answers to this prompt, or NULL */
+	const char *const *tags; /* tag keys (tags_key), all of which must
+				  * be there; n_tags of them, at most
+				  * STORE_FILTER_TAGS (journal_page reads
+				  * the first alone) */
+	size_t n_tags;
 	bool oldest_first;
 	long limit; /* 0: no limit */
 };

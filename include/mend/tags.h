@@ -12,8 +12,8 @@
 
 #include "mend/err.h"
 
-#define TAG_MAX_BYTES 100 /* a tag a person types (--tag, quick tags) */
-#define TAGS_QUICK_MAX 12 /* quick tags the check-in offers */
+#define TAG_MAX_BYTES  100 /* a tag a person types (--tag, quick tags) */
+#define TAGS_QUICK_MAX 12  /* quick tags the check-in offers */
 
 /* One tag: key is how it matches (the sign dropped, NFC, lower-cased),
  * shown is how it was written (with its sign when it had one). */

@@ -12,17 +12,25 @@
 
 #define ARGS_MAX_OPTS 16
 #define ARGS_MAX_POS 8
+#define ARGS_MAX_REPEAT 8
 
 struct opt_spec {
 	const char *name; /* long name without "--"; NULL ends the table */
 	char short_name;  /* 0 when none */
-	bool takes_value;
+	int takes_value;  /* false, true, or ARGS_REPEAT: a value that may be
+			   * given up to ARGS_MAX_REPEAT times (one such
+			   * option a table), every value in args.rep */
 };
+
+#define ARGS_REPEAT 2
 
 struct args {
 	const char *value[ARGS_MAX_OPTS]; /* by spec index; flags get "" */
 	const char *pos[ARGS_MAX_POS];
 	int npos;
+	const char *rep[ARGS_MAX_REPEAT]; /* the repeatable option's values,
+					   * in order (value[] has the first) */
+	int nrep;
 	bool help; /* -h or --help was given as an option (not as a value) */
 };
 

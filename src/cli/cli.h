@@ -114,6 +114,6 @@ struct cJSON *cli_entry_json(const struct entry *e);
 extern const struct command cmd_start, cmd_checkin, cmd_status, cmd_contact,
 	cmd_urge, cmd_unsent, cmd_seal, cmd_reflect, cmd_accept, cmd_grow,
 	cmd_decide, cmd_prompt, cmd_prompts, cmd_list, cmd_show, cmd_edit,
-	cmd_delete, cmd_periods, cmd_config, cmd_export, cmd_import;
+	cmd_delete, cmd_periods, cmd_config, cmd_export, cmd_import, cmd_tags;
 
 #endif

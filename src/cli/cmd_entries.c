@@ -6,12 +6,27 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "mend/tags.h"
 
 static const struct opt_spec list_opts[] = {
 	{"module", 'm', true}, {"since", 0, true},  {"until", 0, true},
 	{"search", 's', true}, {"limit", 'n', true}, {"json", 0, false},
-	{NULL, 0, false},
+	{"tag", 't', ARGS_REPEAT}, {NULL, 0, false},
 };
+
+/* --tag T, repeatable: each checked and turned into its key (keys[i],
+ * freed by the caller) before anything is read. */
+static enum mend_rc list_tag_keys(const struct args *a, char **keys,
+				  struct mend_err *err)
+{
+	enum mend_rc rc = MEND_OK;
+	for (int i = 0; rc == MEND_OK && i < a->nrep; i++) {
+		rc = tags_check("tag", a->rep[i], err);
+		if (rc == MEND_OK)
+			rc = tags_key(a->rep[i], strlen(a->rep[i]), &keys[i], err);
+	}
+	return rc;
+}
 
 struct list_ctx {
 	struct journal *j;
@@ -62,6 +77,9 @@ static int list_one(const struct entry *e, void *ctx)
 	return 0;
 }
 
+static int list_run(struct cli *c, struct journal_query *q_,
+		    struct list_ctx *l_, const char *mod);
+
 static int run_list(struct cli *c, const struct args *a)
 {
 	const struct command *cmd = &cmd_list;
@@ -84,6 +102,22 @@ static int run_list(struct cli *c, const struct args *a)
 	q.limit = limit;
 	if (mod && !cli_module(c, mod, &q.module))
 		return c->exit_code;
+	char *keys[ARGS_MAX_REPEAT] = {NULL};
+	rc = list_tag_keys(a, keys, &c->err);
+	q.tags = (const char *const *)keys;
+	q.n_tags = (size_t)a->nrep;
+	int code = rc == MEND_OK ? list_run(c, &q, &l, mod) : cli_fail(c, rc);
+	for (int i = 0; i < a->nrep; i++)
+		free(keys[i]);
+	return code;
+}
+
+static int list_run(struct cli *c, struct journal_query *q_,
+		    struct list_ctx *l_, const char *mod)
+{
+	struct journal_query q = *q_;
+	struct list_ctx l = *l_;
+	enum mend_rc rc;
 	if (!(l.j = cli_journal_read(c)))
 		return 1;
 	/* Validate before printing anything, so bad input prints no "[". */
@@ -113,7 +147,8 @@ static int run_list(struct cli *c, const struct args *a)
 	if (l.json)
 		printf("%s]\n", l.count ? "\n" : "");
 	else if (l.count == 0)
-		printf("No entries%s.\n", q.search || mod || q.since || q.until
+		printf("No entries%s.\n", q.search || mod || q.since || q.until ||
+						  q.n_tags
 						  ? " match"
 						  : " yet");
 	return 0;
@@ -125,7 +160,7 @@ const struct command cmd_list = {
 	.opts = list_opts,
 	.max_pos = 0,
 	.usage = "mend list [--module M] [--since DATE] [--until DATE] "
-		 "[--search WORDS] [--limit N] [--json]",
+		 "[--search WORDS] [--tag T]... [--limit N] [--json]",
 	.summary = "list entries, newest first, with filters and search",
 	.help = "List journal entries, newest first: the start of the id, the\n"
 		"time, the kind and the first line.\n"
@@ -139,6 +174,9 @@ const struct command cmd_list = {
 		"                      last day of a month or year)\n"
 		"  -s, --search WORDS  entries with all these words (or words\n"
 		"                      starting with them)\n"
+		"  -t, --tag T         entries with tag T (@T or #T in the text,\n"
+		"                      or kept with the entry; any case); give it\n"
+		"                      again for entries with every one of them\n"
 		"  -n, --limit N       at most N entries\n"
 		"      --json          as a JSON array: id, module, kind,\n"
 		"                      created_at, text, prompt_id, ...\n",

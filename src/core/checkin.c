@@ -3,8 +3,10 @@
  * the day-start hour), so a check-in at 1 a.m. belongs to the evening
  * before. */
 #include "mend/checkin.h"
+#include "mend/tags.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "mend/nocontact.h"
@@ -33,6 +35,17 @@ static enum mend_rc check_input(const struct checkin_input *in,
 	     !(in->contact & CHECKIN_CONTACT)))
 		return mend_err_set(err, MEND_EINVAL,
 				    "contact: must be yes or no");
+	for (const char *p = in->tags; p && *p;) {
+		char tag[TAG_MAX_BYTES + 2];
+		size_t len = strcspn(p, " ");
+		snprintf(tag, sizeof tag, "%.*s",
+			 (int)(len > TAG_MAX_BYTES ? TAG_MAX_BYTES + 1 : len),
+			 p);
+		enum mend_rc rc = len ? tags_check("tag", tag, err) : MEND_OK;
+		if (rc != MEND_OK)
+			return rc;
+		p += len + (p[len] == ' ');
+	}
 	return journal_check_text("note", in->note,
 				  in->note ? strlen(in->note) : 0,
 				  JOURNAL_NOTE_MAX, false, err);
@@ -80,6 +93,8 @@ enum mend_rc checkin_save(struct journal *j, const struct checkin_input *in,
 		e.urge = in->urge;
 	if (in->note || !old.e)
 		e.text = in->note ? in->note : "";
+	if (in->tags)
+		e.tags = *in->tags ? in->tags : NULL;
 	/* A contact once reported for the day stays reported: it was logged
 	 * in the history and the history is not rewritten (undoing the
 	 * contact is what takes it back). */

@@ -48,9 +48,9 @@ static void sql_mend_tags(sqlite3_context *c, int argc, sqlite3_value **argv)
 enum mend_rc store_tags_register(struct store *st, struct mend_err *err)
 {
 	int rc = sqlite3_create_function_v2(
-		st->db, "mend_tags", 2,
-		SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-		sql_mend_tags, NULL, NULL, NULL);
+	    st->db, "mend_tags", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    sql_mend_tags, NULL, NULL, NULL);
 	return rc == SQLITE_OK ? MEND_OK
 			       : store_fail(st, rc, "opening the journal", err);
 }
@@ -59,22 +59,22 @@ enum mend_rc store_tags_sync(struct store *st, const char *uuid,
 			     struct mend_err *err)
 {
 	sqlite3_stmt *del = NULL, *ins = NULL;
-	enum mend_rc rc = store_cached(
-		st,
-		"DELETE FROM entry_tags WHERE entry_id = "
-		"(SELECT id FROM entries WHERE uuid = ?1)",
-		&del, err);
+	enum mend_rc rc =
+	    store_cached(st,
+			 "DELETE FROM entry_tags WHERE entry_id = "
+			 "(SELECT id FROM entries WHERE uuid = ?1)",
+			 &del, err);
 	if (rc == MEND_OK) {
 		store_bind_text(del, 1, uuid);
 		rc = store_run(st, del, "saving the entry's tags", err);
 	}
 	if (rc == MEND_OK)
 		rc = store_cached(
-			st,
-			"INSERT INTO entry_tags (entry_id, tag, shown) "
-			"SELECT e.id, j.value ->> 0, j.value ->> 1 FROM entries e, "
-			"json_each(mend_tags(e.text, e.tags)) j WHERE e.uuid = ?1",
-			&ins, err);
+		    st,
+		    "INSERT INTO entry_tags (entry_id, tag, shown) "
+		    "SELECT e.id, j.value ->> 0, j.value ->> 1 FROM entries e, "
+		    "json_each(mend_tags(e.text, e.tags)) j WHERE e.uuid = ?1",
+		    &ins, err);
 	if (rc == MEND_OK) {
 		store_bind_text(ins, 1, uuid);
 		rc = store_run(st, ins, "saving the entry's tags", err);
@@ -90,22 +90,22 @@ enum mend_rc store_tags_each(struct store *st,
 	/* shown and created_at are read from the row where max() found the
 	 * newest use (SQLite's bare columns beside one max()) */
 	enum mend_rc rc = store_prepare(
-		st,
-		"SELECT t.tag, t.shown, max(e.created_at), count(*) "
-		"FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
-		"WHERE e.kind <> 'sealed' GROUP BY t.tag "
-		"ORDER BY count(*) DESC, t.tag",
-		&s, err);
+	    st,
+	    "SELECT t.tag, t.shown, max(e.created_at), count(*) "
+	    "FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
+	    "WHERE e.kind <> 'sealed' GROUP BY t.tag "
+	    "ORDER BY count(*) DESC, t.tag",
+	    &s, err);
 	int src;
 
 	if (rc != MEND_OK)
 		return rc;
 	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_tag t = {
-			.key = (const char *)sqlite3_column_text(s, 0),
-			.shown = (const char *)sqlite3_column_text(s, 1),
-			.last = (const char *)sqlite3_column_text(s, 2),
-			.count = (long)sqlite3_column_int64(s, 3)};
+		    .key = (const char *)sqlite3_column_text(s, 0),
+		    .shown = (const char *)sqlite3_column_text(s, 1),
+		    .last = (const char *)sqlite3_column_text(s, 2),
+		    .count = (long)sqlite3_column_int64(s, 3)};
 		if (fn(&t, ctx))
 			break;
 	}

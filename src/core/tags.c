@@ -62,10 +62,9 @@ enum mend_rc tags_key(const char *tag, size_t len, char **out,
 		len--;
 	}
 	if (!utf8_valid(tag, len, NULL))
-		return mend_err_set(err, MEND_EINVAL,
-				    "tag: not valid UTF-8");
-	uint8_t *low = u8_tolower((const uint8_t *)tag, len, "", UNINORM_NFC,
-				  NULL, &n);
+		return mend_err_set(err, MEND_EINVAL, "tag: not valid UTF-8");
+	uint8_t *low =
+	    u8_tolower((const uint8_t *)tag, len, "", UNINORM_NFC, NULL, &n);
 	if (!low && len)
 		return mend_err_set(err, MEND_ENOMEM, "out of memory");
 	*out = malloc(n + 1);
@@ -163,14 +162,14 @@ enum mend_rc tags_check(const char *field, const char *tag,
 	size_t n = strlen(tag);
 	size_t start = n && sign(tag[0]) ? 1 : 0;
 
-	if (n > TAG_MAX_BYTES || !utf8_valid(tag, n, NULL) ||
-	    n == start || word_len(tag + start, tag + n) != n - start)
+	if (n > TAG_MAX_BYTES || !utf8_valid(tag, n, NULL) || n == start ||
+	    word_len(tag + start, tag + n) != n - start)
 		return mend_err_set(err, MEND_EINVAL,
 				    "%s: \"%.*s\" is not a tag (a word of "
 				    "letters, digits, - and _, up to %d bytes, "
 				    "with an optional @ or # before it)",
-				    field, utf8_valid(tag, n, NULL) ? 60 : 0, tag,
-				    TAG_MAX_BYTES);
+				    field, utf8_valid(tag, n, NULL) ? 60 : 0,
+				    tag, TAG_MAX_BYTES);
 	return MEND_OK;
 }
 
@@ -191,24 +190,27 @@ enum mend_rc tags_parse_list(const char *field, const char *list, size_t max,
 			return mend_err_set(err, MEND_ENOMEM, "out of memory");
 		char *key = NULL;
 		if (!*item)
-			rc = mend_err_set(err, MEND_EINVAL,
-					  "%s: \"%.60s\" has an empty tag; give "
-					  "tags separated by commas",
-					  field, list);
+			rc =
+			    mend_err_set(err, MEND_EINVAL,
+					 "%s: \"%.60s\" has an empty tag; give "
+					 "tags separated by commas",
+					 field, list);
 		if (rc == MEND_OK)
 			rc = tags_check(field, item, err);
 		if (rc == MEND_OK)
 			rc = tags_key(item, len, &key, err);
 		if (rc == MEND_OK && tag_list_has(out, key))
-			rc = mend_err_set(err, MEND_EINVAL,
-					  "%s: \"%s\" is given twice; give each "
-					  "tag once",
-					  field, item);
+			rc =
+			    mend_err_set(err, MEND_EINVAL,
+					 "%s: \"%s\" is given twice; give each "
+					 "tag once",
+					 field, item);
 		if (rc == MEND_OK && out->n >= max)
-			rc = mend_err_set(err, MEND_EINVAL,
-					  "%s: more than %zu tags; give at most "
-					  "%zu",
-					  field, max, max);
+			rc =
+			    mend_err_set(err, MEND_EINVAL,
+					 "%s: more than %zu tags; give at most "
+					 "%zu",
+					 field, max, max);
 		if (rc == MEND_OK)
 			rc = tag_list_add(out, item, len, err);
 		free(key);

@@ -11,7 +11,7 @@
 #include "mend/store.h"
 #include "mend/tags.h"
 
-#define QUICK_KEY "quick_tags"
+#define QUICK_KEY   "quick_tags"
 #define QUICK_BYTES (TAGS_QUICK_MAX * (TAG_MAX_BYTES + 1) + 1)
 
 enum mend_rc tags_each(struct journal *j,
@@ -29,19 +29,19 @@ static enum mend_rc quick_default(struct tag_list *out, struct mend_err *err)
 					   data_quick_tags_json_len);
 	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc, "tags"), *t;
 	enum mend_rc rc = cJSON_IsArray(arr)
-				  ? MEND_OK
-				  : mend_err_set(err, MEND_ECONTENT,
-						 "quick-tags.json: no \"tags\" "
-						 "array");
+			      ? MEND_OK
+			      : mend_err_set(err, MEND_ECONTENT,
+					     "quick-tags.json: no \"tags\" "
+					     "array");
 	cJSON_ArrayForEach(t, arr)
 	{
 		if (rc != MEND_OK || out->n >= TAGS_QUICK_MAX)
 			break;
 		rc = cJSON_IsString(t)
-			     ? tags_check("quick-tags.json", t->valuestring, err)
-			     : mend_err_set(err, MEND_ECONTENT,
-					    "quick-tags.json: a tag is not a "
-					    "string");
+			 ? tags_check("quick-tags.json", t->valuestring, err)
+			 : mend_err_set(err, MEND_ECONTENT,
+					"quick-tags.json: a tag is not a "
+					"string");
 		if (rc == MEND_OK)
 			rc = tag_list_add(out, t->valuestring,
 					  strlen(t->valuestring), err);
@@ -54,12 +54,13 @@ enum mend_rc tags_quick(struct journal *j, struct tag_list *out,
 			struct mend_err *err)
 {
 	char buf[QUICK_BYTES];
-	enum mend_rc rc = store_setting_get(j->st, QUICK_KEY, buf, sizeof buf,
-					    err);
+	enum mend_rc rc =
+	    store_setting_get(j->st, QUICK_KEY, buf, sizeof buf, err);
 	if (rc == MEND_ENOTFOUND)
 		return quick_default(out, err);
 	if (rc == MEND_OK)
-		rc = tags_parse_list("quick-tags", buf, TAGS_QUICK_MAX, out, err);
+		rc = tags_parse_list("quick-tags", buf, TAGS_QUICK_MAX, out,
+				     err);
 	return rc;
 }
 
@@ -72,7 +73,8 @@ enum mend_rc tags_quick_set(struct journal *j, const char *list,
 
 	tag_list_init(&l);
 	if (list && *list)
-		rc = tags_parse_list("quick-tags", list, TAGS_QUICK_MAX, &l, err);
+		rc = tags_parse_list("quick-tags", list, TAGS_QUICK_MAX, &l,
+				     err);
 	/* kept as written, one comma between, so it reads back the same */
 	for (size_t i = 0; rc == MEND_OK && i < l.n; i++) {
 		strcat(buf, i ? "," : "");
