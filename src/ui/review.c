@@ -288,7 +288,7 @@ static void review_draw(struct app *a, void *st)
 {
 	struct review *r = st;
 	int top, left, width, height;
-	char title[300], module[80] = "", line[600];
+	char title[420], module[80] = "", line[600];
 
 	if (r->module >= 0) {
 		/* the module as the person knows it, lower case in a title */
