@@ -70,6 +70,7 @@ static void print_after_save(struct journal *j, const struct checkin_result *r)
 static enum mend_rc checkin_backfill(struct cli *c, struct journal *j,
 				     const char *date,
 				     const struct checkin_input *in,
+				     const char *tags,
 				     struct checkin_result *r, bool *past)
 {
 	char buf[CLOCK_DATE_LEN], today[CLOCK_DATE_LEN];
@@ -95,7 +96,7 @@ static enum mend_rc checkin_backfill(struct cli *c, struct journal *j,
 	clock_parse_date(day, &d);
 	j->now = clock_journal_day_start(d, j->day_start_hour) + 12 * 3600;
 	clock_format_iso(j->now, j->now_iso);
-	rc = checkin_save(j, in, r, &c->err);
+	rc = checkin_save_tagged(j, in, tags, r, &c->err);
 	j->now = now;
 	clock_format_iso(now, j->now_iso);
 	journal_invalidate(j);
@@ -130,8 +131,6 @@ static int run_checkin(struct cli *c, const struct args *a)
 		rc = cli_int_opt(cmd, a, "urge", &in.urge, &c->err);
 	if (rc == MEND_OK)
 		rc = checkin_tags(a, tags, sizeof tags, &c->err);
-	if (a->nrep)
-		in.tags = tags;
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
 	if (args_get(cmd->opts, a, "contact"))
@@ -141,11 +140,11 @@ static int run_checkin(struct cli *c, const struct args *a)
 	if (!(j = cli_journal(c)))
 		return 1;
 	bool past = false;
-	rc = checkin_backfill(c, j, args_get(cmd->opts, a, "date"), &in, &r,
-			      &past);
+	rc = checkin_backfill(c, j, args_get(cmd->opts, a, "date"), &in,
+			      a->nrep ? tags : NULL, &r, &past);
 	if (past)
 		return rc == MEND_OK ? 0 : cli_fail(c, rc);
-	rc = checkin_save(j, &in, &r, &c->err);
+	rc = checkin_save_tagged(j, &in, a->nrep ? tags : NULL, &r, &c->err);
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
 	if (r.updated)

@@ -412,13 +412,13 @@ static void got_note(struct app *a, void *ctx, int choice, const char *text)
 				 len ? " " : "", c->quick.v[i].shown);
 		}
 	/* untouched toggles keep today's tags as they were saved */
-	struct checkin_input in = {c->mood, c->urge, contact, text,
-				   c->tags_changed ? tags : NULL};
+	struct checkin_input in = {c->mood, c->urge, contact, text};
 	struct mend_err err = {""};
 	(void)choice;
 	if (!ui_refresh(a))
 		return;
-	if (checkin_save(a->j, &in, &c->result, &err) != MEND_OK) {
+	if (checkin_save_tagged(a->j, &in, c->tags_changed ? tags : NULL,
+				&c->result, &err) != MEND_OK) {
 		ui_error(a, &err);
 		ask_note(a, c);
 		return;
