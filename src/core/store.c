@@ -136,14 +136,17 @@ static const char *const migrations[] = {
 	 * rows in the same statement sequence, so inside the same
 	 * transaction, and a delete takes them along (ON DELETE CASCADE).
 	 * Nothing else writes it, so it never drifts from the text; it is
-	 * filled here for the entries already kept. */
-	"CREATE TABLE entry_tags ("
+	 * filled here for the entries already kept (from scratch, so that
+	 * running this step again on a journal whose version was set back
+	 * by hand rebuilds the table instead of failing). */
+	"CREATE TABLE IF NOT EXISTS entry_tags ("
 	"  entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,"
 	"  tag TEXT NOT NULL,"
 	"  shown TEXT NOT NULL,"
 	"  PRIMARY KEY (entry_id, tag)"
 	") WITHOUT ROWID;"
-	"CREATE INDEX entry_tags_tag ON entry_tags(tag, entry_id);"
+	"CREATE INDEX IF NOT EXISTS entry_tags_tag ON entry_tags(tag, entry_id);"
+	"DELETE FROM entry_tags;"
 	"INSERT INTO entry_tags (entry_id, tag, shown)"
 	"  SELECT e.id, j.value ->> 0, j.value ->> 1"
 	"  FROM entries e, json_each(mend_tags(e.text, e.tags)) j;",
