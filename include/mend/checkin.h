@@ -50,6 +50,14 @@ struct checkin_result {
 enum mend_rc checkin_save(struct journal *j, const struct checkin_input *in,
 			  struct checkin_result *out, struct mend_err *err);
 
+/* The same, with quick tags for what the day held: space-separated,
+ * each a tag (tags_check, MEND_EINVAL naming tag), kept with the
+ * check-in (not in its text). NULL keeps today's, "" takes them away. */
+enum mend_rc checkin_save_tagged(struct journal *j,
+				 const struct checkin_input *in,
+				 const char *tags, struct checkin_result *out,
+				 struct mend_err *err);
+
 /* Pass today's check-in to fn; MEND_ENOTFOUND when there is none yet. */
 enum mend_rc checkin_today(struct journal *j,
 			   void (*fn)(const struct entry *, void *), void *ctx,

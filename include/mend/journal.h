@@ -140,6 +140,11 @@ struct journal_query {
 	const char *search;    /* words to find (all of them), or NULL */
 	const char *prompt_id; /* only answers to this prompt, or NULL */
 	bool starred;          /* only starred entries (journal_list) */
+	const char *const *tags; /* tag keys (tags_key), all of which must
+				  * be there; n_tags of them, at most
+				  * STORE_FILTER_TAGS (journal_page reads
+				  * the first alone) */
+	size_t n_tags;
 	bool oldest_first;
 	long limit; /* 0: no limit */
 };

@@ -14,7 +14,7 @@
 struct store;
 
 /* The schema version this build writes and understands. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /* Open (creating if needed) the journal at path and migrate it to
  * STORE_SCHEMA_VERSION. Sets umask(077) first so that every file SQLite
@@ -195,6 +195,7 @@ enum mend_rc store_checkin_by_day(struct store *st, const char *day,
  * when there is none. The updated_at stays: a star is not an edit. */
 enum mend_rc store_entry_set_starred(struct store *st, const char *uuid,
 				     bool on, struct mend_err *err);
+#define STORE_FILTER_TAGS 8
 
 struct entry_filter {
 	int module;           /* enum module, or -1 for all */
@@ -206,6 +207,11 @@ struct entry_filter {
 	const char *cjk;      /* words found anywhere inside the text, one a
 			       * line (CJK, which has no spaces), or NULL */
 	bool starred;         /* only starred entries */
+	const char *const *tags; /* tag keys (tags_key) that must all be
+				  * there, n_tags of them (at most
+				  * STORE_FILTER_TAGS); sealed letters never
+				  * match a tag */
+	size_t n_tags;
 	bool oldest_first;    /* by created_at then uuid; default newest first */
 	long limit;           /* 0 for no limit */
 };
@@ -232,6 +238,8 @@ struct entry_page {
 					  * NULL: from the newest entry (or,
 					  * walking newer, the very first) */
 	bool newer; /* walk toward newer entries; default older */
+	const char *tag; /* only entries with this tag key, or NULL; sealed
+			  * letters never match a tag */
 	long limit; /* at most this many, 1 or more */
 };
 
@@ -264,6 +272,21 @@ enum mend_rc store_growth_totals(struct store *st, const char *since,
 				 void (*fn)(const char *category, long minutes,
 					    long count, void *ctx),
 				 void *ctx, struct mend_err *err);
+
+/* --- tags (store_tags.c) --- */
+
+/* One tag of the journal: its key, how it was last written, on how many
+ * entries it is and when it was last used (created_at of the newest). */
+struct store_tag {
+	const char *key, *shown, *last; /* borrowed for the call */
+	long count;
+};
+
+/* Call fn for each tag of the journal (sealed letters left out), the
+ * most used first, then by key; stop early when fn returns non-zero. */
+enum mend_rc store_tags_each(struct store *st,
+			     int (*fn)(const struct store_tag *, void *),
+			     void *ctx, struct mend_err *err);
 
 /* --- the editor's drafts (store_drafts.c) --- */
 

@@ -93,10 +93,20 @@ enum mend_rc args_parse(const struct opt_spec *spec, int max_pos, int argc,
 		if (idx >= ARGS_MAX_OPTS)
 			return mend_err_set(err, MEND_EINVAL,
 					    "too many options in the table");
-		if (out->value[idx])
+		if (out->value[idx] && !OPT_REPEATS(&spec[idx]))
 			return mend_err_set(err, MEND_EINVAL,
 					    "option '--%s' is given twice",
 					    spec[idx].name);
+		if (OPT_REPEATS(&spec[idx]) &&
+		    out->nrep >= ARGS_MAX_REPEAT)
+			return mend_err_set(err, MEND_EINVAL,
+					    "option '--%s' is given more than "
+					    "%d times",
+					    spec[idx].name, ARGS_MAX_REPEAT);
+		if (OPT_REPEATS(&spec[idx]))
+			out->rep[out->nrep++] = value;
+		if (out->value[idx])
+			continue;
 		out->value[idx] = value ? value : "";
 	}
 	return MEND_OK;

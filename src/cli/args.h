@@ -12,6 +12,7 @@
 
 #define ARGS_MAX_OPTS 16
 #define ARGS_MAX_POS 8
+#define ARGS_MAX_REPEAT 8
 
 /* What kind of value an option or a positional argument takes, so the
  * shell completions are generated from the same table the parser reads.
@@ -53,10 +54,17 @@ struct opt_spec {
 	enum opt_values takes_value;
 };
 
+/* A tag option (VAL_TAG) may be given up to ARGS_MAX_REPEAT times, one
+ * such option a table; every value is in args.rep. */
+#define OPT_REPEATS(spec) ((spec)->takes_value == VAL_TAG)
+
 struct args {
 	const char *value[ARGS_MAX_OPTS]; /* by spec index; flags get "" */
 	const char *pos[ARGS_MAX_POS];
 	int npos;
+	const char *rep[ARGS_MAX_REPEAT]; /* the repeatable option's values,
+					   * in order (value[] has the first) */
+	int nrep;
 	bool help; /* -h or --help was given as an option (not as a value) */
 };
 

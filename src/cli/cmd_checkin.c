@@ -8,12 +8,38 @@
 #include "mend/checkin.h"
 #include "mend/program.h"
 #include "mend/status_line.h"
+#include "mend/tags.h"
 
 static const struct opt_spec checkin_opts[] = {
 	{"mood", 'm', true},     {"urge", 'u', true}, {"contact", 0, false},
 	{"no-contact", 0, false}, {"note", 'n', true}, {"date", 'd', VAL_DATE},
-	{NULL, 0, false},
+	{"tag", 't', VAL_TAG}, {NULL, 0, false},
 };
+
+/* --tag T, repeatable: checked, each once, joined with spaces into buf
+ * (as the check-in keeps them). */
+static enum mend_rc checkin_tags(const struct args *a, char *buf, size_t n,
+				 struct mend_err *err)
+{
+	struct tag_list l;
+	enum mend_rc rc = MEND_OK;
+
+	tag_list_init(&l);
+	buf[0] = '\0';
+	for (int i = 0; rc == MEND_OK && i < a->nrep; i++) {
+		if (!*a->rep[i])
+			continue; /* --tag '': no tags */
+		rc = tags_check("tag", a->rep[i], err);
+		if (rc == MEND_OK)
+			rc = tag_list_add(&l, a->rep[i], strlen(a->rep[i]), err);
+	}
+	for (size_t i = 0; rc == MEND_OK && i < l.n; i++) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, n - len, "%s%s", i ? " " : "", l.v[i].shown);
+	}
+	tag_list_done(&l);
+	return rc;
+}
 
 static void print_after_save(struct journal *j, const struct checkin_result *r)
 {
@@ -46,6 +72,7 @@ static void print_after_save(struct journal *j, const struct checkin_result *r)
 static enum mend_rc checkin_backfill(struct cli *c, struct journal *j,
 				     const char *date,
 				     const struct checkin_input *in,
+				     const char *tags,
 				     struct checkin_result *r, bool *past)
 {
 	char buf[CLOCK_DATE_LEN], today[CLOCK_DATE_LEN];
@@ -71,7 +98,7 @@ static enum mend_rc checkin_backfill(struct cli *c, struct journal *j,
 	clock_parse_date(day, &d);
 	j->now = clock_journal_day_start(d, j->day_start_hour) + 12 * 3600;
 	clock_format_iso(j->now, j->now_iso);
-	rc = checkin_save(j, in, r, &c->err);
+	rc = checkin_save_tagged(j, in, tags, r, &c->err);
 	j->now = now;
 	clock_format_iso(now, j->now_iso);
 	journal_invalidate(j);
@@ -100,9 +127,12 @@ static int run_checkin(struct cli *c, const struct args *a)
 	    args_get(cmd->opts, a, "no-contact"))
 		return cli_usage_error(c, "contact: give --contact or "
 					  "--no-contact, not both");
+	char tags[ARGS_MAX_REPEAT * (TAG_MAX_BYTES + 1) + 1];
 	rc = cli_int_opt(cmd, a, "mood", &in.mood, &c->err);
 	if (rc == MEND_OK)
 		rc = cli_int_opt(cmd, a, "urge", &in.urge, &c->err);
+	if (rc == MEND_OK)
+		rc = checkin_tags(a, tags, sizeof tags, &c->err);
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
 	if (args_get(cmd->opts, a, "contact"))
@@ -112,11 +142,11 @@ static int run_checkin(struct cli *c, const struct args *a)
 	if (!(j = cli_journal(c)))
 		return 1;
 	bool past = false;
-	rc = checkin_backfill(c, j, args_get(cmd->opts, a, "date"), &in, &r,
-			      &past);
+	rc = checkin_backfill(c, j, args_get(cmd->opts, a, "date"), &in,
+			      a->nrep ? tags : NULL, &r, &past);
 	if (past)
 		return rc == MEND_OK ? 0 : cli_fail(c, rc);
-	rc = checkin_save(j, &in, &r, &c->err);
+	rc = checkin_save_tagged(j, &in, a->nrep ? tags : NULL, &r, &c->err);
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
 	if (r.updated)
@@ -135,7 +165,7 @@ const struct command cmd_checkin = {
 	.opts = checkin_opts,
 	.max_pos = 0,
 	.usage = "mend checkin --mood N [--urge N] [--contact|--no-contact] "
-		 "[--note TEXT] [--date DAY]",
+		 "[--note TEXT] [--tag T]... [--date DAY]",
 	.summary = "record today's mood, urge to reach out, and a note",
 	.help = "Record how today is going. One check-in per day: a second one\n"
 		"the same day updates the first and says so. A day starts at\n"
@@ -149,6 +179,10 @@ const struct command cmd_checkin = {
 		"                     again (the history is kept)\n"
 		"      --no-contact   there was none\n"
 		"  -n, --note TEXT    a few words about the day\n"
+		"  -t, --tag T        a quick tag for what the day held (sleep,\n"
+		"                     work, friends ...; see 'mend config\n"
+		"                     quick-tags'); give it again for more. They\n"
+		"                     replace today's tags; --tag '' takes them away\n"
 		"  -d, --date DAY     a day you missed: YYYY-MM-DD, yesterday or\n"
 		"                     N days ago (-Nd); never one to come\n",
 };

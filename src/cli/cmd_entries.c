@@ -8,12 +8,28 @@
 
 #include "cli.h"
 #include "mend/external_edit.h"
+#include "mend/tags.h"
 
 static const struct opt_spec list_opts[] = {
 	{"module", 'm', VAL_MODULE}, {"since", 0, VAL_DATE},  {"until", 0, VAL_DATE},
 	{"search", 's', true}, {"limit", 'n', true}, {"json", 0, false},
-	{"starred", 0, false}, {NULL, 0, false},
+	{"starred", 0, false}, {"tag", 't', VAL_TAG},
+	{NULL, 0, false},
 };
+
+/* --tag T, repeatable: each checked and turned into its key (keys[i],
+ * freed by the caller) before anything is read. */
+static enum mend_rc list_tag_keys(const struct args *a, char **keys,
+				  struct mend_err *err)
+{
+	enum mend_rc rc = MEND_OK;
+	for (int i = 0; rc == MEND_OK && i < a->nrep; i++) {
+		rc = tags_check("tag", a->rep[i], err);
+		if (rc == MEND_OK)
+			rc = tags_key(a->rep[i], strlen(a->rep[i]), &keys[i], err);
+	}
+	return rc;
+}
 
 struct list_ctx {
 	struct journal *j;
@@ -82,6 +98,9 @@ static enum mend_rc copy_spool(FILE *from, FILE *out, struct mend_err *err)
 	return MEND_OK;
 }
 
+static int list_run(struct cli *c, struct journal_query *q_,
+		    struct list_ctx *l_, const char *mod);
+
 static int run_list(struct cli *c, const struct args *a)
 {
 	const struct command *cmd = &cmd_list;
@@ -105,6 +124,22 @@ static int run_list(struct cli *c, const struct args *a)
 	q.limit = limit;
 	if (mod && !cli_module(c, mod, &q.module))
 		return c->exit_code;
+	char *keys[ARGS_MAX_REPEAT] = {NULL};
+	rc = list_tag_keys(a, keys, &c->err);
+	q.tags = (const char *const *)keys;
+	q.n_tags = (size_t)a->nrep;
+	int code = rc == MEND_OK ? list_run(c, &q, &l, mod) : cli_fail(c, rc);
+	for (int i = 0; i < a->nrep; i++)
+		free(keys[i]);
+	return code;
+}
+
+static int list_run(struct cli *c, struct journal_query *q_,
+		    struct list_ctx *l_, const char *mod)
+{
+	struct journal_query q = *q_;
+	struct list_ctx l = *l_;
+	enum mend_rc rc;
 	if (!(l.j = cli_journal_read(c)))
 		return 1;
 	/* Validate before printing anything, so bad input prints no "[". */
@@ -157,7 +192,7 @@ static int run_list(struct cli *c, const struct args *a)
 		return cli_fail(c, rc);
 	if (!l.json && l.count == 0)
 		printf("No entries%s.\n", q.search || mod || q.since || q.until ||
-						   q.starred
+						   q.starred || q.n_tags
 						  ? " match"
 						  : " yet");
 	return 0;
@@ -169,7 +204,7 @@ const struct command cmd_list = {
 	.opts = list_opts,
 	.max_pos = 0,
 	.usage = "mend list [--module M] [--since DATE] [--until DATE] "
-		 "[--search WORDS] [--limit N] [--json]",
+		 "[--search WORDS] [--tag T]... [--limit N] [--json]",
 	.summary = "list entries, newest first, with filters and search",
 	.help = "List journal entries, newest first: the start of the id, the\n"
 		"time, the kind and the first line.\n"
@@ -183,6 +218,9 @@ const struct command cmd_list = {
 		"                      last day of a month or year)\n"
 		"  -s, --search WORDS  entries with all these words (or words\n"
 		"                      starting with them)\n"
+		"  -t, --tag T         entries with tag T (@T or #T in the text,\n"
+		"                      or kept with the entry; any case); give it\n"
+		"                      again for entries with every one of them\n"
 		"  -n, --limit N       at most N entries\n"
 		"      --starred       only the entries you starred\n"
 		"      --json          as a JSON array, one entry a line, in the\n"

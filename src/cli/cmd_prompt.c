@@ -9,6 +9,7 @@
 #include "mend/program.h"
 #include "mend/reflection.h"
 #include "mend/remind.h"
+#include "mend/tags.h"
 
 static const struct opt_spec prompt_opts[] = {
 	{"module", 'm', VAL_PROMPT_MODULE},
@@ -156,7 +157,7 @@ const struct command cmd_prompts = {
 };
 
 const char *const cli_config_keys[] = {
-	"day-start-hour", "goal", "crisis-line", "remind", "remind-at", NULL,
+	"day-start-hour", "goal", "crisis-line", "remind", "remind-at", "quick-tags", NULL,
 };
 
 static const struct opt_spec config_opts[] = {
@@ -225,6 +226,35 @@ static int config_remind(struct cli *c, const struct args *a, bool at_key)
 	return 0;
 }
 
+/* The check-in's quick tags: a comma-separated list, checked whole. */
+static int config_quick_tags(struct cli *c, const struct args *a)
+{
+	struct tag_list l;
+	struct journal *j;
+	enum mend_rc rc = MEND_OK;
+
+	tag_list_init(&l);
+	if (a->npos == 2 && *a->pos[1])
+		rc = tags_parse_list("quick-tags", a->pos[1], TAGS_QUICK_MAX, &l,
+				     &c->err);
+	tag_list_done(&l);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
+		return 1;
+	if (a->npos == 2)
+		rc = tags_quick_set(j, a->pos[1], &c->err);
+	if (rc == MEND_OK)
+		rc = tags_quick(j, &l, &c->err);
+	for (size_t i = 0; rc == MEND_OK && i < l.n; i++)
+		printf("%s%s", i ? "," : a->npos == 2 ? "Saved: quick-tags = " : "",
+		       l.v[i].shown);
+	if (rc == MEND_OK)
+		printf("\n");
+	tag_list_done(&l);
+	return rc == MEND_OK ? 0 : cli_fail(c, rc);
+}
+
 static int run_config(struct cli *c, const struct args *a)
 {
 	struct journal *j;
@@ -254,11 +284,13 @@ static int run_config(struct cli *c, const struct args *a)
 		return config_remind(c, a, a->pos[0][6] == '-');
 	if (strcmp(a->pos[0], "crisis-line") == 0)
 		return config_crisis_line(c, a);
+	if (strcmp(a->pos[0], "quick-tags") == 0)
+		return config_quick_tags(c, a);
 	if (strcmp(a->pos[0], "day-start-hour") != 0 &&
 	    strcmp(a->pos[0], "goal") != 0)
 		return cli_usage_error(c, "key: '%.40s' is not one of "
 					  "day-start-hour, goal, crisis-line, "
-					  "remind, remind-at",
+					  "remind, remind-at, quick-tags",
 					  a->pos[0]);
 	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
 		return 1;
@@ -296,5 +328,9 @@ const struct command cmd_config = {
 		"                     with the note after hard days; one line of\n"
 		"                     at most 200 bytes (\"\" removes it)\n"
 		"  remind on|off      the daily nudge of 'mend remind' (on)\n"
-		"  remind-at HH:MM    when the desktop reminder comes (20:30)\n",
+		"  remind-at HH:MM    when the desktop reminder comes (20:30)\n"
+		"  quick-tags LIST    the tags the check-in offers as toggles,\n"
+		"                     separated by commas (\"sleep,work,friends\");\n"
+		"                     at most 12, each a word of letters, digits,\n"
+		"                     - and _ (\"\" goes back to the default set)\n",
 };

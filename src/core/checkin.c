@@ -3,8 +3,10 @@
  * the day-start hour), so a check-in at 1 a.m. belongs to the evening
  * before. */
 #include "mend/checkin.h"
+#include "mend/tags.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "mend/nocontact.h"
@@ -19,7 +21,7 @@ static void keep(const struct entry *e, void *ctx)
 }
 
 static enum mend_rc check_input(const struct checkin_input *in,
-				struct mend_err *err)
+				const char *tags, struct mend_err *err)
 {
 	if (in->mood < 1 || in->mood > 10)
 		return mend_err_set(err, MEND_EINVAL,
@@ -33,6 +35,17 @@ static enum mend_rc check_input(const struct checkin_input *in,
 	     !(in->contact & CHECKIN_CONTACT)))
 		return mend_err_set(err, MEND_EINVAL,
 				    "contact: must be yes or no");
+	for (const char *p = tags; p && *p;) {
+		char tag[TAG_MAX_BYTES + 2];
+		size_t len = strcspn(p, " ");
+		snprintf(tag, sizeof tag, "%.*s",
+			 (int)(len > TAG_MAX_BYTES ? TAG_MAX_BYTES + 1 : len),
+			 p);
+		enum mend_rc rc = len ? tags_check("tag", tag, err) : MEND_OK;
+		if (rc != MEND_OK)
+			return rc;
+		p += len + (p[len] == ' ');
+	}
 	return journal_check_text("note", in->note,
 				  in->note ? strlen(in->note) : 0,
 				  JOURNAL_NOTE_MAX, false, err);
@@ -41,10 +54,18 @@ static enum mend_rc check_input(const struct checkin_input *in,
 enum mend_rc checkin_save(struct journal *j, const struct checkin_input *in,
 			  struct checkin_result *out, struct mend_err *err)
 {
+	return checkin_save_tagged(j, in, NULL, out, err);
+}
+
+enum mend_rc checkin_save_tagged(struct journal *j,
+				 const struct checkin_input *in,
+				 const char *tags, struct checkin_result *out,
+				 struct mend_err *err)
+{
 	struct existing old = {NULL};
 	struct entry e;
 	bool had_contact = false;
-	enum mend_rc rc = check_input(in, err);
+	enum mend_rc rc = check_input(in, tags, err);
 
 	memset(out, 0, sizeof *out);
 	if (rc != MEND_OK)
@@ -80,6 +101,8 @@ enum mend_rc checkin_save(struct journal *j, const struct checkin_input *in,
 		e.urge = in->urge;
 	if (in->note || !old.e)
 		e.text = in->note ? in->note : "";
+	if (tags)
+		e.tags = *tags ? tags : NULL;
 	/* A contact once reported for the day stays reported: it was logged
 	 * in the history and the history is not rewritten (undoing the
 	 * contact is what takes it back). */

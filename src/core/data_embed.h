@@ -11,5 +11,7 @@ extern const unsigned char data_prompts_json[];
 extern const size_t data_prompts_json_len;
 extern const unsigned char data_messages_json[];
 extern const size_t data_messages_json_len;
+extern const unsigned char data_quick_tags_json[];
+extern const size_t data_quick_tags_json_len;
 
 #endif

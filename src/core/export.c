@@ -26,6 +26,7 @@
 #include "mend/entry_json.h"
 #include "mend/nocontact.h"
 #include "mend/path.h"
+#include "mend/tags.h"
 #include "pseudo.h"
 
 struct exporter {
@@ -35,7 +36,8 @@ struct exporter {
 	struct pseudo *ps;               /* --pseudonym, or NULL */
 	long n;                          /* records written in this array */
 	struct tag_count {
-		char *tag;
+		char *tag; /* as first written; every later use writes it so */
+		char *key; /* tags_key: one tag however it is written */
 		long n;
 		long last; /* the entry that last counted it */
 	} *tags;      /* jrnl: every tag, with how many entries have it */
@@ -249,19 +251,27 @@ static void local_parts(const char *iso, int day_start_hour,
 		*day = clock_days_from_civil(d);
 }
 
-/* Count tag for entry number n, once however often the entry names it.
- * Returns whether this is the tag's first appearance in the entry. The
- * table is searched linearly: a journal has tens of tags, not thousands
- * (import allows at most IMPORT_MAX_TAGS a record). */
-static int count_tag(struct exporter *x, const char *tag, long n)
+/* Count tag for entry number n, once however often the entry names it
+ * and however it is written (#Work and @work are one tag, as in the tags
+ * table). Returns the tag as the export writes it, the way it was first
+ * written, on its first appearance in the entry, else NULL. The table is
+ * searched linearly: a journal has tens of tags, not thousands (import
+ * allows at most IMPORT_MAX_TAGS a record). */
+static const char *count_tag(struct exporter *x, const char *tag, long n)
 {
+	char *key = NULL;
+	if (tags_key(tag, strlen(tag), &key, NULL) != MEND_OK) {
+		x->oom = 1;
+		return NULL;
+	}
 	for (size_t i = 0; i < x->n_tags; i++) {
-		if (strcmp(x->tags[i].tag, tag) == 0) {
+		if (strcmp(x->tags[i].key, key) == 0) {
+			free(key);
 			if (x->tags[i].last == n)
-				return 0;
+				return NULL;
 			x->tags[i].last = n;
 			x->tags[i].n++;
-			return 1;
+			return x->tags[i].tag;
 		}
 	}
 	struct tag_count *grown =
@@ -271,12 +281,13 @@ static int count_tag(struct exporter *x, const char *tag, long n)
 		if (grown)
 			x->tags = grown;
 		free(copy);
+		free(key);
 		x->oom = 1;
-		return 0;
+		return NULL;
 	}
 	x->tags = grown;
-	x->tags[x->n_tags++] = (struct tag_count){copy, 1, n};
-	return 1;
+	x->tags[x->n_tags++] = (struct tag_count){copy, key, 1, n};
+	return copy;
 }
 
 static int jrnl_entry(const struct entry *e, void *ctx)
@@ -300,25 +311,26 @@ static int jrnl_entry(const struct entry *e, void *ctx)
 	snprintf(tag, sizeof tag, "@%s", module_name(m));
 	fprintf(x->f, ", \"date\": \"%s\", \"time\": \"%s\", \"tags\": [", date,
 		hm);
-	put_str(x->f, tag);
-	count_tag(x, tag, n);
+	const char *module_tag = count_tag(x, tag, n);
+	put_str(x->f, module_tag ? module_tag : tag);
 	/* each tag once, the module's first: a user tag equal to it (as a
-	 * jrnl round trip makes) is not written again */
-	for (const char *p = e->tags; p && *p;) {
-		size_t len = strcspn(p, " ");
-		if (len) {
-			snprintf(tag, sizeof tag, "%.*s", (int)(len > 250 ? 250 : len),
-				 p);
-			const char *shown = pseudo(x, tag);
-			if (count_tag(x, shown, n)) {
-				fputs(", ", x->f);
-				put_str(x->f, shown);
-			}
+	 * jrnl round trip makes) is not written again. The entry's tags are
+	 * those it keeps and those of its text (as jrnl counts them), the
+	 * same set as the tags table; a sealed letter's text gives none. */
+	struct tag_list tl;
+	tag_list_init(&tl);
+	bool sealed = e->kind == KIND_SEALED && !journal_letter_open(x->j, e);
+	if (tags_derive(sealed ? NULL : e->text, e->tags, &tl, NULL) != MEND_OK)
+		x->oom = 1;
+	for (size_t i = 0; i < tl.n; i++) {
+		snprintf(tag, sizeof tag, "%.250s", tl.v[i].shown);
+		const char *shown = count_tag(x, pseudo(x, tag), n);
+		if (shown) {
+			fputs(", ", x->f);
+			put_str(x->f, shown);
 		}
-		p += len;
-		while (*p == ' ')
-			p++;
 	}
+	tag_list_done(&tl);
 	fputs(e->starred == 1 ? "], \"starred\": true}" : "], \"starred\": false}",
 	      x->f);
 	x->counts.entries++;
@@ -640,8 +652,10 @@ static enum mend_rc write_export(struct journal *j,
 		break;
 	}
 	pseudo_free(x.ps);
-	for (size_t i = 0; i < x.n_tags; i++)
+	for (size_t i = 0; i < x.n_tags; i++) {
 		free(x.tags[i].tag);
+		free(x.tags[i].key);
+	}
 	free(x.tags);
 	if (rc == MEND_OK && x.oom)
 		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");

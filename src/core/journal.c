@@ -493,6 +493,8 @@ enum mend_rc journal_list(struct journal *j, const struct journal_query *q,
 	struct entry_filter f = {.module = q->module,
 				 .kind = -1,
 				 .prompt_id = q->prompt_id,
+				 .tags = q->tags,
+				 .n_tags = q->n_tags,
 				 .oldest_first = q->oldest_first,
 				 .limit = q->limit};
 	char since[CLOCK_ISO_LEN], until[CLOCK_ISO_LEN];
@@ -535,6 +537,7 @@ enum mend_rc journal_page(struct journal *j, const struct journal_query *q,
 				       .cjk = cjk,
 				       .from = from,
 				       .newer = dir == JOURNAL_NEWER,
+				       .tag = q->n_tags ? q->tags[0] : NULL,
 				       .limit = limit};
 		rc = store_entries_page(j->st, &p, list_masked, &m, err);
 	}

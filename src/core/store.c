@@ -160,6 +160,30 @@ static const char *const migrations[] = {
 	"END;"
 	"INSERT INTO entries_cjk(rowid, text) SELECT id, text FROM entries"
 	"  WHERE text GLOB '" STORE_CJK_GLOB "';",
+	/* 4 -> 5: the tags table. entries.tags stays what it was: the tags
+	 * an entry keeps beside its text (a jrnl import's, a check-in's quick
+	 * tags), space-separated as written, and the mend JSON export keeps
+	 * writing it as the "tags" array. entry_tags is derived from it and
+	 * from the @word and #word of the text (tags_derive, reached in SQL
+	 * as mend_tags, registered at every open), one row per entry and
+	 * key; store_entry_insert and store_entry_update rewrite an entry's
+	 * rows in the same statement sequence, so inside the same
+	 * transaction, and a delete takes them along (ON DELETE CASCADE).
+	 * Nothing else writes it, so it never drifts from the text; it is
+	 * filled here for the entries already kept (from scratch, so that
+	 * running this step again on a journal whose version was set back
+	 * by hand rebuilds the table instead of failing). */
+	"CREATE TABLE IF NOT EXISTS entry_tags ("
+	"  entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,"
+	"  tag TEXT NOT NULL,"
+	"  shown TEXT NOT NULL,"
+	"  PRIMARY KEY (entry_id, tag)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS entry_tags_tag ON entry_tags(tag, entry_id);"
+	"DELETE FROM entry_tags;"
+	"INSERT INTO entry_tags (entry_id, tag, shown)"
+	"  SELECT e.id, j.value ->> 0, j.value ->> 1"
+	"  FROM entries e, json_each(mend_tags(e.text, e.tags)) j;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -692,7 +716,9 @@ enum mend_rc store_open(struct store **out, const char *path,
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_handler(st->db, busy_wait, st);
-	rc = check_identity(st, err);
+	rc = store_tags_register(st, err);
+	if (rc == MEND_OK)
+		rc = check_identity(st, err);
 	if (rc != MEND_OK)
 		goto fail;
 	rc = exec(st,

@@ -107,6 +107,8 @@ enum mend_rc store_entry_insert(struct store *st, struct entry *e,
 	rc = store_run(st, s, "saving the entry", err);
 	if (rc == MEND_OK)
 		e->id = sqlite3_last_insert_rowid(st->db);
+	if (rc == MEND_OK)
+		rc = store_tags_sync(st, e->uuid, err);
 	return rc;
 }
 
@@ -141,8 +143,10 @@ static enum mend_rc update(struct store *st, const struct entry *e,
 	if (since)
 		store_bind_text(s, 23, since);
 	rc = store_run(st, s, "saving the entry", err);
-	if (rc != MEND_OK || sqlite3_changes(st->db) != 0)
+	if (rc != MEND_OK)
 		return rc;
+	if (sqlite3_changes(st->db) != 0)
+		return store_tags_sync(st, e->uuid, err);
 	if (!since)
 		return mend_err_set(err, MEND_ENOTFOUND, "id: no entry %s",
 				    e->uuid);
@@ -377,6 +381,33 @@ static void sql_add(char *buf, size_t n, const char *frag)
 	snprintf(buf + len, n - len, "%s", frag);
 }
 
+/* One term per tag, all of which must match (STORE_FILTER_TAGS at
+ * most; the CLI refuses more). */
+static void add_tag_terms(char *sql, size_t n, size_t n_tags)
+{
+	static const char *const terms[STORE_FILTER_TAGS] = {
+#define TAG_TERM(i)                                                            \
+	" AND e.kind <> 'sealed' AND EXISTS (SELECT 1 FROM entry_tags t "      \
+	"WHERE t.entry_id = e.id AND t.tag = :tag" #i ")"
+		TAG_TERM(0), TAG_TERM(1), TAG_TERM(2), TAG_TERM(3),
+		TAG_TERM(4), TAG_TERM(5), TAG_TERM(6), TAG_TERM(7)
+#undef TAG_TERM
+	};
+	for (size_t i = 0; i < n_tags && i < STORE_FILTER_TAGS; i++)
+		sql_add(sql, n, terms[i]);
+}
+
+static void bind_tag_terms(sqlite3_stmt *s, const char *const *tags,
+			   size_t n_tags)
+{
+	for (size_t i = 0; i < n_tags && i < STORE_FILTER_TAGS; i++) {
+		char name[16];
+		snprintf(name, sizeof name, ":tag%zu", i);
+		store_bind_text(s, sqlite3_bind_parameter_index(s, name),
+				tags[i]);
+	}
+}
+
 /* Above this many matches a limited search walks the date index. */
 #define MANY_MATCHES 300
 
@@ -543,6 +574,7 @@ enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
 		sql_add(sql, sizeof sql, " AND e.created_at < :until");
 	if (f->prompt_id)
 		sql_add(sql, sizeof sql, " AND e.prompt_id = :prompt");
+	add_tag_terms(sql, sizeof sql, f->n_tags);
 	sql_add(sql, sizeof sql,
 		f->oldest_first ? " ORDER BY e.created_at, e.uuid"
 				: " ORDER BY e.created_at DESC, e.id DESC");
@@ -570,6 +602,7 @@ enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
 			f->prompt_id);
 	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"),
 			   f->limit);
+	bind_tag_terms(s, f->tags, f->n_tags);
 	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
 		row_to_entry(s, &e);
 		if (fn(&e, ctx))
@@ -628,6 +661,7 @@ enum mend_rc store_entries_page(struct store *st, const struct entry_page *p,
 	cjk_sql(sql, sizeof sql, p->cjk);
 	if (p->module >= 0)
 		sql_add(sql, sizeof sql, " AND e.module = :module");
+	add_tag_terms(sql, sizeof sql, p->tag ? 1 : 0);
 	if (p->from)
 		sql_add(sql, sizeof sql,
 			p->newer
@@ -658,6 +692,7 @@ enum mend_rc store_entries_page(struct store *st, const struct entry_page *p,
 	}
 	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"),
 			   p->limit);
+	bind_tag_terms(s, &p->tag, p->tag ? 1 : 0);
 	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
 		row_to_entry(s, &e);
 		if (fn(&e, ctx))

@@ -76,4 +76,14 @@ int store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 /* Copy column i (text or NULL) into buf of size n ("" for NULL). */
 void store_column_copy(sqlite3_stmt *stmt, int i, char *buf, size_t n);
 
+/* Register mend_tags(text, tags) on st's connection: the entry's tags
+ * (tags_derive) as a JSON array of [key, shown] pairs, for the migration
+ * that fills entry_tags and for store_tags_sync (store_tags.c). */
+enum mend_rc store_tags_register(struct store *st, struct mend_err *err);
+
+/* Rewrite the entry_tags rows of the entry with this uuid from its text
+ * and tags as stored now. Called by every write of an entry. */
+enum mend_rc store_tags_sync(struct store *st, const char *uuid,
+			     struct mend_err *err);
+
 #endif

@@ -12,6 +12,7 @@
 #include "mend/milestone.h"
 #include "mend/nocontact.h"
 #include "mend/reflection.h"
+#include "mend/tags.h"
 #include "screens.h"
 
 enum step {
@@ -19,6 +20,7 @@ enum step {
 	STEP_URGE,
 	STEP_CONTACT,
 	STEP_SLIP,
+	STEP_TAGS,
 	STEP_NOTE,
 	STEP_PROMPT,
 	STEP_GROWTH,
@@ -43,12 +45,18 @@ struct checkin {
 	int moods[8];
 	struct milestone_goal goal;
 	struct milestone_letters letters;
+	/* the quick tags shown as toggles, today's own first kept on */
+	struct tag_list quick;
+	bool on[2 * TAGS_QUICK_MAX];
+	size_t tag_cur;
+	bool tags_changed; /* a toggle was flipped: save the set */
 };
 
 static const struct ui_key checkin_keys[] = {
     {"←→", "change", "change the number (or type it: 1 then 0 is 10)"},
     {"Enter", "next", "go on to the next question"},
     {"y/n", NULL, "answer a yes or no question"},
+    {"Space", NULL, "quick tags: turn the one under the cursor on or off"},
     {"a", NULL, "answer today's prompt"},
     {"o", NULL, "show another prompt"},
     {"s", "skip", "skip an optional step"},
@@ -312,6 +320,35 @@ static void draw_slip(struct app *a, struct checkin *c, int top, int left,
 		ui_attr(ROLE_ACCENT));
 }
 
+/* The quick tags as toggles, in columns when they do not fit one. */
+static void draw_tags(struct checkin *c, int top, int left, int width,
+		      int height)
+{
+	char item[TAG_MAX_BYTES + 8];
+	int rows = height - 5 < 1 ? 1 : height - 5;
+
+	ui_text(top, left, width, "What did today hold?", ui_attr(ROLE_TITLE));
+	ui_text(top + 1, left, width,
+		"Space turns a tag on or off; Enter goes on.",
+		ui_attr(ROLE_MUTED));
+	if (c->quick.n == 0)
+		ui_text(top + 3, left, width,
+			"No quick tags are set (mend config quick-tags).",
+			ui_attr(ROLE_MUTED));
+	int cols = (int)((c->quick.n + (size_t)rows - 1) / (size_t)rows);
+	int colw = cols > 1 ? width / cols : width;
+	for (size_t i = 0; i < c->quick.n; i++) {
+		int y = top + 3 + (int)i % rows,
+		    x = left + (int)i / rows * colw;
+		snprintf(item, sizeof item, "[%s] %s", c->on[i] ? "x" : " ",
+			 c->quick.v[i].shown);
+		ui_text(y, x, colw - 1, item,
+			ui_attr(i == c->tag_cur ? ROLE_SELECTED
+				: c->on[i]	? ROLE_ACCENT
+						: ROLE_NORMAL));
+	}
+}
+
 static void checkin_draw(struct app *a, void *st)
 {
 	struct checkin *c = st;
@@ -366,6 +403,9 @@ static void checkin_draw(struct app *a, void *st)
 		break;
 	case STEP_SLIP:
 		draw_slip(a, c, top, left, width, height);
+		break;
+	case STEP_TAGS:
+		draw_tags(c, top, left, width, height);
 		break;
 	case STEP_NOTE:
 		break;
@@ -422,12 +462,21 @@ static void got_note(struct app *a, void *ctx, int choice, const char *text)
 			       ? CHECKIN_BY_THEM
 			       : 0) |
 			  (c->necessary ? CHECKIN_NECESSARY : 0);
+	char tags[2 * TAGS_QUICK_MAX * (TAG_MAX_BYTES + 1) + 1] = "";
+	for (size_t i = 0; i < c->quick.n; i++)
+		if (c->on[i]) {
+			size_t len = strlen(tags);
+			snprintf(tags + len, sizeof tags - len, "%s%s",
+				 len ? " " : "", c->quick.v[i].shown);
+		}
+	/* untouched toggles keep today's tags as they were saved */
 	struct checkin_input in = {c->mood, c->urge, contact, text};
 	struct mend_err err = {""};
 	(void)choice;
 	if (!ui_refresh(a))
 		return;
-	if (checkin_save(a->j, &in, &c->result, &err) != MEND_OK) {
+	if (checkin_save_tagged(a->j, &in, c->tags_changed ? tags : NULL,
+				&c->result, &err) != MEND_OK) {
 		ui_error(a, &err);
 		ask_note(a, c);
 		return;
@@ -437,6 +486,31 @@ static void got_note(struct app *a, void *ctx, int choice, const char *text)
 		   c->result.updated ? "Saved: today's check-in was updated."
 				     : "Saved.");
 	c->step = STEP_PROMPT;
+}
+
+/* Quick tags come between the contact and the note. */
+static void to_tags(struct checkin *c)
+{
+	c->step = STEP_TAGS;
+}
+
+static int quick_tags_key(struct app *a, struct checkin *c, int ch, bool code,
+			  bool enter)
+{
+	size_t n = c->quick.n;
+	if (enter) {
+		ask_note(a, c);
+	} else if (!code && ch == ' ' && n) {
+		c->on[c->tag_cur] = !c->on[c->tag_cur];
+		c->tags_changed = true;
+	} else if (n && ((code && (ch == KEY_DOWN || ch == KEY_RIGHT)) ||
+			 (!code && (ch == 'j' || ch == 'l')))) {
+		c->tag_cur = (c->tag_cur + 1) % n;
+	} else if (n && ((code && (ch == KEY_UP || ch == KEY_LEFT)) ||
+			 (!code && (ch == 'k' || ch == 'h')))) {
+		c->tag_cur = (c->tag_cur + n - 1) % n;
+	}
+	return UI_HANDLED;
 }
 
 static void ask_note(struct app *a, struct checkin *c)
@@ -549,7 +623,7 @@ static void got_necessary(struct app *a, void *ctx, int choice,
 		ui_message(a, false,
 			   "It will be kept in your history, and your "
 			   "count goes on.");
-		ask_note(a, c);
+		to_tags(c);
 		return;
 	}
 	c->streak_before = 0;
@@ -677,20 +751,22 @@ static int checkin_key(struct app *a, void *st, int ch, bool code)
 		if (c->already) {
 			if (enter) {
 				c->contact = 1;
-				ask_note(a, c);
+				to_tags(c);
 			}
 		} else if (!code && (ch == 'y' || ch == 'Y')) {
 			ask_who(a, c);
 		} else if ((!code && (ch == 'n' || ch == 'N')) ||
 			   (enter && c->redo && c->old_contact == 0)) {
 			c->contact = 0;
-			ask_note(a, c);
+			to_tags(c);
 		}
 		break;
 	case STEP_SLIP:
 		if (enter)
-			ask_note(a, c);
+			to_tags(c);
 		break;
+	case STEP_TAGS:
+		return quick_tags_key(a, c, ch, code, enter);
 	case STEP_NOTE:
 		if (enter)
 			ask_note(a, c);
@@ -735,11 +811,7 @@ static void checkin_resume(struct app *a, void *st)
 	/* the note field closed without an answer: ask the question again */
 	(void)a;
 	if (c->step == STEP_NOTE && !c->saved)
-		c->step = c->contact == 1 && !c->already && c->contact_by &&
-				  strcmp(c->contact_by, "me") == 0 &&
-				  !c->necessary
-			      ? STEP_SLIP
-			      : STEP_CONTACT;
+		c->step = STEP_TAGS;
 }
 
 static void checkin_leave(struct app *a, void *st)
@@ -747,6 +819,7 @@ static void checkin_leave(struct app *a, void *st)
 	struct checkin *c = st;
 	(void)a;
 	milestone_goal_done(&c->goal);
+	tag_list_done(&c->quick);
 	free(c->old_note);
 	free(c);
 }
@@ -769,6 +842,14 @@ static void keep_today(const struct entry *e, void *ctx)
 	c->urge = e->urge;
 	c->old_contact = e->contact;
 	c->old_note = strdup(e->text);
+	/* today's own tags come first, on */
+	for (const char *p = e->tags; p && *p;) {
+		size_t len = strcspn(p, " ");
+		if (len && c->quick.n < TAGS_QUICK_MAX &&
+		    tag_list_add(&c->quick, p, len, NULL) == MEND_OK)
+			c->on[c->quick.n - 1] = true;
+		p += len + (p[len] == ' ');
+	}
 }
 
 void ui_open_checkin(struct app *a)
@@ -784,9 +865,19 @@ void ui_open_checkin(struct app *a)
 	c->old_contact = ENTRY_NONE;
 	/* Re-doing today's check-in starts from what was saved, so that
 	 * passing through a question never overwrites an answer. */
+	tag_list_init(&c->quick);
 	enum mend_rc rc = checkin_today(a->j, keep_today, c, &err);
 	if (rc != MEND_OK && rc != MEND_ENOTFOUND)
 		ui_error(a, &err);
+	/* then the set to choose from, each key once */
+	struct tag_list set;
+	tag_list_init(&set);
+	if (tags_quick(a->j, &set, &err) != MEND_OK)
+		ui_error(a, &err);
+	for (size_t i = 0; i < set.n; i++)
+		tag_list_add(&c->quick, set.v[i].shown, strlen(set.v[i].shown),
+			     NULL);
+	tag_list_done(&set);
 	if (c->redo && c->old_contact != 0 && c->old_contact != 1)
 		c->old_contact = ENTRY_NONE;
 	ui_push(a, &checkin_screen, c);

@@ -11,6 +11,8 @@
 
 #include "entry_text.h"
 #include "entry_view.h"
+#include "mend/store.h"
+#include "mend/tags.h"
 #include "screens.h"
 
 #define PAGE	   100
@@ -23,6 +25,13 @@ struct review {
 	bool at_oldest; /* nothing is older than items[n - 1] */
 	int module;	/* -1: all */
 	char search[200];
+	char tag[4 * TAG_MAX_BYTES + 1];   /* its key, "" for every entry */
+	char tag_shown[TAG_MAX_BYTES + 2]; /* as the title shows it */
+	/* the tag picker's keys and labels while it is open ('#') */
+	struct tag_pick {
+		char **keys, **labels;
+		int n;
+	} pick;
 };
 
 static const struct ui_key review_keys[] = {
@@ -38,6 +47,7 @@ static const struct ui_key review_keys[] = {
     {"g G Home End", NULL, "the newest, or the very first entry"},
     {"n N", NULL, "the next or previous match of a search"},
     {"m", NULL, "show one module, then the next, then all"},
+    {"#", NULL, "show only entries with a tag (the journal's tags, counted)"},
     {"c", NULL, "clear the search"},
     {NULL, NULL, NULL},
 };
@@ -70,8 +80,11 @@ static bool fetch(struct app *a, struct review *r,
 		  const struct entry_cursor *from, enum journal_dir dir,
 		  struct page *p)
 {
+	const char *tag = r->tag;
 	struct journal_query q = {.module = r->module,
-				  .search = r->search[0] ? r->search : NULL};
+				  .search = r->search[0] ? r->search : NULL,
+				  .tags = &tag,
+				  .n_tags = r->tag[0] ? 1 : 0};
 	struct mend_err err = {""};
 	p->n = 0;
 	if (journal_page(a->j, &q, from, dir, PAGE, keep_in_page, p, &err) ==
@@ -275,7 +288,7 @@ static void review_draw(struct app *a, void *st)
 {
 	struct review *r = st;
 	int top, left, width, height;
-	char title[300], module[80] = "", line[600];
+	char title[420], module[80] = "", line[600];
 
 	if (r->module >= 0) {
 		/* the module as the person knows it, lower case in a title */
@@ -284,14 +297,16 @@ static void review_draw(struct app *a, void *st)
 		for (char *p = module; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
 	}
-	snprintf(title, sizeof title, "Review%s%s%s%s", module,
+	snprintf(title, sizeof title, "Review%s%s%s%s%s%s", module,
+		 r->tag[0] ? " · " : "", r->tag[0] ? r->tag_shown : "",
 		 r->search[0] ? " · \"" : "", r->search,
 		 r->search[0] ? "\"" : "");
 	ui_frame(a, title, review_keys);
 	ui_area(&top, &left, &width, &height);
 	if (r->n == 0) {
 		ui_text(top, left, width,
-			r->search[0] || r->module >= 0 ? "Nothing matches."
+			r->search[0] || r->module >= 0 || r->tag[0]
+				? "Nothing matches."
 						       : "Nothing written yet.",
 			ui_attr(ROLE_MUTED));
 		return;
@@ -373,6 +388,95 @@ static void got_day(struct app *a, void *ctx, int choice, const char *text)
 			   "entry.",
 			   day);
 	move_by(a, r, 0);
+}
+
+/* --- the tag filter ('#') --- */
+
+static void pick_free(struct tag_pick *p)
+{
+	for (int i = 0; i < p->n; i++) {
+		free(p->keys[i]);
+		free(p->labels[i]);
+	}
+	free(p->keys);
+	free(p->labels);
+	memset(p, 0, sizeof *p);
+}
+
+static int pick_add(const struct store_tag *t, void *ctx)
+{
+	struct tag_pick *p = ctx;
+	char label[TAG_MAX_BYTES + 40];
+	char **keys = realloc(p->keys, (size_t)(p->n + 1) * sizeof *keys);
+	if (keys)
+		p->keys = keys;
+	char **labels =
+	    keys ? realloc(p->labels, (size_t)(p->n + 1) * sizeof *labels)
+		 : NULL;
+	if (!labels)
+		return 1;
+	p->labels = labels;
+	snprintf(label, sizeof label, "%.*s  (%ld)", TAG_MAX_BYTES, t->shown,
+		 t->count);
+	p->keys[p->n] = strdup(t->key);
+	p->labels[p->n] = strdup(label);
+	if (!p->keys[p->n] || !p->labels[p->n]) {
+		free(p->keys[p->n]);
+		free(p->labels[p->n]);
+		return 1;
+	}
+	p->n++;
+	return 0;
+}
+
+static void got_tag(struct app *a, void *ctx, int choice, const char *text)
+{
+	struct review *r = ctx;
+	(void)text;
+	if (choice == 0) {
+		r->tag[0] = r->tag_shown[0] = '\0';
+	} else if (choice > 0 && choice <= r->pick.n - 1) {
+		snprintf(r->tag, sizeof r->tag, "%s", r->pick.keys[choice]);
+		snprintf(r->tag_shown, sizeof r->tag_shown, "%.*s",
+			 TAG_MAX_BYTES + 1, r->pick.labels[choice]);
+		/* the label without its count */
+		char *count = strstr(r->tag_shown, "  (");
+		if (count)
+			*count = '\0';
+	}
+	pick_free(&r->pick);
+	if (choice >= 0)
+		load_newest(a, r);
+}
+
+static void pick_tag(struct app *a, struct review *r)
+{
+	struct mend_err err = {""};
+	struct store_tag all = {.key = "", .shown = "Every entry (no tag)"};
+	int sel = 0;
+
+	pick_free(&r->pick);
+	if (pick_add(&all, &r->pick) ||
+	    tags_each(a->j, pick_add, &r->pick, &err) != MEND_OK) {
+		if (err.msg[0])
+			ui_error(a, &err);
+		pick_free(&r->pick);
+		return;
+	}
+	/* the first item is not counted: no number after it */
+	*strstr(r->pick.labels[0], "  (") = '\0';
+	if (r->pick.n == 1) {
+		pick_free(&r->pick);
+		ui_message(a, false,
+			   "No tags yet: write @word or #word in an entry to "
+			   "tag it.");
+		return;
+	}
+	for (int i = 1; i < r->pick.n; i++)
+		if (strcmp(r->pick.keys[i], r->tag) == 0)
+			sel = i;
+	ui_pick(a, "Show entries with the tag", (const char *const *)r->pick.labels,
+		r->pick.n, sel, got_tag, r);
 }
 
 static void deleted_from_list(struct app *a, void *ctx, int choice,
@@ -473,6 +577,9 @@ static int review_key(struct app *a, void *st, int ch, bool code)
 		r->module = r->module + 1 >= MODULE_COUNT ? -1 : r->module + 1;
 		load_newest(a, r);
 		break;
+	case '#':
+		pick_tag(a, r);
+		break;
 	case 'e':
 		if (r->n && !entry_text_sealed(r->items[r->sel])) {
 			entry_view_open_edit(a, r->items[r->sel]->uuid,
@@ -498,6 +605,7 @@ static void review_leave(struct app *a, void *st)
 	struct review *r = st;
 	(void)a;
 	review_clear(r);
+	pick_free(&r->pick);
 	free(r);
 }
 

@@ -44,7 +44,7 @@ t_bash_completes_every_command_from_the_table() {
 
 t_bash_completes_options_of_a_command() {
 	expect_eq "$(bash_comp mend checkin --)" \
-		"--contact --date --db --help --mood --no-contact --note --urge" "checkin options"
+		"--contact --date --db --help --mood --no-contact --note --tag --urge" "checkin options"
 	expect_eq "$(bash_comp mend list --m)" "--module" "list --m"
 	expect_eq "$(bash_comp mend completions --)" "--db --help" "the hidden --values is not offered"
 	expect_eq "$(bash_comp mend --)" "--db --draw-once --help --version" "mend's own options"
@@ -64,7 +64,7 @@ t_bash_completes_enumerated_values() {
 	expect_eq "$(bash_comp mend contact --by '')" "me them" "who reached out"
 	expect_eq "$(bash_comp mend export --format '')" "jrnl json markdown" "formats"
 	expect_eq "$(bash_comp mend config '')" \
-		"crisis-line day-start-hour goal remind remind-at" "config keys"
+		"crisis-line day-start-hour goal quick-tags remind remind-at" "config keys"
 	expect_eq "$(bash_comp mend config remind '')" "off on" "remind values"
 	expect_eq "$(bash_comp mend config goal '')" "" "goal takes a number"
 	expect_eq "$(bash_comp mend completions '')" "bash fish zsh" "shells"

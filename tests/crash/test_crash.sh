@@ -68,6 +68,8 @@ t_two_writers_and_the_tui_on_one_journal() {
 	wait_for "urge to contact them?"
 	keys Enter
 	type "n"
+	wait_for "What did today hold?"
+	keys Enter
 	wait_for "A few words about today"
 	type "while others write"
 	keys Enter

@@ -53,6 +53,8 @@ t_redo_checkin_opens_with_todays_answers_and_keeps_them() {
 	keys Enter
 	wait_for "Earlier today you answered no"
 	keys Enter
+	wait_for "What did today hold?"
+	keys Enter
 	wait_for "a long day, but I stayed"
 	keys Enter
 	finish_after_note
@@ -77,6 +79,8 @@ t_digits_type_ten_in_mood_and_urge() {
 	keys Enter
 	wait_for "Was there contact"
 	type "n"
+	wait_for "What did today hold?"
+	keys Enter
 	wait_for "A few words about today"
 	keys Enter
 	finish_after_note
@@ -103,6 +107,8 @@ t_contact_by_them_keeps_the_count_and_nothing_picks_me() {
 	keys Enter
 	wait_for "Was it necessary"
 	type "n"
+	wait_for "What did today hold?"
+	keys Enter
 	wait_for "A few words about today"
 	keys Enter
 	finish_after_note
@@ -134,6 +140,8 @@ t_contact_by_me_asks_first_and_no_logs_nothing() {
 	wait_for "Nothing was logged."
 	wait_for "Was there contact"
 	type "n"
+	wait_for "What did today hold?"
+	keys Enter
 	wait_for "A few words about today"
 	keys Enter
 	finish_after_note
@@ -156,6 +164,8 @@ t_contact_already_logged_since_last_checkin_is_not_logged_again() {
 	wait_for "already logged"
 	expect_whole "Yes: a contact since your last check-in is already logged."
 	screen | grep -qF "y  yes" && fail "it asked again"
+	keys Enter
+	wait_for "What did today hold?"
 	keys Enter
 	wait_for "A few words about today"
 	keys Enter
@@ -186,6 +196,8 @@ low_days_on_a_milestone() {
 	keys Enter
 	wait_for "Was there contact"
 	type "n"
+	wait_for "What did today hold?"
+	keys Enter
 	wait_for "A few words about today"
 	keys Enter
 	finish_after_note
@@ -238,6 +250,8 @@ t_help_now_without_a_crisis_line_shows_the_note() {
 	wait_for "urge to contact them?"
 	keys Enter
 	type "n"
+	wait_for "What did today hold?"
+	keys Enter
 	wait_for "A few words about today"
 	keys Enter
 	finish_after_note
@@ -260,6 +274,8 @@ t_goal_day_celebrates_with_then_and_now_and_a_new_goal() {
 	wait_for "urge to contact them?"
 	keys Enter
 	type "n"
+	wait_for "What did today hold?"
+	keys Enter
 	wait_for "A few words about today"
 	type "lighter today"
 	keys Enter
@@ -292,6 +308,8 @@ t_letter_ready_on_its_day_is_announced() {
 	wait_for "urge to contact them?"
 	keys Enter
 	type "n"
+	wait_for "What did today hold?"
+	keys Enter
 	wait_for "A few words about today"
 	keys Enter
 	finish_after_note
@@ -317,6 +335,8 @@ t_slip_says_when_a_sealed_letter_now_opens() {
 	expect_whole "The 10 days before stay in your history."
 	expect_whole "Your sealed letter now opens on day 14 of the new count, on 2026-01-25."
 	fits_on_screen
+	keys Enter
+	wait_for "What did today hold?"
 	keys Enter
 	wait_for "A few words about today"
 	keys Enter

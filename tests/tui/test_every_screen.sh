@@ -214,6 +214,9 @@ checkin_steps() {
 	expect_key_line "y yes" "n no"
 	screen | tail -1 | grep -q "change" && fail "the contact step shows the scale's keys: $(screen | tail -1)"
 	type "n"
+	wait_for "What did today hold?"
+	seen "the quick tags at $SIZE" "What did today hold?" "Space turns a tag on or off; Enter goes on."
+	keys Enter
 	wait_for "A few words about today"
 	seen "the note at $SIZE" "A few words about today, if you like (Enter to leave it empty)."
 	type "a steadier day, 少し"

@@ -24,6 +24,8 @@ t_first_run_welcome_start_date_and_first_checkin() {
 	keys Enter
 	wait_for "Was there contact"
 	type "n"
+	wait_for "What did today hold?"
+	keys Enter
 	wait_for "A few words about today"
 	type "first day here"
 	keys Enter
@@ -66,6 +68,8 @@ t_checkin_with_contact_shows_slip_and_restarts_period() {
 	type "y"
 	wait_for "count will start again from now"
 	wait_for "The 10 days before stay in your history"
+	keys Enter
+	wait_for "What did today hold?"
 	keys Enter
 	wait_for "A few words about today"
 	keys Enter
@@ -179,6 +183,8 @@ t_resize_small_and_back_mid_checkin() {
 	wait_for "urge to contact them?"
 	keys Enter
 	type "n"
+	wait_for "What did today hold?"
+	keys Enter
 	wait_for "A few words about today"
 	keys Enter
 	wait_for "Today's prompt"
