@@ -27,13 +27,14 @@ void ui_open_export(struct app *a);
 void ui_open_entry(struct app *a, const char *uuid);
 
 /* Restore a draft of the no-contact module (nocontact.c) or of an edit
- * (review.c); false when the context is not theirs. */
+ * (entry_view.c); false when the context is not theirs. start.c's table
+ * of contexts is the one place that picks among them. */
 bool ui_restore_nocontact(struct app *a, const char *context,
 			  const char *text);
 bool ui_restore_edit(struct app *a, const char *context, const char *text);
 
-/* Open the editor for a restored draft's context (write.c); false when
- * the context is not known. */
+/* Open the editor for a restored draft of a writing screen (write.c:
+ * reflection, acceptance, no-contact questions); false otherwise. */
 bool ui_restore_draft(struct app *a, const char *context, const char *text);
 
 /* Save helpers shared by screens that write (write.c). */

@@ -584,6 +584,5 @@ bool ui_restore_draft(struct app *a, const char *context, const char *text)
 		open_editor(a, w, p != NULL, text, true);
 		return true;
 	}
-	return ui_restore_nocontact(a, context, text) ||
-	       ui_restore_edit(a, context, text);
+	return false;
 }
