@@ -793,6 +793,14 @@ static bool read_jrnl(struct importer *im, const cJSON *o, const char *path,
 	if (t == (time_t)-1 || t < 0)
 		t = clock_local_midnight(d) + hh * 3600 + mm * 60;
 	clock_format_iso(t, e->created_at);
+	/* the same rule as for mend's own files: a time far ahead would
+	 * win every later merge, and mend's export of it would not import */
+	if (t > im->j->now + FUTURE_SLACK) {
+		problem(im, "%s.date: %s %s is more than a day after now (%s); "
+			    "was that device's clock wrong?",
+			path, date, hm, im->j->now_iso);
+		return false;
+	}
 	memcpy(e->updated_at, e->created_at, sizeof e->updated_at);
 	const char *parts[] = {date, hm, title, body ? body : "",
 			       *tags ? *tags : "", starred == 1 ? "*" : ""};

@@ -54,7 +54,7 @@ static size_t header_at(const char *p, const char *end, char date[11],
 	snprintf(date, 11, "%.10s", p + 1);
 	if (!clock_parse_date(date, &d))
 		return 0; /* not a date: jrnl reads the line as text */
-	snprintf(hm, 6, "%02d:%02d", hh, mm);
+	snprintf(hm, 6, "%02u:%02u", (unsigned)hh % 24u, (unsigned)mm % 60u);
 	return i + 2;
 }
 

@@ -210,4 +210,9 @@ t_import_jrnl_time_is_strict() {
 	done
 }
 
+t_import_refuses_a_jrnl_entry_far_in_the_future() {
+	printf '%s' '{"tags": {}, "entries": [{"title": "ahead", "body": "", "date": "2027-01-03", "time": "11:00", "tags": [], "starred": false}]}' >f.json
+	refused f.json "entries[0].date: 2027-01-03 11:00 is more than a day after now"
+}
+
 run_tests
