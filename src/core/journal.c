@@ -589,40 +589,9 @@ static enum mend_rc fetch(struct journal *j, const char *id,
 enum mend_rc journal_edit(struct journal *j, const char *id, const char *text,
 			  size_t len, struct mend_err *err)
 {
-	struct entry *e = NULL;
-	enum kind kind;
-	enum mend_rc rc = store_begin(j->st, err);
-
-	if (rc == MEND_OK)
-		rc = fetch(j, id, &e, err);
-	if (rc == MEND_OK) {
-		kind = e->kind;
-		bool required = kind == KIND_REFLECTION ||
-				kind == KIND_ACCEPTANCE || kind == KIND_UNSENT ||
-				kind == KIND_SEALED || kind == KIND_GROWTH;
-		rc = journal_check_text("text", text, len,
-					required ? JOURNAL_TEXT_MAX
-						 : JOURNAL_NOTE_MAX,
-					required, err);
-	}
-	if (rc == MEND_OK && e->kind == KIND_SEALED && !journal_letter_open(j, e))
-		rc = mend_err_set(err, MEND_EINVAL,
-				  "id: %s is a letter sealed until day %d of no "
-				  "contact; it opens then",
-				  e->uuid, e->open_day);
-	if (rc == MEND_OK) {
-		e->text = text;
-		memcpy(e->updated_at, j->now_iso, sizeof e->updated_at);
-		rc = store_entry_update(j->st, e, err);
-	}
-	if (rc == MEND_OK)
-		rc = store_forget_old_text(j->st, err);
-	if (rc == MEND_OK)
-		rc = store_commit(j->st, err);
-	else
-		store_rollback(j->st);
-	entry_free(e);
-	return rc;
+	bool changed;
+	/* the same edit without the compare (entry_edit.c) */
+	return journal_edit_from(j, id, text, len, NULL, &changed, err);
 }
 
 enum mend_rc journal_star(struct journal *j, const char *id, bool on,
