@@ -182,7 +182,7 @@ t_export_text_is_raw_utf8() {
 		grep -qF -- "$s" "$f" || fail "'$s' does not appear raw in the export"
 	done
 	grep -qF -- "${SEEDLINE:0:60}" "$f" || fail "the seed line does not appear raw"
-	grep -qF -- 'ᥙⲣ іs never easy' "$f" || fail "look-alike letters are not written raw"
+	grep -qF -- "${SEEDLINE: -20}" "$f" || fail "look-alike letters are not written raw"
 	# the only \u escapes are control characters
 	esc=$(grep -oE '\\u[0-9a-fA-F]{4}' "$f" | sort -u | tr '\n' ' ')
 	expect_eq "$esc" '\u0001 \u001b ' "\\u escapes in the export"
