@@ -75,26 +75,46 @@ attrs_of() {
 	screen_e | python3 "$SCREEN_PY" attrs "$1"
 }
 
-expect_attr() {
-	local text=$1 got want
+# has_attrs GOT WANT...: GOT (from attrs_of) holds every WANT
+has_attrs() {
+	local got=$1 want
 	shift
-	got=$(attrs_of "$text") || fail "'$text' is not on the screen:
-$(screen)"
 	for want in "$@"; do
 		case $want in
-		color) [[ " $got " == *" fg="* ]] ||
-			fail "'$text' shows without colour ($got)" ;;
-		*) [[ " $got " == *" $want "* ]] ||
-			fail "'$text' shows without $want ($got)" ;;
+		color) [[ " $got " == *" fg="* ]] || return 1 ;;
+		*) [[ " $got " == *" $want "* ]] || return 1 ;;
 		esac
 	done
 }
 
-expect_not_attr() {
-	local got
-	got=$(attrs_of "$1") || fail "'$1' is not on the screen:
+# Both poll for up to 10 s, as wait_for does: a key's effect reaches
+# the pane a moment after the key, and text that was already there
+# (the row that becomes selected) is no sign the screen has changed.
+expect_attr() {
+	local text=$1 got tries=0
+	shift
+	while :; do
+		got=$(attrs_of "$text") && has_attrs "$got" "$@" && return 0
+		tries=$((tries + 1))
+		[ "$tries" -ge 200 ] && break
+		sleep 0.05
+	done
+	[ -n "$got" ] || fail "'$text' is not on the screen:
 $(screen)"
-	[[ " $got " != *" $2 "* ]] || fail "'$1' shows with $2 ($got)"
+	fail "'$text' shows without $* ($got)"
+}
+
+expect_not_attr() {
+	local got tries=0
+	while :; do
+		got=$(attrs_of "$1") && [[ " $got " != *" $2 "* ]] && return 0
+		tries=$((tries + 1))
+		[ "$tries" -ge 200 ] && break
+		sleep 0.05
+	done
+	[ -n "$got" ] || fail "'$1' is not on the screen:
+$(screen)"
+	fail "'$1' shows with $2 ($got)"
 }
 
 expect_whole() {
