@@ -18,7 +18,8 @@
 	X(MODULE_NOCONTACT, "nocontact")                                       \
 	X(MODULE_REFLECTION, "reflection")                                     \
 	X(MODULE_GROWTH, "growth")                                             \
-	X(MODULE_ACCEPTANCE, "acceptance")
+	X(MODULE_ACCEPTANCE, "acceptance")                                     \
+	X(MODULE_PATH, "path")
 
 enum module {
 #define MODULE_ENUM(e, name) e,
@@ -37,7 +38,15 @@ enum module {
 	X(KIND_REFLECTION, "reflection", MODULE_REFLECTION)                    \
 	X(KIND_GROWTH, "growth", MODULE_GROWTH)                                \
 	X(KIND_ACCEPTANCE, "acceptance", MODULE_ACCEPTANCE)                    \
-	X(KIND_DECISION, "decision", MODULE_ACCEPTANCE)
+	X(KIND_DECISION, "decision", MODULE_ACCEPTANCE)                        \
+	X(KIND_PAUSE, "pause", MODULE_NOCONTACT)                               \
+	X(KIND_PROFILE, "profile", MODULE_NOCONTACT)                           \
+	X(KIND_SLIP, "slip", MODULE_NOCONTACT)                                 \
+	X(KIND_EXERCISE, "exercise", MODULE_PATH)                              \
+	X(KIND_INTENTION, "intention", MODULE_PATH)                            \
+	X(KIND_LOOKBACK, "lookback", MODULE_PATH)                              \
+	X(KIND_CLARITY, "clarity", MODULE_PATH)                                \
+	X(KIND_WEEK, "week", MODULE_PATH)
 
 enum kind {
 #define KIND_ENUM(e, name, mod) e,
@@ -74,6 +83,14 @@ struct entry {
 	int minutes;              /* growth */
 	int open_day;             /* sealed: opens at this streak day */
 	int starred;              /* 1 when the user starred it, else 0 */
+	/* Since schema 6, for the pause, the guided path and its exercises: */
+	int urge_after;   /* pause: the urge when it ended, 0..10 */
+	int seconds;      /* pause, exercise: how long it lasted */
+	int score;        /* clarity: 1..7; exercise: a rating 1..10 */
+	const char *step; /* a key from mend's own lists, never the user's
+			   * words: the exercise's id, a pause's outcome, a
+			   * slip's "what made it easy", an intention's
+			   * stage; NULL when none */
 };
 
 /* Set every field to empty: text "", integers ENTRY_NONE (starred 0),

@@ -56,8 +56,9 @@ static void static_words(enum opt_values k, char *buf, size_t n)
 	switch (k) {
 	case VAL_MODULE:
 	case VAL_PROMPT_MODULE:
+/* prompts belong to the modules between check-in and the path */
 #define X(e, name)                                                             \
-	if (k == VAL_MODULE || e != MODULE_CHECKIN)                            \
+	if (k == VAL_MODULE || (e != MODULE_CHECKIN && e != MODULE_PATH))      \
 		ADD(name);
 		MODULE_LIST(X)
 #undef X

@@ -26,6 +26,7 @@ void entry_init(struct entry *e)
 	e->text = "";
 	e->mood = e->urge = e->contact = e->necessary = ENTRY_NONE;
 	e->breaks_period = e->minutes = e->open_day = ENTRY_NONE;
+	e->urge_after = e->seconds = e->score = ENTRY_NONE;
 	e->starred = 0;
 }
 
@@ -89,7 +90,7 @@ struct entry *entry_dup(const struct entry *e)
 	size_t extra = len0(text) + len0(e->prompt_id) +
 		       len0(e->prompt_text) + len0(e->initiator) +
 		       len0(e->channel) + len0(e->category) +
-		       len0(e->outcome) + len0(e->tags);
+		       len0(e->outcome) + len0(e->tags) + len0(e->step);
 	struct entry *copy = malloc(sizeof *copy + extra);
 	if (!copy)
 		return NULL;
@@ -103,6 +104,7 @@ struct entry *entry_dup(const struct entry *e)
 	copy->category = stash(&cursor, e->category);
 	copy->outcome = stash(&cursor, e->outcome);
 	copy->tags = stash(&cursor, e->tags);
+	copy->step = stash(&cursor, e->step);
 	return copy;
 }
 

@@ -418,6 +418,15 @@ static bool allowed_for(enum kind k, const char *key)
 		{KIND_GROWTH, " category minutes "},
 		{KIND_ACCEPTANCE, " prompt_id prompt_text "},
 		{KIND_DECISION, " outcome "},
+		{KIND_PAUSE, " urge urge_after seconds category step "},
+		{KIND_PROFILE, " urge "},
+		{KIND_SLIP, " step "},
+		{KIND_EXERCISE, " step seconds score mood prompt_id "
+				"prompt_text "},
+		{KIND_INTENTION, " step "},
+		{KIND_LOOKBACK, " mood "},
+		{KIND_CLARITY, " score "},
+		{KIND_WEEK, " day "},
 	};
 	char pat[40];
 	for (const char *const *c = common_keys; *c; c++)
@@ -487,6 +496,41 @@ static bool tags_field(struct importer *im, const cJSON *o, const char *path,
 	return true;
 }
 
+/* prompt_id and prompt_text, both or neither. */
+static bool prompt_fields(struct importer *im, const cJSON *o,
+			  const char *path, struct entry *e)
+{
+	bool ok = str_field(im, o, path, "prompt_id", OPTIONAL, 64, true,
+			    &e->prompt_id);
+	ok &= str_field(im, o, path, "prompt_text", OPTIONAL, 4000, true,
+			&e->prompt_text);
+	if (!e->prompt_id != !e->prompt_text) {
+		problem(im, "%s: prompt_id and prompt_text go together", path);
+		ok = false;
+	}
+	return ok;
+}
+
+/* A key from mend's own lists (an exercise's id, an outcome): lower-case
+ * letters, digits and '-', up to 32. */
+static bool key_field(struct importer *im, const cJSON *o, const char *path,
+		      const char *key, enum need need, const char **out)
+{
+	if (!str_field(im, o, path, key, need, 32, true, out))
+		return false;
+	if (!*out)
+		return true;
+	for (const char *p = *out; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		      *p == '-')) {
+			problem(im, "%s.%s: '%.32s' is not a key (lower-case "
+				    "letters, digits and '-')",
+				path, key, *out);
+			return false;
+		}
+	return true;
+}
+
 /* Read one mend entry record into e (strings borrowed from o; *tags
  * allocated). False, with problems reported, when it is not valid. */
 static bool read_entry(struct importer *im, const cJSON *o, const char *path,
@@ -507,7 +551,8 @@ static bool read_entry(struct importer *im, const cJSON *o, const char *path,
 	if (!kind_from_name(s, &e->kind)) {
 		one_of(im, path, "kind", s,
 		       "checkin, contact, urge, unsent, sealed, reflection, "
-		       "growth, acceptance, decision");
+		       "growth, acceptance, decision, pause, profile, slip, "
+		       "exercise, intention, lookback, clarity, week");
 		return false;
 	}
 	for (const cJSON *a = o->child; a; a = a->next) {
@@ -624,17 +669,53 @@ static bool read_entry(struct importer *im, const cJSON *o, const char *path,
 			ok &= one_of(im, path, "outcome", e->outcome,
 				     "reconnect, friends, part-ways, undecided");
 		break;
+	case KIND_PAUSE:
+		ok &= int_field(im, o, path, "urge", REQUIRED, 0, 10, &e->urge);
+		ok &= int_field(im, o, path, "urge_after", OPTIONAL, 0, 10,
+				&e->urge_after);
+		ok &= int_field(im, o, path, "seconds", OPTIONAL, 0, 86400,
+				&e->seconds);
+		ok &= key_field(im, o, path, "category", OPTIONAL, &e->category);
+		ok &= key_field(im, o, path, "step", OPTIONAL, &e->step);
+		break;
+	case KIND_PROFILE:
+		ok &= int_field(im, o, path, "urge", OPTIONAL, 0, 10, &e->urge);
+		break;
+	case KIND_SLIP:
+	case KIND_INTENTION:
+		ok &= key_field(im, o, path, "step", OPTIONAL, &e->step);
+		break;
+	case KIND_EXERCISE:
+		ok &= key_field(im, o, path, "step", REQUIRED, &e->step);
+		ok &= int_field(im, o, path, "seconds", OPTIONAL, 0, 86400,
+				&e->seconds);
+		ok &= int_field(im, o, path, "score", OPTIONAL, 1, 10, &e->score);
+		ok &= int_field(im, o, path, "mood", OPTIONAL, 1, 10, &e->mood);
+		ok &= prompt_fields(im, o, path, e);
+		break;
+	case KIND_LOOKBACK:
+		ok &= int_field(im, o, path, "mood", OPTIONAL, 1, 10, &e->mood);
+		break;
+	case KIND_CLARITY:
+		ok &= int_field(im, o, path, "score", REQUIRED, 1, 7, &e->score);
+		break;
+	case KIND_WEEK:
+		ok &= str_field(im, o, path, "day", REQUIRED, 16, true, &s);
+		if (s) {
+			struct mend_date d;
+			if (clock_parse_date(s, &d))
+				snprintf(e->day, sizeof e->day, "%s", s);
+			else {
+				problem(im, "%s.day: '%.20s' is not a date "
+					    "(YYYY-MM-DD)",
+					path, s);
+				ok = false;
+			}
+		}
+		break;
 	case KIND_REFLECTION:
 	case KIND_ACCEPTANCE:
-		ok &= str_field(im, o, path, "prompt_id", OPTIONAL, 64, true,
-				&e->prompt_id);
-		ok &= str_field(im, o, path, "prompt_text", OPTIONAL, 4000, true,
-				&e->prompt_text);
-		if (!e->prompt_id != !e->prompt_text) {
-			problem(im, "%s: prompt_id and prompt_text go together",
-				path);
-			ok = false;
-		}
+		ok &= prompt_fields(im, o, path, e);
 		break;
 	default:
 		break;
@@ -1051,7 +1132,9 @@ static bool entries_equal(const struct entry *a, const struct entry *b)
 	       a->contact == b->contact && a->necessary == b->necessary &&
 	       a->breaks_period == b->breaks_period &&
 	       a->minutes == b->minutes && a->open_day == b->open_day &&
-	       a->starred == b->starred;
+	       a->starred == b->starred && SAME(step) &&
+	       a->urge_after == b->urge_after && a->seconds == b->seconds &&
+	       a->score == b->score;
 #undef SAME
 }
 

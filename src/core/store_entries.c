@@ -13,7 +13,8 @@
 #define ENTRY_COLUMNS                                                          \
 	"id, uuid, kind, created_at, updated_at, day, text, prompt_id, "      \
 	"prompt_text, initiator, channel, category, outcome, tags, mood, "    \
-	"urge, contact, necessary, breaks_period, minutes, open_day, starred"
+	"urge, contact, necessary, breaks_period, minutes, open_day, starred, " \
+	"urge_after, seconds, score, step"
 
 static const char *col_text(sqlite3_stmt *s, int i)
 {
@@ -53,6 +54,10 @@ static void row_to_entry(sqlite3_stmt *s, struct entry *e)
 	e->minutes = col_int(s, 19);
 	e->open_day = col_int(s, 20);
 	e->starred = sqlite3_column_int(s, 21) == 1;
+	e->urge_after = col_int(s, 22);
+	e->seconds = col_int(s, 23);
+	e->score = col_int(s, 24);
+	e->step = col_text(s, 25);
 }
 
 static int bind_int_or_null(sqlite3_stmt *s, int i, int v)
@@ -61,7 +66,8 @@ static int bind_int_or_null(sqlite3_stmt *s, int i, int v)
 }
 
 /* Bind every user field of e to parameters 1..20 in ENTRY_COLUMNS order
- * without id and uuid, and starred to 22. */
+ * without id and uuid, starred to 22 and the fields of schema 6 to
+ * 23..26. */
 static void bind_fields(sqlite3_stmt *s, const struct entry *e)
 {
 	store_bind_text(s, 1, kind_name(e->kind));
@@ -85,6 +91,10 @@ static void bind_fields(sqlite3_stmt *s, const struct entry *e)
 	bind_int_or_null(s, 19, e->minutes);
 	bind_int_or_null(s, 20, e->open_day);
 	sqlite3_bind_int(s, 22, e->starred == 1);
+	bind_int_or_null(s, 23, e->urge_after);
+	bind_int_or_null(s, 24, e->seconds);
+	bind_int_or_null(s, 25, e->score);
+	store_bind_text(s, 26, e->step);
 }
 
 enum mend_rc store_entry_insert(struct store *st, struct entry *e,
@@ -96,9 +106,10 @@ enum mend_rc store_entry_insert(struct store *st, struct entry *e,
 		"INSERT INTO entries (kind, module, created_at, updated_at, day, "
 		"text, prompt_id, prompt_text, initiator, channel, category, "
 		"outcome, tags, mood, urge, contact, necessary, breaks_period, "
-		"minutes, open_day, uuid, starred) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-		"?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-		"?20, ?21, ?22)",
+		"minutes, open_day, uuid, starred, urge_after, seconds, score, "
+		"step) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+		"?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
+		"?26)",
 		&s, err);
 	if (rc != MEND_OK)
 		return rc;
@@ -119,7 +130,8 @@ enum mend_rc store_entry_insert(struct store *st, struct entry *e,
 	"prompt_text = ?8, initiator = ?9, channel = ?10, category = ?11, "    \
 	"outcome = ?12, tags = ?13, mood = ?14, urge = ?15, contact = ?16, "   \
 	"necessary = ?17, breaks_period = ?18, minutes = ?19, "                \
-	"open_day = ?20, starred = ?22 WHERE uuid = ?21"
+	"open_day = ?20, starred = ?22, urge_after = ?23, seconds = ?24, "      \
+	"score = ?25, step = ?26 WHERE uuid = ?21"
 
 /* The update, and with since the compare that goes with it: the row is
  * written only while its updated_at is still since. */
@@ -132,7 +144,7 @@ static enum mend_rc update(struct store *st, const struct entry *e,
 	 * least: a copy from a clock running ahead must not outlive an edit
 	 * made after it here. */
 	enum mend_rc rc = store_cached(
-		st, since ? UPDATE_SQL " AND updated_at = ?23" : UPDATE_SQL, &s,
+		st, since ? UPDATE_SQL " AND updated_at = ?27" : UPDATE_SQL, &s,
 		err);
 	if (changed)
 		*changed = false;
@@ -141,7 +153,7 @@ static enum mend_rc update(struct store *st, const struct entry *e,
 	bind_fields(s, e);
 	store_bind_text(s, 21, e->uuid);
 	if (since)
-		store_bind_text(s, 23, since);
+		store_bind_text(s, 27, since);
 	rc = store_run(st, s, "saving the entry", err);
 	if (rc != MEND_OK)
 		return rc;
@@ -551,7 +563,8 @@ enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
 			"e.day, e.text, e.prompt_id, e.prompt_text, e.initiator, "
 			"e.channel, e.category, e.outcome, e.tags, e.mood, e.urge, "
 			"e.contact, e.necessary, e.breaks_period, e.minutes, "
-			"e.open_day, e.starred FROM entries_fts JOIN entries e ON "
+			"e.open_day, e.starred, e.urge_after, e.seconds, e.score, "
+			"e.step FROM entries_fts JOIN entries e ON "
 			"e.id = entries_fts.rowid WHERE entries_fts MATCH :match "
 			"AND e.kind <> 'sealed'");
 	else if (f->cjk)
@@ -648,7 +661,8 @@ enum mend_rc store_entries_page(struct store *st, const struct entry_page *p,
 		    "e.day, e.text, e.prompt_id, e.prompt_text, e.initiator, "
 		    "e.channel, e.category, e.outcome, e.tags, e.mood, e.urge, "
 		    "e.contact, e.necessary, e.breaks_period, e.minutes, "
-		    "e.open_day, e.starred FROM entries_fts JOIN entries e ON "
+		    "e.open_day, e.starred, e.urge_after, e.seconds, e.score, "
+		    "e.step FROM entries_fts JOIN entries e ON "
 		    "e.id = entries_fts.rowid WHERE entries_fts MATCH :match "
 		    "AND e.kind <> 'sealed'");
 	else if (p->cjk)

@@ -17,7 +17,11 @@ static const char *const kind_short[KIND_COUNT] = {
     [KIND_URGE] = "urge",	  [KIND_UNSENT] = "unsent",
     [KIND_SEALED] = "letter",	  [KIND_REFLECTION] = "reflection",
     [KIND_GROWTH] = "growth",	  [KIND_ACCEPTANCE] = "acceptance",
-    [KIND_DECISION] = "decision",
+    [KIND_DECISION] = "decision", [KIND_PAUSE] = "pause",
+    [KIND_PROFILE] = "profile",	  [KIND_SLIP] = "slip",
+    [KIND_EXERCISE] = "exercise", [KIND_INTENTION] = "intention",
+    [KIND_LOOKBACK] = "look-back", [KIND_CLARITY] = "clarity",
+    [KIND_WEEK] = "week",
 };
 static const char *const kind_phrase[KIND_COUNT] = {
     [KIND_CHECKIN] = "check-in",
@@ -29,6 +33,14 @@ static const char *const kind_phrase[KIND_COUNT] = {
     [KIND_GROWTH] = "self-improvement entry",
     [KIND_ACCEPTANCE] = "acceptance entry",
     [KIND_DECISION] = "decision",
+    [KIND_PAUSE] = "pause before reaching out",
+    [KIND_PROFILE] = "look at their profile",
+    [KIND_SLIP] = "look back at a slip",
+    [KIND_EXERCISE] = "exercise",
+    [KIND_INTENTION] = "intention for the day",
+    [KIND_LOOKBACK] = "evening look-back",
+    [KIND_CLARITY] = "who-am-I rating",
+    [KIND_WEEK] = "weekly review",
 };
 
 bool entry_text_sealed(const struct entry *e)

@@ -52,13 +52,13 @@ t_bash_completes_options_of_a_command() {
 
 t_bash_completes_enumerated_values() {
 	expect_eq "$(bash_comp mend list --module '')" \
-		"acceptance checkin growth nocontact reflection" "modules"
+		"acceptance checkin growth nocontact path reflection" "modules"
 	expect_eq "$(bash_comp mend list -m re)" "reflection" "-m re"
 	expect_eq "$(bash_comp mend prompt --module '')" \
 		"acceptance growth nocontact reflection" "prompt modules"
 	expect_eq "$(bash_comp mend list --module = gr)" "growth" "--module=gr"
 	expect_eq "$(bash_comp mend list --module =)" \
-		"acceptance checkin growth nocontact reflection" "--module="
+		"acceptance checkin growth nocontact path reflection" "--module="
 	expect_eq "$(bash_comp mend decide '')" "friends part-ways reconnect undecided" "outcomes"
 	expect_eq "$(bash_comp mend contact --channel '')" "call in-person other social text" "channels"
 	expect_eq "$(bash_comp mend contact --by '')" "me them" "who reached out"
@@ -141,7 +141,7 @@ t_fish_completes_when_installed() {
 			"source $WORK/mend.fish; complete -C '$1'" | cut -f1 | sort | tr '\n' ' ' | sed 's/ $//'
 	}
 	expect_eq "$(fish_comp 'mend list --module ')" \
-		"acceptance checkin growth nocontact reflection" "fish modules"
+		"acceptance checkin growth nocontact path reflection" "fish modules"
 	expect_eq "$(fish_comp 'mend config remind ')" "off on" "fish remind values"
 	expect_eq "$(fish_comp 'mend decide ')" "friends part-ways reconnect undecided" "fish outcomes"
 	expect_eq "$(fish_comp 'mend pro')" "prompt prompts" "fish commands"
@@ -181,7 +181,7 @@ t_zsh_completes_when_installed() {
 		tmux -S "$sock" send-keys -t $s C-u
 	}
 	tmux -S "$sock" send-keys -t $s "fpath=($WORK/zfunc \$fpath); autoload -Uz compinit; compinit -u -D; PS1='%% '" Enter
-	zsh_tab "mend list --module " acceptance checkin growth nocontact reflection
+	zsh_tab "mend list --module " acceptance checkin growth nocontact path reflection
 	zsh_tab "mend decide " friends part-ways reconnect undecided
 	zsh_tab "mend completions " bash fish zsh
 	zsh_tab "mend export --format " jrnl json markdown

@@ -113,7 +113,7 @@ TEST(test_prompt_rotation_does_not_repeat_within_a_cycle)
 {
 	struct content *c = builtin();
 	CHECK(c);
-	for (int m = MODULE_NOCONTACT; m < MODULE_COUNT; m++) {
+	for (int m = MODULE_NOCONTACT; m <= MODULE_ACCEPTANCE; m++) {
 		size_t n = content_prompt_count(c, (enum module)m);
 		for (long cycle = 0; cycle < 3; cycle++) {
 			const struct prompt **seen = calloc(n, sizeof *seen);
@@ -150,7 +150,7 @@ TEST(test_no_prompt_is_shown_two_days_running)
 {
 	struct content *c = builtin();
 	CHECK(c);
-	for (int m = MODULE_NOCONTACT; m < MODULE_COUNT; m++) {
+	for (int m = MODULE_NOCONTACT; m <= MODULE_ACCEPTANCE; m++) {
 		const struct prompt *prev = content_prompt_of_day(c, (enum module)m,
 								  19999, 0);
 		for (long d = 20000; d < 21000; d++) {

@@ -41,7 +41,7 @@ TEST(test_first_day_at_a_low_mood_gets_no_heavy_prompt)
 	struct content *c = builtin();
 	struct prompt_context ctx = {1, 2};
 	CHECK(c);
-	for (int m = MODULE_NOCONTACT; m < MODULE_COUNT; m++)
+	for (int m = MODULE_NOCONTACT; m <= MODULE_ACCEPTANCE; m++)
 		for (long day = 20000; day < 20100; day++)
 			for (unsigned off = 0; off < 5; off++) {
 				const struct prompt *p = content_prompt_for(

@@ -217,13 +217,10 @@ TEST(test_tags_migration_fills_the_table_for_entries_kept_before)
 				 NULL));
 	snprintf(path, sizeof path, "%s", store_path(j->st));
 	journal_close(j);
-	/* the journal as the version before left it: no tags table */
+	/* the journal as version 4 left it: no tags table */
 	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
-	char sql[128];
-	snprintf(sql, sizeof sql,
-		 "DROP TABLE entry_tags; PRAGMA user_version = %d;",
-		 STORE_SCHEMA_VERSION - 1);
-	CHECK(sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK);
+	CHECK(sqlite3_exec(db, "DROP TABLE entry_tags; PRAGMA user_version = 4;",
+			   NULL, NULL, NULL) == SQLITE_OK);
 	sqlite3_close(db);
 	j = NULL;
 	CHECK_OK(journal_open(&j, path, NULL));
