@@ -61,10 +61,14 @@ static int run_path(struct cli *c, const struct args *a)
 	struct journal *j;
 	enum mend_rc rc;
 
-	if (a->npos == 1 || (a->npos == 2 && strcmp(a->pos[0], "set") != 0))
-		return cli_usage_error(c, "'%.40s' is not 'set'; see 'mend path "
-					  "--help'",
+	if (a->npos >= 1 && strcmp(a->pos[0], "set") != 0)
+		return cli_usage_error(c, "'%.40s' is not something path does; "
+					  "it takes 'set STAGE'",
 				       a->pos[0]);
+	if (a->npos == 1)
+		return cli_usage_error(c, "stage: missing; 'set' takes one of "
+					  "space, understanding, rebuilding, "
+					  "deciding, auto");
 	if (a->npos == 2) {
 		/* the stage is checked before the journal is opened, so a bad
 		 * one writes nothing */
