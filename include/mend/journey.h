@@ -18,7 +18,7 @@
 
 struct journey_stage {
 	const char *id, *name, *text, *signs;
-	int move_days;    /* days since the start that may mean "move on" */
+	int move_days;	  /* days since the start that may mean "move on" */
 	int move_entries; /* things written that may mean "move on" */
 	const char **exercises; /* exercise ids */
 	size_t n_exercises;
@@ -62,9 +62,8 @@ extern const char *const journey_exercise_ids[];
  * and one intention, and a text and steps for every decision but
  * "undecided". MEND_ECONTENT naming the place when not. Caller frees
  * *out with journey_free. */
-enum mend_rc journey_parse(struct journey **out, const char *json,
-			   size_t len, const struct content *c,
-			   struct mend_err *err);
+enum mend_rc journey_parse(struct journey **out, const char *json, size_t len,
+			   const struct content *c, struct mend_err *err);
 
 /* journey_parse on the built-in data/journey.json. */
 enum mend_rc journey_load(struct journey **out, const struct content *c,
@@ -78,11 +77,11 @@ int journey_stage_index(const struct journey *jy, const char *id);
 
 /* What the suggestion reads from the journal. */
 struct journey_facts {
-	long days;      /* since the first no-contact period began, or 0 */
-	long entries;   /* things written (not check-ins or contacts) */
-	int urge_week;  /* mean urge, last 7 days, in tenths; -1: none */
+	long days;	/* since the first no-contact period began, or 0 */
+	long entries;	/* things written (not check-ins or contacts) */
+	int urge_week;	/* mean urge, last 7 days, in tenths; -1: none */
 	int urge_prior; /* mean urge, the 7 days before, tenths; -1: none */
-	int outcome;    /* enum outcome of the current decision, -1: none */
+	int outcome;	/* enum outcome of the current decision, -1: none */
 };
 
 /* Where the person is on the path. */
@@ -140,7 +139,7 @@ enum journey_step_kind {
 struct journey_step {
 	enum journey_step_kind kind;
 	const char *source; /* "care", "stage" or "decided" (static) */
-	int stage;          /* the stage index it was chosen for */
+	int stage;	    /* the stage index it was chosen for */
 	const char *text;   /* what to show */
 	const char *ref;    /* prompt id or exercise id; NULL for others */
 	const char *theme;  /* the prompt's theme; NULL for others */
@@ -155,9 +154,9 @@ const char *journey_step_kind_name(enum journey_step_kind k);
  * from that decision and the stage. Otherwise from the stage: its
  * actions and prompts, and its exercises on a day that is not middling
  * (mood unknown, or 7 and up). day (journal day) rotates the choice. */
-void journey_pick(const struct journey *jy, const struct content *c,
-		  int stage, int outcome, const struct journey_day *d,
-		  long day, struct journey_step *out);
+void journey_pick(const struct journey *jy, const struct content *c, int stage,
+		  int outcome, const struct journey_day *d, long day,
+		  struct journey_step *out);
 
 /* Today's step for this journal, with where it stands (place may be
  * NULL). */
@@ -172,11 +171,15 @@ enum mend_rc journey_intend(struct journal *j, const struct journey *jy,
 			    struct mend_err *err);
 
 /* Save an evening look-back (text required); mood 1..10 or ENTRY_NONE. */
-enum mend_rc journey_lookback(struct journal *j, const char *text,
-			      size_t len, int mood, char uuid[UUID_LEN],
+enum mend_rc journey_lookback(struct journal *j, const char *text, size_t len,
+			      int mood, char uuid[UUID_LEN],
 			      struct mend_err *err);
 
-enum journey_due { JOURNEY_DUE_NONE, JOURNEY_DUE_INTENTION, JOURNEY_DUE_LOOKBACK };
+enum journey_due {
+	JOURNEY_DUE_NONE,
+	JOURNEY_DUE_INTENTION,
+	JOURNEY_DUE_LOOKBACK
+};
 
 /* What home offers now: the intention before noon, the look-back from
  * 18:00 until the journal day ends, each once a journal day, and not

@@ -62,8 +62,9 @@ static int run_path(struct cli *c, const struct args *a)
 	enum mend_rc rc;
 
 	if (a->npos >= 1 && strcmp(a->pos[0], "set") != 0)
-		return cli_usage_error(c, "'%.40s' is not something path does; "
-					  "it takes 'set STAGE'",
+		return cli_usage_error(c,
+				       "'%.40s' is not something path does; "
+				       "it takes 'set STAGE'",
 				       a->pos[0]);
 	if (a->npos == 1)
 		return cli_usage_error(c, "stage: missing; 'set' takes one of "
@@ -90,7 +91,8 @@ static int run_path(struct cli *c, const struct args *a)
 		else if (rc == MEND_OK)
 			printf("Your path is now at: %s. You can move again "
 			       "whenever you like.\n",
-			       jy->stages[journey_stage_index(jy, a->pos[1])].name);
+			       jy->stages[journey_stage_index(jy, a->pos[1])]
+				   .name);
 		journey_free(jy);
 		return rc == MEND_OK ? 0 : cli_fail(c, rc);
 	}
@@ -128,25 +130,25 @@ static int run_path(struct cli *c, const struct args *a)
 }
 
 static const struct opt_spec path_opts[] = {
-	{NULL, 0, false},
+    {NULL, 0, false},
 };
 
 const struct command cmd_path = {
-	.name = "path",
-	.run = run_path,
-	.opts = path_opts,
-	.max_pos = 2,
-	.pos_values = {VAL_TEXT, VAL_STAGE},
-	.usage = "mend path\n       mend path set STAGE|auto",
-	.summary = "the guided path: its stages and where you are",
-	.help = "Show the stages of the path (space, understanding, rebuilding,\n"
-		"deciding), which one you are at, which one your journal\n"
-		"suggests and why: the days since the start, what you have\n"
-		"written, whether the urges are easing, and a decision.\n"
-		"Stages are suggested, never locked.\n"
-		"\n"
-		"  set STAGE   move to a stage yourself (ahead or back)\n"
-		"  set auto    follow the suggestion again\n",
+    .name = "path",
+    .run = run_path,
+    .opts = path_opts,
+    .max_pos = 2,
+    .pos_values = {VAL_TEXT, VAL_STAGE},
+    .usage = "mend path\n       mend path set STAGE|auto",
+    .summary = "the guided path: its stages and where you are",
+    .help = "Show the stages of the path (space, understanding, rebuilding,\n"
+	    "deciding), which one you are at, which one your journal\n"
+	    "suggests and why: the days since the start, what you have\n"
+	    "written, whether the urges are easing, and a decision.\n"
+	    "Stages are suggested, never locked.\n"
+	    "\n"
+	    "  set STAGE   move to a stage yourself (ahead or back)\n"
+	    "  set auto    follow the suggestion again\n",
 };
 
 static int step_json(const struct journey *jy, const struct journey_step *s,
@@ -185,8 +187,8 @@ static int step_json(const struct journey *jy, const struct journey_step *s,
 }
 
 static const struct opt_spec today_opts[] = {
-	{"json", 0, false},
-	{NULL, 0, false},
+    {"json", 0, false},
+    {NULL, 0, false},
 };
 
 static int run_today(struct cli *c, const struct args *a)
@@ -211,8 +213,8 @@ static int run_today(struct cli *c, const struct args *a)
 		return out;
 	}
 	printf("%s\n",
-	       s.kind == JOURNEY_STEP_CARE	? "Today, care comes first:"
-	       : s.kind == JOURNEY_STEP_PROMPT	? "Today, something to write on:"
+	       s.kind == JOURNEY_STEP_CARE     ? "Today, care comes first:"
+	       : s.kind == JOURNEY_STEP_PROMPT ? "Today, something to write on:"
 	       : s.kind == JOURNEY_STEP_EXERCISE ? "Today, an exercise:"
 						 : "Today, one small thing:");
 	printf("  ");
@@ -226,18 +228,18 @@ static int run_today(struct cli *c, const struct args *a)
 }
 
 const struct command cmd_today = {
-	.name = "today",
-	.run = run_today,
-	.opts = today_opts,
-	.max_pos = 0,
-	.usage = "mend today [--json]",
-	.summary = "one small step for today, from your stage",
-	.help = "Show one small thing for today: a prompt, an exercise or an\n"
-		"action, chosen from the stage you are at, your recent mood and\n"
-		"your decision, the same all day. A hard day brings care first.\n"
-		"\n"
-		"      --json   as a JSON object (kind, source, stage, text,\n"
-		"               prompt, exercise, theme)\n",
+    .name = "today",
+    .run = run_today,
+    .opts = today_opts,
+    .max_pos = 0,
+    .usage = "mend today [--json]",
+    .summary = "one small step for today, from your stage",
+    .help = "Show one small thing for today: a prompt, an exercise or an\n"
+	    "action, chosen from the stage you are at, your recent mood and\n"
+	    "your decision, the same all day. A hard day brings care first.\n"
+	    "\n"
+	    "      --json   as a JSON object (kind, source, stage, text,\n"
+	    "               prompt, exercise, theme)\n",
 };
 
 static int run_intend(struct cli *c, const struct args *a)
@@ -253,8 +255,8 @@ static int run_intend(struct cli *c, const struct args *a)
 			   "I'll give myself space.\"",
 			   &text, &len, &c->err);
 	if (rc == MEND_OK)
-		rc = journal_check_text("text", text, len, JOURNAL_NOTE_MAX, true,
-					&c->err);
+		rc = journal_check_text("text", text, len, JOURNAL_NOTE_MAX,
+					true, &c->err);
 	if (rc != MEND_OK) {
 		free(text);
 		return cli_fail(c, rc);
@@ -273,24 +275,24 @@ static int run_intend(struct cli *c, const struct args *a)
 }
 
 static const struct opt_spec intend_opts[] = {
-	{NULL, 0, false},
+    {NULL, 0, false},
 };
 
 const struct command cmd_intend = {
-	.name = "intend",
-	.run = run_intend,
-	.opts = intend_opts,
-	.max_pos = 1,
-	.usage = "mend intend [TEXT|-]",
-	.summary = "a morning intention, in a few words",
-	.help = "Set an intention for today, such as \"Today I'll give myself\n"
-		"space\". Optional, and under a minute. With no TEXT on a\n"
-		"terminal, $VISUAL or $EDITOR opens; '-' reads standard input.\n",
+    .name = "intend",
+    .run = run_intend,
+    .opts = intend_opts,
+    .max_pos = 1,
+    .usage = "mend intend [TEXT|-]",
+    .summary = "a morning intention, in a few words",
+    .help = "Set an intention for today, such as \"Today I'll give myself\n"
+	    "space\". Optional, and under a minute. With no TEXT on a\n"
+	    "terminal, $VISUAL or $EDITOR opens; '-' reads standard input.\n",
 };
 
 static const struct opt_spec lookback_opts[] = {
-	{"mood", 0, VAL_TEXT},
-	{NULL, 0, false},
+    {"mood", 0, VAL_TEXT},
+    {NULL, 0, false},
 };
 
 static int run_lookback(struct cli *c, const struct args *a)
@@ -308,8 +310,8 @@ static int run_lookback(struct cli *c, const struct args *a)
 		rc = cli_read_text(a->npos ? a->pos[0] : NULL, NULL,
 				   "How did today go?", &text, &len, &c->err);
 	if (rc == MEND_OK)
-		rc = journal_check_text("text", text, len, JOURNAL_NOTE_MAX, true,
-					&c->err);
+		rc = journal_check_text("text", text, len, JOURNAL_NOTE_MAX,
+					true, &c->err);
 	if (rc != MEND_OK) {
 		free(text);
 		return cli_fail(c, rc);
@@ -327,15 +329,15 @@ static int run_lookback(struct cli *c, const struct args *a)
 }
 
 const struct command cmd_lookback = {
-	.name = "lookback",
-	.run = run_lookback,
-	.opts = lookback_opts,
-	.max_pos = 1,
-	.usage = "mend lookback [--mood N] [TEXT|-]",
-	.summary = "an evening look-back: how did today go?",
-	.help = "Look back on the day in a few words. Optional, and under a\n"
-		"minute. With no TEXT on a terminal, $VISUAL or $EDITOR opens;\n"
-		"'-' reads standard input.\n"
-		"\n"
-		"      --mood N   how the day felt, 1..10\n",
+    .name = "lookback",
+    .run = run_lookback,
+    .opts = lookback_opts,
+    .max_pos = 1,
+    .usage = "mend lookback [--mood N] [TEXT|-]",
+    .summary = "an evening look-back: how did today go?",
+    .help = "Look back on the day in a few words. Optional, and under a\n"
+	    "minute. With no TEXT on a terminal, $VISUAL or $EDITOR opens;\n"
+	    "'-' reads standard input.\n"
+	    "\n"
+	    "      --mood N   how the day felt, 1..10\n",
 };

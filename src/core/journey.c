@@ -18,7 +18,7 @@
 #define DAY 86400
 
 const char *const journey_exercise_ids[] = {
-	"expressive", "whoami", "asthey", "compassion", "gained", "plan", NULL,
+    "expressive", "whoami", "asthey", "compassion", "gained", "plan", NULL,
 };
 
 static const char *const step_kinds[] = {"care", "action", "prompt",
@@ -42,7 +42,8 @@ static bool theme_known(const struct content *c, const char *theme)
 	if (!c)
 		return true;
 	for (size_t i = 0; i < c->n_prompts; i++)
-		if (c->prompts[i].theme && strcmp(c->prompts[i].theme, theme) == 0)
+		if (c->prompts[i].theme &&
+		    strcmp(c->prompts[i].theme, theme) == 0)
 			return true;
 	return false;
 }
@@ -108,14 +109,17 @@ static enum mend_rc read_stage(struct journey *jy, const cJSON *o,
 		return bad(err, where, "move_on needs days and entries");
 	s->move_days = d->valueint;
 	s->move_entries = e->valueint;
-	rc = strings(o, "exercises", &s->exercises, &s->n_exercises, where, err);
+	rc =
+	    strings(o, "exercises", &s->exercises, &s->n_exercises, where, err);
 	if (rc == MEND_OK)
 		rc = strings(o, "themes", &s->themes, &s->n_themes, where, err);
 	if (rc == MEND_OK)
-		rc = strings(o, "actions", &s->actions, &s->n_actions, where, err);
+		rc = strings(o, "actions", &s->actions, &s->n_actions, where,
+			     err);
 	for (size_t i = 0; rc == MEND_OK && i < s->n_exercises; i++)
 		if (exercise_index(s->exercises[i]) < 0)
-			rc = bad(err, where, "names an exercise mend does not have");
+			rc = bad(err, where,
+				 "names an exercise mend does not have");
 	for (size_t i = 0; rc == MEND_OK && i < s->n_themes; i++)
 		if (!theme_known(c, s->themes[i]))
 			rc = bad(err, where, "names a theme no prompt has");
@@ -133,8 +137,10 @@ static enum mend_rc read_decided(struct journey *jy, const cJSON *root,
 	for (int o = 0; rc == MEND_OK && o < OUTCOME_COUNT; o++) {
 		if (o == OUTCOME_UNDECIDED)
 			continue;
-		const cJSON *d = cJSON_GetObjectItemCaseSensitive(all, outcome_name(o));
-		const cJSON *steps = cJSON_GetObjectItemCaseSensitive(d, "steps");
+		const cJSON *d =
+		    cJSON_GetObjectItemCaseSensitive(all, outcome_name(o));
+		const cJSON *steps =
+		    cJSON_GetObjectItemCaseSensitive(d, "steps");
 		const cJSON *v;
 		struct journey_decided *out = &jy->decided[o];
 		char where[64];
@@ -156,13 +162,17 @@ static enum mend_rc read_decided(struct journey *jy, const cJSON *root,
 			it->exercise = str_of(v, "exercise");
 			int set = !!it->theme + !!it->action + !!it->exercise;
 			if (set != 1)
-				rc = bad(err, where, "each step is a theme, an "
-						     "action or an exercise");
-			else if (it->exercise && exercise_index(it->exercise) < 0)
-				rc = bad(err, where, "names an exercise mend "
-						     "does not have");
+				rc = bad(err, where,
+					 "each step is a theme, an "
+					 "action or an exercise");
+			else if (it->exercise &&
+				 exercise_index(it->exercise) < 0)
+				rc = bad(err, where,
+					 "names an exercise mend "
+					 "does not have");
 			else if (it->theme && !theme_known(c, it->theme))
-				rc = bad(err, where, "names a theme no prompt has");
+				rc = bad(err, where,
+					 "names a theme no prompt has");
 			if (rc != MEND_OK)
 				break;
 		}
@@ -192,8 +202,9 @@ static enum mend_rc read_doc(struct journey *jy, const cJSON *root,
 	for (int i = 0; journey_exercise_ids[i]; i++) {
 		jy->exercise_text[i] = str_of(ex, journey_exercise_ids[i]);
 		if (!jy->exercise_text[i])
-			return bad(err, "exercises", "needs a text for every "
-						     "exercise");
+			return bad(err, "exercises",
+				   "needs a text for every "
+				   "exercise");
 	}
 	rc = strings(root, "care", &jy->care, &jy->n_care, "care", err);
 	if (rc == MEND_OK)
@@ -204,9 +215,8 @@ static enum mend_rc read_doc(struct journey *jy, const cJSON *root,
 	return rc;
 }
 
-enum mend_rc journey_parse(struct journey **out, const char *json,
-			   size_t len, const struct content *c,
-			   struct mend_err *err)
+enum mend_rc journey_parse(struct journey **out, const char *json, size_t len,
+			   const struct content *c, struct mend_err *err)
 {
 	struct journey *jy = calloc(1, sizeof *jy);
 	enum mend_rc rc = MEND_OK;
@@ -327,9 +337,9 @@ enum mend_rc journey_facts(struct journal *j, struct journey_facts *out,
 			   struct mend_err *err)
 {
 	static const enum kind written[] = {
-		KIND_REFLECTION, KIND_GROWTH,    KIND_ACCEPTANCE, KIND_DECISION,
-		KIND_UNSENT,     KIND_SEALED,    KIND_URGE,       KIND_EXERCISE,
-		KIND_LOOKBACK,   KIND_INTENTION,
+	    KIND_REFLECTION, KIND_GROWTH,    KIND_ACCEPTANCE, KIND_DECISION,
+	    KIND_UNSENT,     KIND_SEALED,    KIND_URGE,	      KIND_EXERCISE,
+	    KIND_LOOKBACK,   KIND_INTENTION,
 	};
 	const struct period_list *pl = NULL;
 	struct urge_sum u = {.today = journal_today(j),
@@ -345,8 +355,8 @@ enum mend_rc journey_facts(struct journal *j, struct journey_facts *out,
 	if (rc == MEND_OK && pl->n &&
 	    clock_parse_iso(pl->items[0].started_at, &t) && t < j->now)
 		out->days = (long)((j->now - t) / DAY);
-	for (size_t i = 0; rc == MEND_OK && i < sizeof written / sizeof *written;
-	     i++) {
+	for (size_t i = 0;
+	     rc == MEND_OK && i < sizeof written / sizeof *written; i++) {
 		long n = 0;
 		rc = store_entry_count(j->st, (int)written[i], NULL, &n, err);
 		out->entries += n;
@@ -422,8 +432,9 @@ enum mend_rc journey_set_stage(struct journal *j, const struct journey *jy,
 		strncat(list, jy->stages[i].id, sizeof list - strlen(list) - 1);
 		strncat(list, ", ", sizeof list - strlen(list) - 1);
 	}
-	return mend_err_set(err, MEND_EINVAL, "stage: '%.32s' is not one of %sauto",
-			    id ? id : "", list);
+	return mend_err_set(err, MEND_EINVAL,
+			    "stage: '%.32s' is not one of %sauto", id ? id : "",
+			    list);
 }
 
 /* --- the daily step --- */
@@ -443,13 +454,14 @@ static const struct prompt *prompt_of_theme(const struct content *c,
 {
 	size_t n = 0, k;
 	for (size_t i = 0; c && i < c->n_prompts; i++)
-		n += c->prompts[i].theme && strcmp(c->prompts[i].theme, theme) == 0;
+		n += c->prompts[i].theme &&
+		     strcmp(c->prompts[i].theme, theme) == 0;
 	if (n == 0)
 		return NULL;
 	k = (size_t)((day < 0 ? -day : day) / 7 % (long)n);
 	for (size_t i = 0; i < c->n_prompts; i++)
-		if (c->prompts[i].theme && strcmp(c->prompts[i].theme, theme) == 0 &&
-		    k-- == 0)
+		if (c->prompts[i].theme &&
+		    strcmp(c->prompts[i].theme, theme) == 0 && k-- == 0)
 			return &c->prompts[i];
 	return NULL;
 }
@@ -486,12 +498,13 @@ static void as_item(const struct journey *jy, const struct content *c,
 	}
 }
 
-void journey_pick(const struct journey *jy, const struct content *c,
-		  int stage, int outcome, const struct journey_day *d,
-		  long day, struct journey_step *out)
+void journey_pick(const struct journey *jy, const struct content *c, int stage,
+		  int outcome, const struct journey_day *d, long day,
+		  struct journey_step *out)
 {
 	const struct journey_stage *s;
-	bool together = outcome == OUTCOME_RECONNECT || outcome == OUTCOME_FRIENDS;
+	bool together =
+	    outcome == OUTCOME_RECONNECT || outcome == OUTCOME_FRIENDS;
 	bool parted = outcome == OUTCOME_PART_WAYS;
 
 	memset(out, 0, sizeof *out);
@@ -505,11 +518,11 @@ void journey_pick(const struct journey *jy, const struct content *c,
 		out->text = jy->care[spread(day, 1, jy->n_care)];
 		return;
 	}
-	const struct journey_decided *dec = outcome >= 0 ? &jy->decided[outcome]
-							 : NULL;
+	const struct journey_decided *dec =
+	    outcome >= 0 ? &jy->decided[outcome] : NULL;
 	bool exercises = !d || d->mood == 0 || d->mood >= 7;
-	size_t n_stage = s->n_actions + s->n_themes +
-			 (exercises ? s->n_exercises : 0);
+	size_t n_stage =
+	    s->n_actions + s->n_themes + (exercises ? s->n_exercises : 0);
 	size_t n_dec = (together || parted) && dec ? dec->n_steps : 0;
 	size_t n = together ? n_dec : n_dec + n_stage;
 	size_t k = spread(day, stage * 5 + outcome + 2, n);
@@ -543,7 +556,8 @@ static enum mend_rc read_day(struct journal *j, struct journey_day *d,
 			     struct mend_err *err)
 {
 	struct entry last;
-	struct entry_filter f = {.module = -1, .kind = KIND_CHECKIN, .limit = 1};
+	struct entry_filter f = {
+	    .module = -1, .kind = KIND_CHECKIN, .limit = 1};
 	struct mend_date md;
 	bool low3 = false;
 	enum mend_rc rc;
@@ -590,7 +604,7 @@ enum mend_rc journey_intend(struct journal *j, const struct journey *jy,
 	struct journey_place p;
 	struct entry e;
 	enum mend_rc rc =
-		journal_check_text("text", text, len, JOURNAL_NOTE_MAX, true, err);
+	    journal_check_text("text", text, len, JOURNAL_NOTE_MAX, true, err);
 
 	if (rc == MEND_OK)
 		rc = journey_where(j, jy, &p, NULL, err);
@@ -603,16 +617,16 @@ enum mend_rc journey_intend(struct journal *j, const struct journey *jy,
 	return journal_save_entry(j, &e, uuid, err);
 }
 
-enum mend_rc journey_lookback(struct journal *j, const char *text,
-			      size_t len, int mood, char uuid[UUID_LEN],
+enum mend_rc journey_lookback(struct journal *j, const char *text, size_t len,
+			      int mood, char uuid[UUID_LEN],
 			      struct mend_err *err)
 {
 	struct entry e;
 	enum mend_rc rc;
 
 	if (mood != ENTRY_NONE && (mood < 1 || mood > 10))
-		return mend_err_set(err, MEND_EINVAL, "mood: %d is not in 1..10",
-				    mood);
+		return mend_err_set(err, MEND_EINVAL,
+				    "mood: %d is not in 1..10", mood);
 	rc = journal_check_text("text", text, len, JOURNAL_NOTE_MAX, true, err);
 	if (rc != MEND_OK)
 		return rc;
@@ -635,18 +649,19 @@ enum mend_rc journey_due(struct journal *j, enum journey_due *out,
 	struct mend_date today = clock_civil_from_days(journal_today(j));
 	time_t start = clock_journal_day_start(today, j->day_start_hour);
 	struct tm tm;
-	char since[CLOCK_ISO_LEN], day[CLOCK_DATE_LEN], skipped[CLOCK_DATE_LEN + 1];
+	char since[CLOCK_ISO_LEN], day[CLOCK_DATE_LEN],
+	    skipped[CLOCK_DATE_LEN + 1];
 	long n = 0;
 	enum mend_rc rc;
 
 	*out = JOURNEY_DUE_NONE;
 	localtime_r(&j->now, &tm);
 	enum journey_due which =
-		tm.tm_hour < 12 && tm.tm_hour >= j->day_start_hour
-			? JOURNEY_DUE_INTENTION
-		: tm.tm_hour >= 18 || tm.tm_hour < j->day_start_hour
-			? JOURNEY_DUE_LOOKBACK
-			: JOURNEY_DUE_NONE;
+	    tm.tm_hour < 12 && tm.tm_hour >= j->day_start_hour
+		? JOURNEY_DUE_INTENTION
+	    : tm.tm_hour >= 18 || tm.tm_hour < j->day_start_hour
+		? JOURNEY_DUE_LOOKBACK
+		: JOURNEY_DUE_NONE;
 	if (which == JOURNEY_DUE_NONE)
 		return MEND_OK;
 	clock_format_iso(start, since);

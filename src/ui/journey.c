@@ -21,13 +21,14 @@ struct path {
 };
 
 static const struct ui_key path_keys[] = {
-	{"↑↓", "move", "move between the stages (also j and k)"},
-	{"Enter", "choose", "go to this stage, ahead or back (1-4 too)"},
-	{"a", "follow", "follow the suggestion again"},
-	{"m", "contact", "no contact, or low contact with someone you must "
-			 "stay in touch with"},
-	{"Esc", "back", "back to home (also q)"},
-	{NULL, NULL, NULL},
+    {"↑↓", "move", "move between the stages (also j and k)"},
+    {"Enter", "choose", "go to this stage, ahead or back (1-4 too)"},
+    {"a", "follow", "follow the suggestion again"},
+    {"m", "contact",
+     "no contact, or low contact with someone you must "
+     "stay in touch with"},
+    {"Esc", "back", "back to home (also q)"},
+    {NULL, NULL, NULL},
 };
 
 static void path_load(struct app *a, struct path *s)
@@ -95,12 +96,13 @@ static void path_draw(struct app *a, void *st)
 		bool on = i == s->sel;
 		int attr = ui_attr(on ? ROLE_SELECTED : ROLE_NORMAL);
 		if (i == n)
-			snprintf(line, sizeof line, " a  Follow the suggestion%s",
+			snprintf(line, sizeof line,
+				 " a  Follow the suggestion%s",
 				 s->p.chosen ? "" : " (you do)");
 		else
 			snprintf(line, sizeof line, " %d  %s%s", i + 1,
 				 jy->stages[i].name,
-				 i == s->p.current ? "  ← you are here"
+				 i == s->p.current     ? "  ← you are here"
 				 : i == s->p.suggested ? "  · suggested"
 						       : "");
 		if (on)
@@ -139,9 +141,10 @@ static void path_draw(struct app *a, void *st)
 				 ui_attr(ROLE_GOOD));
 	if (y + 1 < bottom)
 		ui_text(y + 1, left, width,
-			s->low_contact ? "Low contact: the count tracks contact "
-					 "beyond what is necessary (m)."
-				       : "No contact is the aim (m to change).",
+			s->low_contact
+			    ? "Low contact: the count tracks contact "
+			      "beyond what is necessary (m)."
+			    : "No contact is the aim (m to change).",
 			ui_attr(ROLE_MUTED));
 }
 
@@ -191,8 +194,9 @@ static int path_key(struct app *a, void *st, int ch, bool code)
 	struct path *s = st;
 	int n = s->loaded ? (int)s->jy->n_stages : 0;
 	if (!s->loaded)
-		return code && ch == UI_TICK ? 0 : ch == 27 || ch == 'q' ? UI_POP
-									: UI_HANDLED;
+		return code && ch == UI_TICK   ? 0
+		       : ch == 27 || ch == 'q' ? UI_POP
+					       : UI_HANDLED;
 	if (code) {
 		if (ch == KEY_UP && s->sel > 0)
 			s->sel--;
@@ -215,9 +219,10 @@ static int path_key(struct app *a, void *st, int ch, bool code)
 	else if (ch == 'a')
 		choose_stage(a, s, s->sel = n);
 	else if (ch == 'm')
-		ui_ask(a, "Do you need to stay in touch with them (children, "
-			  "work)? Then the count tracks only contact beyond "
-			  "what is necessary.",
+		ui_ask(a,
+		       "Do you need to stay in touch with them (children, "
+		       "work)? Then the count tracks only contact beyond "
+		       "what is necessary.",
 		       got_mode, s);
 	else if (ch == 27 || ch == 'q')
 		return UI_POP;
@@ -238,14 +243,14 @@ static void path_leave(struct app *a, void *st)
 }
 
 static const struct ui_screen path_screen = {
-	.title = "Your path",
-	.module = MODULE_PATH,
-	.keys = path_keys,
-	.enter = path_enter,
-	.draw = path_draw,
-	.key = path_key,
-	.leave = path_leave,
-	.resume = path_resume,
+    .title = "Your path",
+    .module = MODULE_PATH,
+    .keys = path_keys,
+    .enter = path_enter,
+    .draw = path_draw,
+    .key = path_key,
+    .leave = path_leave,
+    .resume = path_resume,
 };
 
 void ui_open_path(struct app *a)
@@ -274,17 +279,18 @@ static void got_mood(struct app *a, void *ctx, int choice, const char *text)
 	while (*end == ' ')
 		end++;
 	if (*text && (*end || mood < 1 || mood > 10)) {
-		ui_message(a, true, "A mood is a number from 1 to 10, or "
-				    "nothing at all.");
-		ui_ask_text(a, "This evening", "How did it feel, 1 to 10? "
-					       "(empty: leave it out)",
+		ui_message(a, true,
+			   "A mood is a number from 1 to 10, or "
+			   "nothing at all.");
+		ui_ask_text(a, "This evening",
+			    "How did it feel, 1 to 10? "
+			    "(empty: leave it out)",
 			    text, got_mood, n);
 		return;
 	}
-	if (!ui_refresh(a) ||
-	    journey_lookback(a->j, n->text, strlen(n->text),
-			     *text ? (int)mood : ENTRY_NONE, NULL,
-			     &err) != MEND_OK) {
+	if (!ui_refresh(a) || journey_lookback(a->j, n->text, strlen(n->text),
+					       *text ? (int)mood : ENTRY_NONE,
+					       NULL, &err) != MEND_OK) {
 		if (err.msg[0])
 			ui_error(a, &err);
 		return;
@@ -302,15 +308,16 @@ static void got_note(struct app *a, void *ctx, int choice, const char *text)
 		return;
 	snprintf(n->text, sizeof n->text, "%s", text);
 	if (n->which == JOURNEY_DUE_LOOKBACK) {
-		ui_ask_text(a, "This evening", "How did it feel, 1 to 10? "
-					       "(empty: leave it out)",
+		ui_ask_text(a, "This evening",
+			    "How did it feel, 1 to 10? "
+			    "(empty: leave it out)",
 			    "", got_mood, n);
 		return;
 	}
 	if (!ui_refresh(a) ||
 	    journey_load(&jy, a->j->content, &err) != MEND_OK ||
 	    journey_intend(a->j, jy, n->text, strlen(n->text), NULL, &err) !=
-		    MEND_OK) {
+		MEND_OK) {
 		if (err.msg[0])
 			ui_error(a, &err);
 		journey_free(jy);
@@ -324,12 +331,14 @@ void ui_journey_note(struct app *a, struct ui_journey_note *n,
 		     const char *suggestion)
 {
 	if (n->which == JOURNEY_DUE_LOOKBACK)
-		ui_ask_text(a, "This evening", "How did today go? A few words "
-					       "are enough.",
+		ui_ask_text(a, "This evening",
+			    "How did today go? A few words "
+			    "are enough.",
 			    "", got_note, n);
 	else
-		ui_ask_text(a, "This morning", "An intention for today (Enter "
-					       "keeps this one, or write your "
-					       "own):",
+		ui_ask_text(a, "This morning",
+			    "An intention for today (Enter "
+			    "keeps this one, or write your "
+			    "own):",
 			    suggestion, got_note, n);
 }

@@ -12,20 +12,21 @@
 #include "test.h"
 
 static const char *const minimal =
-	"{\"format\":\"mend-journey\",\"version\":1,"
-	"\"stages\":["
-	"{\"id\":\"a\",\"name\":\"A\",\"text\":\"t\",\"signs\":\"s\","
-	"\"move_on\":{\"days\":10,\"entries\":2},\"exercises\":[\"%s\"],"
-	"\"themes\":[\"%s\"],\"actions\":[\"walk\"]},"
-	"{\"id\":\"b\",\"name\":\"B\",\"text\":\"t\",\"signs\":\"s\","
-	"\"move_on\":{\"days\":0,\"entries\":0},\"exercises\":[\"plan\"],"
-	"\"themes\":[\"future\"],\"actions\":[\"rest\"]}],"
-	"\"care\":[\"water\"],\"intentions\":[\"space\"],"
-	"\"exercises\":{\"expressive\":\"x\",\"whoami\":\"x\",\"asthey\":\"x\","
-	"\"compassion\":\"x\",\"gained\":\"x\",\"plan\":\"x\"},"
-	"\"decided\":{\"reconnect\":{\"text\":\"r\",\"steps\":[{\"action\":\"talk\"}]},"
-	"\"friends\":{\"text\":\"f\",\"steps\":[{\"theme\":\"boundaries\"}]},"
-	"\"part-ways\":{\"text\":\"p\",\"steps\":[{\"exercise\":\"gained\"}]}}}";
+    "{\"format\":\"mend-journey\",\"version\":1,"
+    "\"stages\":["
+    "{\"id\":\"a\",\"name\":\"A\",\"text\":\"t\",\"signs\":\"s\","
+    "\"move_on\":{\"days\":10,\"entries\":2},\"exercises\":[\"%s\"],"
+    "\"themes\":[\"%s\"],\"actions\":[\"walk\"]},"
+    "{\"id\":\"b\",\"name\":\"B\",\"text\":\"t\",\"signs\":\"s\","
+    "\"move_on\":{\"days\":0,\"entries\":0},\"exercises\":[\"plan\"],"
+    "\"themes\":[\"future\"],\"actions\":[\"rest\"]}],"
+    "\"care\":[\"water\"],\"intentions\":[\"space\"],"
+    "\"exercises\":{\"expressive\":\"x\",\"whoami\":\"x\",\"asthey\":\"x\","
+    "\"compassion\":\"x\",\"gained\":\"x\",\"plan\":\"x\"},"
+    "\"decided\":{\"reconnect\":{\"text\":\"r\",\"steps\":[{\"action\":"
+    "\"talk\"}]},"
+    "\"friends\":{\"text\":\"f\",\"steps\":[{\"theme\":\"boundaries\"}]},"
+    "\"part-ways\":{\"text\":\"p\",\"steps\":[{\"exercise\":\"gained\"}]}}}";
 
 static enum mend_rc parse_with(const struct content *c, const char *exercise,
 			       const char *theme)
@@ -66,8 +67,11 @@ TEST(test_journey_suggestion_follows_days_entries_urges_and_decision)
 	struct journey *jy = NULL;
 	struct journey_place p;
 	CHECK_OK(journey_load(&jy, NULL, NULL));
-	struct journey_facts f = {.days = 3, .entries = 0, .urge_week = -1,
-				  .urge_prior = -1, .outcome = -1};
+	struct journey_facts f = {.days = 3,
+				  .entries = 0,
+				  .urge_week = -1,
+				  .urge_prior = -1,
+				  .outcome = -1};
 	journey_suggest(jy, &f, &p);
 	CHECK(p.suggested == 0 && !p.days_met);
 	f.days = 20; /* the days alone are not enough */
@@ -108,8 +112,10 @@ TEST(test_journey_step_follows_stage_mood_and_decision)
 	CHECK(a.text == b.text && a.kind == b.kind);
 	/* a low day is care, whatever the stage or the decision */
 	for (int s = 0; s < 4; s++) {
-		journey_pick(jy, j->content, s, OUTCOME_RECONNECT, &low, 20000, &a);
-		CHECK(a.kind == JOURNEY_STEP_CARE && strcmp(a.source, "care") == 0);
+		journey_pick(jy, j->content, s, OUTCOME_RECONNECT, &low, 20000,
+			     &a);
+		CHECK(a.kind == JOURNEY_STEP_CARE &&
+		      strcmp(a.source, "care") == 0);
 	}
 	/* over a month, two stages give different days, each from its own
 	 * stage; a middling mood is never given an exercise */
@@ -124,7 +130,8 @@ TEST(test_journey_step_follows_stage_mood_and_decision)
 		CHECK(a.kind != JOURNEY_STEP_EXERCISE &&
 		      a.kind != JOURNEY_STEP_CARE);
 		/* after reconnect, only what fits being together */
-		journey_pick(jy, j->content, 3, OUTCOME_RECONNECT, &calm, d, &a);
+		journey_pick(jy, j->content, 3, OUTCOME_RECONNECT, &calm, d,
+			     &a);
 		CHECK(strcmp(a.source, "decided") == 0);
 		if (a.kind == JOURNEY_STEP_PROMPT)
 			CHECK(strcmp(a.theme, "communication") == 0 ||
