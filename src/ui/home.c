@@ -319,10 +319,13 @@ static void draw_step(int y, int x, int width, const struct home *h)
 			ui_attr(ROLE_ACCENT));
 		return;
 	}
+	bool care = h->step.kind == JOURNEY_STEP_CARE;
 	snprintf(line, sizeof line, "%s %s",
-		 h->step.kind == JOURNEY_STEP_CARE ? "For today, care:"
-						   : "A step for today:",
-		 h->step.text);
+		 care ? "For today, care:" : "A step for today:", h->step.text);
+	/* the step's own words matter more than the label's */
+	if (ui_width(line, strlen(line)) > width)
+		snprintf(line, sizeof line, "%s %s", care ? "Care:" : "Today:",
+			 h->step.text);
 	ui_text(y, x, width, line, ui_attr(ROLE_NORMAL));
 }
 

@@ -16,6 +16,7 @@ struct path {
 	struct journey_place p;
 	struct journey_facts f;
 	bool low_contact;
+	struct journey_step step; /* today's, borrowed from jy */
 	int sel; /* a stage, or n_stages: "follow the suggestion" */
 	bool loaded;
 };
@@ -38,6 +39,7 @@ static void path_load(struct app *a, struct path *s)
 		return;
 	if ((!s->jy && journey_load(&s->jy, a->j->content, &err) != MEND_OK) ||
 	    journey_where(a->j, s->jy, &s->p, &s->f, &err) != MEND_OK ||
+	    journey_today(a->j, s->jy, &s->step, NULL, &err) != MEND_OK ||
 	    journey_contact_low(a->j, &s->low_contact, &err) != MEND_OK) {
 		ui_error(a, &err);
 		return;
@@ -65,6 +67,17 @@ static void why(const struct path *s, char *out, size_t n)
 		 s->p.urges_easing ? ", urges easing" : "");
 }
 
+/* What the selected stage says: after a decision, the current stage
+ * speaks of it instead. */
+static const char *body_of(const struct path *s)
+{
+	const char *dec =
+	    s->f.outcome >= 0 ? s->jy->decided[s->f.outcome].text : NULL;
+	if (dec && s->p.decided && s->sel == s->p.current)
+		return dec;
+	return s->jy->stages[s->sel].text;
+}
+
 static void path_draw(struct app *a, void *st)
 {
 	struct path *s = st;
@@ -83,7 +96,7 @@ static void path_draw(struct app *a, void *st)
 	if (s->sel < n) {
 		const struct journey_stage *g = &jy->stages[s->sel];
 		snprintf(line, sizeof line, "Time to move on? %s", g->signs);
-		int text_h = ui_wrap(LINES, 0, width, 0, 0, g->text, 0);
+		int text_h = ui_wrap(LINES, 0, width, 0, 0, body_of(s), 0);
 		int signs_h = ui_wrap(LINES, 0, width, 0, 0, line, 0);
 		/* the line on the suggestion, a blank, the stages and the
 		 * row to follow it, a blank, the text, a blank, the signs */
@@ -113,14 +126,14 @@ static void path_draw(struct app *a, void *st)
 	if (s->sel < n && y < bottom) {
 		const struct journey_stage *g = &jy->stages[s->sel];
 		snprintf(line, sizeof line, "Time to move on? %s", g->signs);
-		int text_h = ui_wrap(LINES, 0, width, 0, 0, g->text, 0);
+		int text_h = ui_wrap(LINES, 0, width, 0, 0, body_of(s), 0);
 		int signs_h = ui_wrap(LINES, 0, width, 0, 0, line, 0);
 		/* the signs are the "why": on a short screen they keep their
 		 * lines and the blank between goes first */
 		int gap = y + text_h + 1 + signs_h <= bottom ? 1 : 0;
 		int room = bottom - y - signs_h - gap;
 		room = room > 1 ? room : 1;
-		int used = ui_wrap(y, left, width, room, 0, g->text,
+		int used = ui_wrap(y, left, width, room, 0, body_of(s),
 				   ui_attr(ROLE_NORMAL));
 		y += used < room ? used : room;
 		y += gap;
@@ -134,18 +147,23 @@ static void path_draw(struct app *a, void *st)
 			     "suggestions, never locks.",
 			     ui_attr(ROLE_NORMAL));
 	}
-	if (s->f.outcome >= 0 && jy->decided[s->f.outcome].text &&
-	    y + 1 < bottom)
-		y += 1 + ui_wrap(y + 1, left, width, bottom - y - 1, 0,
-				 jy->decided[s->f.outcome].text,
-				 ui_attr(ROLE_GOOD));
-	if (y + 1 < bottom)
-		ui_text(y + 1, left, width,
-			s->low_contact
-			    ? "Low contact: the count tracks contact "
-			      "beyond what is necessary (m)."
-			    : "No contact is the aim (m to change).",
-			ui_attr(ROLE_MUTED));
+	/* home has the step on one line; here it is whole, room allowing */
+	snprintf(line, sizeof line, "Today's step: %s", s->step.text);
+	int step_h = ui_wrap(LINES, 0, width, 0, 0, line, 0);
+	if (y + 1 + step_h + 2 <= bottom)
+		y += 1 + ui_wrap(y + 1, left, width, step_h, 0, line,
+				 ui_attr(ROLE_ACCENT));
+	bool together = s->f.outcome == OUTCOME_RECONNECT ||
+			s->f.outcome == OUTCOME_FRIENDS;
+	const char *mode =
+	    together	     ? "After your decision, the no-contact count "
+			       "is no longer the goal."
+	    : s->low_contact ? "Low contact: the count tracks contact beyond "
+			       "what is necessary (m)."
+			     : "No contact is the aim (m to change).";
+	bool said = together && s->sel == s->p.current; /* in body_of */
+	if (y + 1 < bottom && !said)
+		ui_text(y + 1, left, width, mode, ui_attr(ROLE_MUTED));
 }
 
 static void choose_stage(struct app *a, struct path *s, int i)

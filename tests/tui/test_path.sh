@@ -28,6 +28,13 @@ sys.exit(1 if bad else 0)' "$cols" || fail "a line runs past $cols columns:
 $(screen)"
 }
 
+# wait_for_step: home shows the start of today's step (its label is
+# shorter where the line is narrow)
+wait_for_step() {
+	mend today --json
+	wait_for "$(json .text | cut -c1-16)"
+}
+
 open_path() {
 	wait_for "Your path"
 	type "y"
@@ -40,6 +47,9 @@ t_stage_change_in_the_path_screen_is_saved() {
 	open_path
 	wait_for "Space  ← you are here"
 	expect_whole "Time to move on? Two weeks or so have passed"
+	# home has today's step on one line; here it is whole
+	mend today --json
+	expect_whole "Today's step: $(json .text)"
 	keys Down Down
 	wait_for "Rebuilding is small and steady"
 	keys Enter
@@ -90,7 +100,7 @@ t_intention_is_offered_in_the_morning_and_saved() {
 	keys Enter
 	wait_for "Saved your intention for today."
 	wait_gone "An intention for today?"
-	wait_for "A step for today:"
+	wait_for_step
 	mend list --json
 	expect_fields '.[0].kind' intention '.[0].text' "Today I'll go for a walk." \
 		'.[0].step' space
@@ -107,7 +117,7 @@ t_intention_is_skipped_with_one_key_for_the_day() {
 	expect_eq "$(setting intention-skipped)" 2026-01-11 "skipped day"
 	tui_stop
 	tui_start 80 24
-	wait_for "A step for today:"
+	wait_for_step
 	expect_eq "$(screen | grep -c 'An intention for today')" 0 "offered again"
 	mend list --json
 	expect_eq "$(json length)" 0 "entries after a skip"
@@ -144,6 +154,10 @@ t_after_reconnect_the_path_follows_the_decision() {
 	wait_for "Deciding and accepting  ← you are here"
 	expect_whole "The count of days apart is no longer the goal"
 	expect_whole "Getting back together is not always the healthy outcome"
+	expect_eq "$(screen | grep -c 'No contact is the aim')" 0 "no contact as the aim"
+	keys Up
+	wait_for "Rebuilding is small and steady"
+	wait_for "After your decision, the no-contact count is no longer the goal."
 }
 
 t_home_and_path_whole_at_80x24_and_60x18() {
