@@ -213,6 +213,9 @@ t_contact_mode_low_counts_contact_beyond_what_is_necessary() {
 	expect_eq "$(setting contact-mode)" low "contact-mode setting"
 	mend config
 	expect_out "contact-mode = low"
+	mend status
+	expect_out "No contact: day 10"
+	expect_out "Low contact: the days counted are days without contact beyond what is necessary."
 	# the school run: necessary, the count goes on
 	mend contact --by me --channel text --necessary --note "pick-up times"
 	expect_rc 0
@@ -224,6 +227,8 @@ t_contact_mode_low_counts_contact_beyond_what_is_necessary() {
 	expect_fields .no_contact_days 0 .periods 2
 	mend config contact-mode none
 	expect_out "Saved: contact-mode = none"
+	mend status
+	[ "$(grep -c 'Low contact' "$OUT")" = 0 ] || fail "low contact said after none"
 	expect_eq "$(setting contact-mode)" "" "contact-mode setting"
 }
 
