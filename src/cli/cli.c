@@ -18,6 +18,7 @@ static const struct command *const commands[] = {
 	&cmd_unsent,  &cmd_seal,    &cmd_reflect, &cmd_accept, &cmd_grow,
 	&cmd_decide,  &cmd_prompt,  &cmd_prompts, &cmd_list,   &cmd_tags,   &cmd_show,
 	&cmd_edit,    &cmd_delete,  &cmd_periods, &cmd_export, &cmd_import,
+	&cmd_path,    &cmd_today,   &cmd_intend, &cmd_lookback,
 	&cmd_config,  &cmd_remind,  &cmd_completions, &cmd_star,
 };
 

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "mend/checkin.h"
+#include "mend/journey.h"
 #include "mend/program.h"
 #include "mend/status_line.h"
 #include "mend/tags.h"
@@ -331,6 +332,12 @@ static int run_status(struct cli *c, const struct args *a)
 		if (s.nc.next_milestone)
 			printf(" · next milestone: day %d", s.nc.next_milestone);
 		printf(" · contacts logged: %ld\n", s.nc.contacts);
+		bool low = false;
+		if ((rc = journey_contact_low(j, &low, &c->err)) != MEND_OK)
+			return cli_fail(c, rc);
+		if (low)
+			printf("Low contact: the days counted are days without "
+			       "contact beyond what is necessary.\n");
 	}
 	if (s.checked_in_today)
 		printf("Today's check-in: done (mood %d/10)\n", s.today_mood);

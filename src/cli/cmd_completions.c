@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "mend/content.h"
 #include "mend/export.h"
+#include "mend/journey.h"
 #include "mend/nocontact.h"
 
 static const struct opt_spec completions_opts[] = {
@@ -38,6 +39,8 @@ static bool dynamic(enum opt_values k)
 /* Settings whose value is one of a few words; the rest take text. */
 static const char *config_values(const char *key)
 {
+	if (strcmp(key, "contact-mode") == 0)
+		return "none low";
 	return strcmp(key, "remind") == 0 ? "on off" : NULL;
 }
 
@@ -103,6 +106,15 @@ static void static_words(enum opt_values k, char *buf, size_t n)
 		for (size_t i = 0; cli_config_keys[i]; i++)
 			ADD(cli_config_keys[i]);
 		break;
+	case VAL_STAGE: {
+		struct journey *jy = NULL;
+		if (journey_load(&jy, NULL, NULL) == MEND_OK)
+			for (size_t i = 0; i < jy->n_stages; i++)
+				ADD(jy->stages[i].id);
+		journey_free(jy);
+		ADD("auto");
+		break;
+	}
 	case VAL_DATE:
 		ADD("today");
 		ADD("yesterday");

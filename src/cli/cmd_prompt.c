@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "mend/checkin.h"
+#include "mend/journey.h"
 #include "mend/program.h"
 #include "mend/reflection.h"
 #include "mend/remind.h"
@@ -157,7 +158,8 @@ const struct command cmd_prompts = {
 };
 
 const char *const cli_config_keys[] = {
-	"day-start-hour", "goal", "crisis-line", "remind", "remind-at", "quick-tags", NULL,
+	"day-start-hour", "goal", "crisis-line", "remind", "remind-at", "quick-tags",
+	"contact-mode", NULL,
 };
 
 static const struct opt_spec config_opts[] = {
@@ -255,6 +257,35 @@ static int config_quick_tags(struct cli *c, const struct args *a)
 	return rc == MEND_OK ? 0 : cli_fail(c, rc);
 }
 
+/* none or low: whether the count aims at no contact at all, or at no
+ * contact beyond what is necessary. */
+static int config_contact_mode(struct cli *c, const struct args *a)
+{
+	struct journal *j;
+	enum mend_rc rc = MEND_OK;
+	bool low = false;
+
+	if (a->npos == 2)
+		rc = journey_check_contact_mode(a->pos[1], &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
+		return 1;
+	if (a->npos == 2)
+		rc = journey_set_contact_mode(j, a->pos[1], &c->err);
+	if (rc == MEND_OK)
+		rc = journey_contact_low(j, &low, &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	printf("%s%s\n", a->npos == 2 ? "Saved: contact-mode = " : "",
+	       low ? "low" : "none");
+	if (a->npos == 2 && low)
+		printf("The count now tracks contact beyond what is necessary: "
+		       "log necessary contact with --necessary and it never "
+		       "restarts.\n");
+	return 0;
+}
+
 static int run_config(struct cli *c, const struct args *a)
 {
 	struct journal *j;
@@ -277,6 +308,9 @@ static int run_config(struct cli *c, const struct args *a)
 		if ((rc = remind_settings(j, &on, at, &c->err)) != MEND_OK)
 			return cli_fail(c, rc);
 		printf("remind = %s\nremind-at = %s\n", on ? "on" : "off", at);
+		if ((rc = journey_contact_low(j, &on, &c->err)) != MEND_OK)
+			return cli_fail(c, rc);
+		printf("contact-mode = %s\n", on ? "low" : "none");
 		return 0;
 	}
 	if (strcmp(a->pos[0], "remind") == 0 ||
@@ -286,11 +320,14 @@ static int run_config(struct cli *c, const struct args *a)
 		return config_crisis_line(c, a);
 	if (strcmp(a->pos[0], "quick-tags") == 0)
 		return config_quick_tags(c, a);
+	if (strcmp(a->pos[0], "contact-mode") == 0)
+		return config_contact_mode(c, a);
 	if (strcmp(a->pos[0], "day-start-hour") != 0 &&
 	    strcmp(a->pos[0], "goal") != 0)
 		return cli_usage_error(c, "key: '%.40s' is not one of "
 					  "day-start-hour, goal, crisis-line, "
-					  "remind, remind-at, quick-tags",
+					  "remind, remind-at, quick-tags, "
+					  "contact-mode",
 					  a->pos[0]);
 	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
 		return 1;
@@ -332,5 +369,9 @@ const struct command cmd_config = {
 		"  quick-tags LIST    the tags the check-in offers as toggles,\n"
 		"                     separated by commas (\"sleep,work,friends\");\n"
 		"                     at most 12, each a word of letters, digits,\n"
-		"                     - and _ (\"\" goes back to the default set)\n",
+		"                     - and _ (\"\" goes back to the default set)\n"
+		"  contact-mode none|low  none (the default): no contact is the\n"
+		"                     aim; low: someone you must stay in touch\n"
+		"                     with (children, work), and the count tracks\n"
+		"                     contact beyond what is necessary\n",
 };

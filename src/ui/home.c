@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mend/checkin.h"
+#include "mend/journey.h"
 #include "mend/milestone.h"
 #include "mend/utf8.h"
 #include "mend/program.h"
@@ -20,6 +21,12 @@ struct home {
 	bool loaded;
 	char goal_text[1200]; /* the goal day's then-and-now, or "" */
 	long letters_today;   /* sealed letters that open today */
+	struct journey *jy;   /* the path, loaded once */
+	struct journey_step step; /* today's step, borrowed from jy */
+	bool has_step;
+	enum journey_due due; /* the intention or look-back on offer */
+	bool low_contact;     /* the count is of contact beyond the necessary */
+	struct ui_journey_note note;
 };
 
 static const struct {
@@ -27,7 +34,8 @@ static const struct {
 	const char *label;
 } menu[] = {
 	{'c', "Daily check-in"}, {'n', "No contact"},   {'r', "Reflection"},
-	{'g', "Self-improvement"}, {'a', "Acceptance"}, {'v', "Review"},
+	{'g', "Self-improvement"}, {'a', "Acceptance"}, {'y', "Your path"},
+	{'v', "Review"},
 	{'e', "Export"},         {'?', "Help"},         {'q', "Quit"},
 };
 #define N_MENU ((int)(sizeof menu / sizeof menu[0]))
@@ -38,6 +46,11 @@ static const struct ui_key home_keys[] = {
 		    "hard"},
 	{"n r g a", "modules", "no contact, reflection, self-improvement, "
 			      "acceptance"},
+	{"y", NULL, "your path: its stages, where you are and why, and "
+		    "moving ahead or back"},
+	{"t", NULL, "write the intention or the look-back home offers "
+		    "(mornings and evenings)"},
+	{"s", NULL, "skip today's intention or look-back"},
 	{"v", "review", "every entry, newest first, with search"},
 	{"e", "export", "save the journal as one file: JSON, jrnl or "
 			     "Markdown"},
@@ -122,6 +135,15 @@ static void load(struct app *a, struct home *h)
 		goal_story(&g, h->goal_text, sizeof h->goal_text);
 	milestone_goal_done(&g);
 	h->letters_today = l.today;
+	/* the path is a help, not a gate: without it home still works */
+	h->has_step = false;
+	h->due = JOURNEY_DUE_NONE;
+	if ((h->jy || journey_load(&h->jy, a->j->content, &err) == MEND_OK) &&
+	    journey_today(a->j, h->jy, &h->step, NULL, &err) == MEND_OK)
+		h->has_step = true;
+	if (journey_due(a->j, &h->due, &err) != MEND_OK ||
+	    journey_contact_low(a->j, &h->low_contact, &err) != MEND_OK)
+		ui_error(a, &err);
 	h->loaded = true;
 }
 
@@ -170,20 +192,23 @@ static int lines_for(const char *s, int width)
 struct home_layout {
 	int streak; /* 0: none, 1: one line, 4: count, goal and milestone */
 	bool big, moods;
+	bool step; /* the line of today's step (or the intention) */
 	/* after deciding to reconnect or to be friends, no contact is no
 	 * longer the goal: the count is one quiet line */
 	bool no_goal;
 };
 
 static struct home_layout plan(const struct program_status *s,
-			       const char *text, bool letters, int width,
-			       int height)
+			       const char *text, bool letters, bool step,
+			       int width, int height)
 {
 	struct home_layout l = {0};
 	l.no_goal = s->nc.started && (strcmp(s->decision, "reconnect") == 0 ||
 				      strcmp(s->decision, "friends") == 0);
 	if (l.no_goal) {
 		int rows = 2 + 1 + lines_for(text, width) + (letters ? 1 : 0);
+		l.step = step && rows + 1 <= height;
+		rows += l.step;
 		l.streak = rows + 2 <= height ? 1 : 0;
 		l.moods = rows + 2 + 4 <= height;
 		return l;
@@ -196,14 +221,28 @@ static struct home_layout plan(const struct program_status *s,
 	else if (s->nc.started && rows + 1 <= height)
 		l.streak = 1;
 	rows += l.streak;
+	l.step = step && rows + 1 <= height;
+	rows += l.step;
 	l.moods = rows + 4 <= height;
 	rows += l.moods ? 4 : 0;
 	l.big = s->nc.started && l.streak == 4 && rows + 6 <= height;
 	return l;
 }
 
+/* In low contact the count is of contact beyond what is necessary:
+ * said in full where it fits, else shortly. */
+static void count_words(char *line, size_t n, const char *num, bool low,
+			int width)
+{
+	snprintf(line, n, "%s%s", num,
+		 low ? "days without contact beyond what is necessary"
+		     : "days without contact");
+	if (low && ui_width(line, strlen(line)) > width)
+		snprintf(line, n, "%sdays of low contact", num);
+}
+
 static int draw_streak(int y, int x, int width, const struct program_status *s,
-		       const struct home_layout *l)
+		       const struct home_layout *l, bool low)
 {
 	char line[160];
 	if (!s->nc.started) {
@@ -220,8 +259,9 @@ static int draw_streak(int y, int x, int width, const struct program_status *s,
 		return y + 2;
 	}
 	if (l->streak == 1) {
-		snprintf(line, sizeof line, "Day %ld without contact · goal %d",
-			 s->nc.days, s->nc.goal_days);
+		snprintf(line, sizeof line, "Day %ld %s · goal %d", s->nc.days,
+			 low ? "of low contact" : "without contact",
+			 s->nc.goal_days);
 		ui_text(y, x, width, line, ui_attr(ROLE_TITLE));
 		return y + 1;
 	}
@@ -234,7 +274,11 @@ static int draw_streak(int y, int x, int width, const struct program_status *s,
 				 s->nc.days == 1 ? "" : "s", s->nc.hours,
 				 s->nc.hours == 1 ? "" : "s");
 		else
-			snprintf(line, sizeof line, "days without contact");
+			count_words(line, sizeof line, "", low, width);
+	} else if (low) {
+		char num[32];
+		snprintf(num, sizeof num, "%ld ", s->nc.days);
+		count_words(line, sizeof line, num, low, width);
 	} else {
 		snprintf(line, sizeof line, "%ld day%s without contact",
 			 s->nc.days, s->nc.days == 1 ? "" : "s");
@@ -256,6 +300,67 @@ static int draw_streak(int y, int x, int width, const struct program_status *s,
 		snprintf(line, sizeof line, "Every milestone reached");
 	ui_text(y++, x, width, line, ui_attr(ROLE_MUTED));
 	return y + 1;
+}
+
+/* One line: the intention or look-back on offer, else today's step. */
+static void draw_step(int y, int x, int width, const struct home *h)
+{
+	char line[600];
+	const char *lng = NULL, *shrt = NULL;
+	if (h->due == JOURNEY_DUE_INTENTION) {
+		lng = "An intention for today? t to set one, s to skip";
+		shrt = "Intention for today? t · s skips";
+	} else if (h->due == JOURNEY_DUE_LOOKBACK) {
+		lng = "How did today go? t to look back, s to skip";
+		shrt = "How did today go? t · s skips";
+	}
+	if (lng) {
+		ui_text(y, x, width, ui_width(lng, strlen(lng)) <= width ? lng : shrt,
+			ui_attr(ROLE_ACCENT));
+		return;
+	}
+	bool care = h->step.kind == JOURNEY_STEP_CARE;
+	snprintf(line, sizeof line, "%s %s",
+		 care ? "For today, care:" : "A step for today:", h->step.text);
+	/* the step's own words matter more than the label's */
+	if (ui_width(line, strlen(line)) > width)
+		snprintf(line, sizeof line, "%s %s", care ? "Care:" : "Today:",
+			 h->step.text);
+	ui_text(y, x, width, line, ui_attr(ROLE_NORMAL));
+}
+
+static void noted(struct app *a, void *ctx)
+{
+	load(a, ctx);
+}
+
+/* t: the intention or look-back on offer; s: skip it for today. */
+static int note_key(struct app *a, struct home *h, char key)
+{
+	struct mend_err err = {""};
+	if (!h->loaded || h->due == JOURNEY_DUE_NONE)
+		return 0;
+	if (key == 's') {
+		if (!ui_refresh(a) || journey_skip(a->j, h->due, &err) != MEND_OK) {
+			if (err.msg[0])
+				ui_error(a, &err);
+			return UI_HANDLED;
+		}
+		ui_message(a, false, "%s",
+			   h->due == JOURNEY_DUE_INTENTION
+				   ? "No intention today; that is fine too."
+				   : "No look-back today; rest well.");
+		load(a, h);
+		return UI_HANDLED;
+	}
+	h->note.which = (int)h->due;
+	h->note.done = noted;
+	h->note.ctx = h;
+	ui_journey_note(a, &h->note,
+			h->jy ? h->jy->intentions[journal_today(a->j) %
+						  (long)h->jy->n_intentions]
+			      : "");
+	return UI_HANDLED;
 }
 
 static void home_draw(struct app *a, void *st)
@@ -285,10 +390,11 @@ static void home_draw(struct app *a, void *st)
 	const char *text = s->low_mood	       ? c->low_mood
 			   : h->goal_text[0] ? h->goal_text
 					     : c->suggestion[s->reason];
-	struct home_layout l = plan(s, text, h->letters_today > 0, text_w, height);
+	struct home_layout l = plan(s, text, h->letters_today > 0,
+				    h->has_step || h->due, text_w, height);
 	int y = top;
 	if (l.streak)
-		y = draw_streak(y, left, text_w, s, &l);
+		y = draw_streak(y, left, text_w, s, &l, h->low_contact);
 	if (s->checked_in_today) {
 		snprintf(line, sizeof line, "Today's check-in: done, mood %d/10",
 			 s->today_mood);
@@ -300,6 +406,8 @@ static void home_draw(struct app *a, void *st)
 	}
 	ui_text(y++, left, text_w, line,
 		ui_attr(s->checked_in_today ? ROLE_GOOD : ROLE_ACCENT));
+	if (l.step)
+		draw_step(y++, left, text_w, h);
 	y++;
 	if (l.moods) {
 		draw_moods(y, left, text_w, h->moods);
@@ -341,6 +449,7 @@ static int open_item(struct app *a, char key)
 	case 'a': ui_open_write(a, MODULE_ACCEPTANCE); break;
 	case 'v': ui_open_review(a); break;
 	case 'e': ui_open_export(a); break;
+	case 'y': ui_open_path(a); break;
 	case '?': ui_push(a, &help_screen, help_new(a->stack[a->depth - 1].screen)); break;
 	case 'h': ui_open_helpnow(a); break;
 	case 'q': return UI_QUIT;
@@ -371,6 +480,8 @@ static int home_key(struct app *a, void *st, int ch, bool code)
 		return open_item(a, menu[h->sel].key);
 	else if (ch == 27)
 		ui_message(a, false, "Press q to leave mend.");
+	else if ((ch == 't' || ch == 's') && note_key(a, h, (char)ch))
+		return UI_HANDLED;
 	else if (ch < 128)
 		return open_item(a, (char)ch);
 	return UI_HANDLED;
@@ -383,7 +494,9 @@ static void home_resume(struct app *a, void *st)
 
 static void home_leave(struct app *a, void *st)
 {
+	struct home *h = st;
 	(void)a;
+	journey_free(h->jy);
 	free(st);
 }
 

@@ -22,6 +22,20 @@ void ui_open_write(struct app *a, enum module m);
 void ui_open_growth(struct app *a);
 void ui_open_review(struct app *a);
 void ui_open_export(struct app *a);
+void ui_open_path(struct app *a);
+
+/* The morning intention or the evening look-back (journey.c), asked in
+ * small dialogs and saved; done(a, ctx), when set, runs after a save.
+ * The caller owns n (which, done and ctx set by it) and keeps it alive
+ * while the dialogs are up; suggestion is the intention offered first. */
+struct ui_journey_note {
+	int which; /* enum journey_due */
+	void (*done)(struct app *a, void *ctx);
+	void *ctx;
+	char text[2048];
+};
+void ui_journey_note(struct app *a, struct ui_journey_note *n,
+		     const char *suggestion);
 
 /* Open one entry in full (review.c). */
 void ui_open_entry(struct app *a, const char *uuid);
