@@ -93,7 +93,9 @@ struct exercise_info {
 	size_t n_steps;
 	const char **parts; /* headings of the writing parts, n_parts >= 1 */
 	size_t n_parts;
+	const char *after; /* shown once it is saved */
 	struct exercise_source source;
+	const char *also; /* a second source in one line, or NULL */
 };
 
 struct exercises {
@@ -131,6 +133,16 @@ enum exercise_id exercise_for_rumination(int stuck);
 /* "From: Lepore & Greenberg 2002" into buf (n bytes). Returns buf. */
 char *exercise_source_line(const struct exercise_info *xi, char *buf,
 			   size_t n);
+
+/* The text an exercise's writing starts from: each part's heading on a
+ * line of its own, a blank line under each. Caller frees with free;
+ * NULL when out of memory. */
+char *exercise_template(const struct exercise_info *xi);
+
+/* True when text holds nothing but the template's headings and white
+ * space (nothing was written yet). */
+bool exercise_text_empty(const struct exercise_info *xi, const char *text,
+			 size_t len);
 
 /* What one exercise produced. */
 struct exercise_input {
