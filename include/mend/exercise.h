@@ -144,6 +144,11 @@ char *exercise_template(const struct exercise_info *xi);
 bool exercise_text_empty(const struct exercise_info *xi, const char *text,
 			 size_t len);
 
+/* An exercise or clarity entry's own fields in words, for show, review
+ * and export: "Expressive writing · 15 min · mood after 7/10", or
+ * "clarity 5 of 7". Unknown ids are shown as they are. Returns buf. */
+char *exercise_entry_words(const struct entry *e, char *buf, size_t n);
+
 /* What one exercise produced. */
 struct exercise_input {
 	enum exercise_id id;

@@ -38,6 +38,7 @@
 	X(VAL_SHELL, "shells")                                                 \
 	X(VAL_FILE, "files")                                                   \
 	X(VAL_DATE, "dates")                                                   \
+	X(VAL_EXERCISE, "exercises")                                           \
 	X(VAL_INTERNAL, "internal")
 
 enum opt_values {

@@ -314,6 +314,37 @@ char *exercise_template(const struct exercise_info *xi)
 	return t;
 }
 
+char *exercise_entry_words(const struct entry *e, char *buf, size_t n)
+{
+	struct exercises *xs = NULL;
+	enum exercise_id x;
+	size_t at = 0;
+
+	buf[0] = '\0';
+	if (e->kind == KIND_CLARITY) {
+		if (e->score != ENTRY_NONE)
+			snprintf(buf, n, "clarity %d of %d", e->score,
+				 CLARITY_MAX);
+		return buf;
+	}
+	/* a small document, read again rather than kept in a global */
+	if (e->step && exercise_from_name(e->step, &x) &&
+	    exercises_load(&xs, NULL) == MEND_OK)
+		at = (size_t)snprintf(buf, n, "%s", xs->info[x].title);
+	else
+		at = (size_t)snprintf(buf, n, "%s", e->step ? e->step : "");
+	exercises_free(xs);
+	if (at < n && e->seconds != ENTRY_NONE)
+		at += (size_t)snprintf(buf + at, n - at, " · %d min",
+				       (e->seconds + 30) / 60);
+	if (at < n && e->mood != ENTRY_NONE)
+		at += (size_t)snprintf(buf + at, n - at, " · mood after %d/10",
+				       e->mood);
+	if (at < n && e->score != ENTRY_NONE)
+		snprintf(buf + at, n - at, " · rated %d/10", e->score);
+	return buf;
+}
+
 static bool is_heading(const struct exercise_info *xi, const char *line,
 		       size_t len)
 {
