@@ -144,6 +144,12 @@ char *exercise_template(const struct exercise_info *xi);
 bool exercise_text_empty(const struct exercise_info *xi, const char *text,
 			 size_t len);
 
+/* text (len bytes) without the headings nothing was written under and
+ * without trailing blank lines, as it is kept. Caller frees with free;
+ * NULL when out of memory. */
+char *exercise_tidy(const struct exercise_info *xi, const char *text,
+		    size_t len);
+
 /* An exercise or clarity entry's own fields in words, for show, review
  * and export: "Expressive writing · 15 min · mood after 7/10", or
  * "clarity 5 of 7". Unknown ids are shown as they are. Returns buf. */

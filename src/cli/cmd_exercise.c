@@ -139,6 +139,18 @@ static int run_exercise(struct cli *c, const struct args *a)
 		code = cli_fail(c, rc);
 		goto done;
 	}
+	if (a->npos < 2) {
+		/* from the editor: the headings left empty go */
+		char *tidy = exercise_tidy(xi, text, len);
+		if (!tidy) {
+			code = cli_fail(c, mend_err_set(&c->err, MEND_ENOMEM,
+							"out of memory"));
+			goto done;
+		}
+		free(text);
+		text = tidy;
+		len = strlen(tidy);
+	}
 	if (!(j = cli_journal(c))) {
 		code = 1;
 		goto done;

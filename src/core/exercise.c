@@ -372,6 +372,55 @@ bool exercise_text_empty(const struct exercise_info *xi, const char *text,
 	return true;
 }
 
+static bool blank_line(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (s[k] != ' ' && s[k] != '\t' && s[k] != '\r')
+			return false;
+	return true;
+}
+
+char *exercise_tidy(const struct exercise_info *xi, const char *text,
+		    size_t len)
+{
+	char *out = malloc(len + 1);
+	size_t o = 0, at = 0;
+	if (!out)
+		return NULL;
+	while (at < len) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		bool keep = true;
+		if (is_heading(xi, text + at, end - at)) {
+			/* a heading stays when something is written before
+			 * the next heading */
+			size_t k = end + 1;
+			keep = false;
+			while (k < len && !keep) {
+				const char *n2 = memchr(text + k, '\n', len - k);
+				size_t e2 = n2 ? (size_t)(n2 - text) : len;
+				if (is_heading(xi, text + k, e2 - k))
+					break;
+				keep = !blank_line(text + k, e2 - k);
+				k = e2 + 1;
+			}
+		}
+		if (keep && o == 0 && blank_line(text + at, end - at))
+			keep = false; /* no blank lines before the first */
+		if (keep) {
+			memcpy(out + o, text + at, end - at);
+			o += end - at;
+			out[o++] = '\n';
+		}
+		at = end + 1;
+	}
+	while (o > 0 && (out[o - 1] == '\n' || out[o - 1] == ' ' ||
+			 out[o - 1] == '\t' || out[o - 1] == '\r'))
+		o--;
+	out[o] = '\0';
+	return out;
+}
+
 static enum mend_rc check_range(const char *field, int v, int lo, int hi,
 				struct mend_err *err)
 {

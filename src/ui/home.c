@@ -27,7 +27,8 @@ static const struct {
 	const char *label;
 } menu[] = {
 	{'c', "Daily check-in"}, {'n', "No contact"},   {'r', "Reflection"},
-	{'g', "Self-improvement"}, {'a', "Acceptance"}, {'v', "Review"},
+	{'g', "Self-improvement"}, {'a', "Acceptance"}, {'x', "Exercises"},
+	{'v', "Review"},
 	{'e', "Export"},         {'?', "Help"},         {'q', "Quit"},
 };
 #define N_MENU ((int)(sizeof menu / sizeof menu[0]))
@@ -38,6 +39,7 @@ static const struct ui_key home_keys[] = {
 		    "hard"},
 	{"n r g a", "modules", "no contact, reflection, self-improvement, "
 			      "acceptance"},
+	{"x", NULL, "exercises from the research, with their sources"},
 	{"v", "review", "every entry, newest first, with search"},
 	{"e", "export", "save the journal as one file: JSON, jrnl or "
 			     "Markdown"},
@@ -339,6 +341,7 @@ static int open_item(struct app *a, char key)
 	case 'r': ui_open_write(a, MODULE_REFLECTION); break;
 	case 'g': ui_open_growth(a); break;
 	case 'a': ui_open_write(a, MODULE_ACCEPTANCE); break;
+	case 'x': ui_open_exercises(a); break;
 	case 'v': ui_open_review(a); break;
 	case 'e': ui_open_export(a); break;
 	case '?': ui_push(a, &help_screen, help_new(a->stack[a->depth - 1].screen)); break;

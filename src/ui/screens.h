@@ -22,6 +22,7 @@ void ui_open_write(struct app *a, enum module m);
 void ui_open_growth(struct app *a);
 void ui_open_review(struct app *a);
 void ui_open_export(struct app *a);
+void ui_open_exercises(struct app *a);
 
 /* Open one entry in full (review.c). */
 void ui_open_entry(struct app *a, const char *uuid);
@@ -32,6 +33,9 @@ void ui_open_entry(struct app *a, const char *uuid);
 bool ui_restore_nocontact(struct app *a, const char *context,
 			  const char *text);
 bool ui_restore_edit(struct app *a, const char *context, const char *text);
+/* An exercise's writing (exercise.c), context "exercise:ID". */
+bool ui_restore_exercise(struct app *a, const char *context,
+			 const char *text);
 
 /* Open the editor for a restored draft of a writing screen (write.c:
  * reflection, acceptance, no-contact questions); false otherwise. */
