@@ -73,7 +73,19 @@ struct prompt_context {
 struct theme {
 	const char *id;
 	const char *label;
+	const char *note; /* shown with the theme's prompts, or NULL */
 };
+
+/* What the built-in prompts must hold (content_parse's minimum): this
+ * many in all, enough reflection prompts that someone answering one a
+ * day sees none again within PROMPT_FRESH_DAYS days, and at least
+ * PROMPT_THEME_MIN of each theme of PROMPT_THEMES_NEEDED. */
+#define PROMPT_TOTAL_MIN 150
+#define PROMPT_FRESH_DAYS 90
+#define PROMPT_THEME_MIN 4
+#define PROMPT_THEMES_NEEDED                                                   \
+	{"anger", "rejection-worth", "i-ended-it", "nights", "shared-life",  \
+	 "holidays", "safety", "dating-again"}
 
 struct milestone {
 	int day;
@@ -183,6 +195,10 @@ int content_prompt_suits(const struct prompt *p,
  * buf. */
 char *content_theme_words(const struct content *c, const char *theme,
 			  char *buf, size_t n);
+
+/* The note that goes with a theme's prompts (the safety theme's points
+ * to help), or NULL when it has none. Borrowed from the content. */
+const char *content_theme_note(const struct content *c, const char *theme);
 
 /* The growth category with this id, or NULL. */
 const struct category *content_category(const struct content *c,

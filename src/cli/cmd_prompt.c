@@ -77,6 +77,9 @@ static int run_prompt(struct cli *c, const struct args *a)
 	fputs(" · ", stdout);
 	cli_put_text(stdout, p->id);
 	fputc('\n', stdout);
+	const char *note = content_theme_note(j->content, p->theme);
+	if (note)
+		printf("\n%s\n", note);
 	if (m == MODULE_REFLECTION || m == MODULE_ACCEPTANCE) {
 		printf("\nAnswer it: mend %s --prompt ",
 		       m == MODULE_REFLECTION ? "reflect" : "accept");
