@@ -186,6 +186,19 @@ const struct prompt *content_prompt_for(const struct content *c,
 					unsigned offset,
 					const struct prompt_context *ctx);
 
+/* content_prompt_for, preferring the prompts answered longest ago:
+ * last(id, last_ctx) gives the ISO time of a prompt's latest answer, or
+ * NULL when it has none. Among the prompts that suit, those never
+ * answered come first, then the oldest answers; ties keep the order of
+ * the day's cycle from the place content_prompt_for starts at, so with
+ * no answers at all the result is content_prompt_for's. offset counts
+ * along that ranking. Someone who answers the day's prompt every day
+ * sees each suitable prompt once before any comes back. */
+const struct prompt *content_prompt_fresh(
+	const struct content *c, enum module m, long day, unsigned offset,
+	const struct prompt_context *ctx,
+	const char *(*last)(const char *id, void *last_ctx), void *last_ctx);
+
 /* True when p suits ctx (NULL: always). */
 int content_prompt_suits(const struct prompt *p,
 			 const struct prompt_context *ctx);

@@ -785,6 +785,60 @@ const struct prompt *content_prompt_for(const struct content *c,
 	return NULL;
 }
 
+/* Earlier answers first (NULL, never answered, before any time). */
+static int older(const char *a, const char *b)
+{
+	if (!a || !b)
+		return !a && b;
+	return strcmp(a, b) < 0;
+}
+
+const struct prompt *content_prompt_fresh(
+	const struct content *c, enum module m, long day, unsigned offset,
+	const struct prompt_context *ctx,
+	const char *(*last)(const char *id, void *last_ctx), void *last_ctx)
+{
+	size_t n = 0, k = 0;
+	const struct prompt **order = NULL, *result = NULL;
+	const char **when = NULL;
+
+	for (size_t i = 0; i < c->n_prompts; i++)
+		n += c->prompts[i].module == m &&
+		     content_prompt_suits(&c->prompts[i], ctx);
+	if (n == 0 && ctx)
+		return content_prompt_fresh(c, m, day, offset, NULL, last,
+					    last_ctx);
+	order = malloc(n * sizeof *order);
+	when = malloc(n * sizeof *when);
+	if (n == 0 || !order || !when || !last) {
+		result = content_prompt_for(c, m, day, offset, ctx);
+		goto done;
+	}
+	/* the day's cycle order, from where content_prompt_for starts */
+	for (k = 0; k < n; k++) {
+		order[k] = content_prompt_for(c, m, day, (unsigned)k, ctx);
+		when[k] = order[k] ? last(order[k]->id, last_ctx) : NULL;
+	}
+	/* stable insertion sort by the latest answer, oldest first */
+	for (size_t i = 1; i < n; i++) {
+		const struct prompt *p = order[i];
+		const char *w = when[i];
+		size_t j = i;
+		while (j > 0 && older(w, when[j - 1])) {
+			order[j] = order[j - 1];
+			when[j] = when[j - 1];
+			j--;
+		}
+		order[j] = p;
+		when[j] = w;
+	}
+	result = order[offset % n];
+done:
+	free(order);
+	free(when);
+	return result;
+}
+
 const struct prompt *content_prompt_of_day(const struct content *c,
 					   enum module m, long day,
 					   unsigned offset)

@@ -86,7 +86,7 @@ t_first_day_at_a_low_mood_offers_no_my_part_prompt() {
 t_later_and_steadier_days_offer_every_theme() {
 	local day themes=""
 	mend start --date 2025-10-01
-	for day in $(seq 1 40); do
+	for day in $(seq 1 100); do
 		export MEND_NOW
 		MEND_NOW=$(date -u -d "2026-01-01 20:00 UTC + $day days" +%Y-%m-%dT%H:%M:%SZ)
 		mend checkin --mood 6
