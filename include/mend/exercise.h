@@ -135,7 +135,8 @@ char *exercise_source_line(const struct exercise_info *xi, char *buf,
 			   size_t n);
 
 /* The text an exercise's writing starts from: each part's heading on a
- * line of its own, a blank line under each. Caller frees with free;
+ * line of its own, an empty line under each to write on, and a blank
+ * line before the next heading. Caller frees with free;
  * NULL when out of memory. */
 char *exercise_template(const struct exercise_info *xi);
 

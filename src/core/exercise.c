@@ -301,15 +301,15 @@ char *exercise_source_line(const struct exercise_info *xi, char *buf,
 
 char *exercise_template(const struct exercise_info *xi)
 {
-	size_t need = 1;
+	size_t need = 2;
 	for (size_t i = 0; i < xi->n_parts; i++)
-		need += strlen(xi->parts[i]) + 3;
+		need += strlen(xi->parts[i]) + 4;
 	char *t = malloc(need), *p = t;
 	if (!t)
 		return NULL;
+	/* a line to write on under each heading, a blank line between */
 	for (size_t i = 0; i < xi->n_parts; i++)
-		p += sprintf(p, "%s%s\n", i ? "\n" : "", xi->parts[i]);
-	/* the last part's blank line is where writing begins */
+		p += sprintf(p, "%s%s\n", i ? "\n\n" : "", xi->parts[i]);
 	strcpy(p, "\n");
 	return t;
 }

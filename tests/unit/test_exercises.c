@@ -106,8 +106,8 @@ TEST(test_the_writing_keeps_only_headings_with_words_under_them)
 	const struct exercise_info *xi = exercises_get(xs, EXERCISE_ASTHEY);
 	char *t = exercise_template(xi);
 	CHECK(t);
-	CHECK(strcmp(t, "Their less lovable sides\n\nWhere it did not work\n\n") ==
-	      0);
+	CHECK(strcmp(t, "Their less lovable sides\n\n\nWhere it did not "
+		      "work\n\n") == 0);
 	CHECK(exercise_text_empty(xi, t, strlen(t)));
 	free(t);
 	const char *one = "Their less lovable sides\nlate, always\n\n"
