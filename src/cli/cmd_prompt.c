@@ -100,8 +100,9 @@ const struct command cmd_prompt = {
 	.usage = "mend prompt [--module M] [--json]",
 	.summary = "today's prompt",
 	.help = "Show today's prompt, for the module suggested today or the one\n"
-		"you name. Prompts rotate daily and do not repeat until each has\n"
-		"been shown once.\n"
+		"you name. Prompts rotate daily: the one offered is the one you\n"
+		"answered longest ago (or never), so someone answering every day\n"
+		"meets no reflection prompt again within 90 days.\n"
 		"\n"
 		"  -m, --module M   nocontact, reflection, growth or acceptance\n"
 		"      --json       as a JSON object\n",
