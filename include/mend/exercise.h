@@ -171,6 +171,12 @@ enum mend_rc exercise_save(struct journal *j, const struct exercise_input *in,
 			   const char *text, size_t len, char uuid[UUID_LEN],
 			   struct mend_err *err);
 
+/* On how many of the last `days` journal days (today among them) an
+ * exercise x was saved, into *out: expressive writing is meant for a
+ * few days in a row. */
+enum mend_rc exercise_days_done(struct journal *j, enum exercise_id x,
+				int days, int *out, struct mend_err *err);
+
 /* Save the weekly who-am-I clarity rating: kind `clarity`, score
  * CLARITY_MIN..CLARITY_MAX, with optional text (len may be 0). */
 enum mend_rc exercise_clarity_save(struct journal *j, int score,

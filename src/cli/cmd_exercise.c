@@ -161,6 +161,12 @@ static int run_exercise(struct cli *c, const struct args *a)
 		goto done;
 	}
 	printf("Saved: %s (id %s). %s\n", xi->title, uuid, xi->after);
+	int days = 0;
+	if (in.id == EXERCISE_EXPRESSIVE &&
+	    exercise_days_done(j, in.id, 4, &days, &c->err) == MEND_OK)
+		printf("You have written on %d of the last 4 days; three or "
+		       "four in a row is the way it is meant.\n",
+		       days);
 done:
 	free(text);
 	free(initial);

@@ -482,3 +482,45 @@ enum mend_rc exercise_clarity_save(struct journal *j, int score,
 	e.text = text ? text : "";
 	return journal_save_entry(j, &e, uuid, err);
 }
+
+struct days_ctx {
+	const char *step;
+	long first;   /* the first journal day counted */
+	int hour;     /* the hour a journal day begins */
+	bool seen[32];
+};
+
+static int count_day(const struct entry *e, void *ctx)
+{
+	struct days_ctx *d = ctx;
+	time_t t;
+	if (!e->step || strcmp(e->step, d->step) != 0 ||
+	    !clock_parse_iso(e->created_at, &t))
+		return 0;
+	long day = clock_days_from_civil(clock_journal_day(t, d->hour));
+	if (day >= d->first && day - d->first < 32)
+		d->seen[day - d->first] = true;
+	return 0;
+}
+
+enum mend_rc exercise_days_done(struct journal *j, enum exercise_id x,
+				int days, int *out, struct mend_err *err)
+{
+	char since[CLOCK_DATE_LEN];
+	struct days_ctx d = {exercise_id_name(x), 0, j->day_start_hour, {0}};
+	enum mend_rc rc = MEND_OK;
+
+	*out = 0;
+	if (days < 1 || days > 32)
+		return mend_err_set(err, MEND_EINVAL,
+				    "days: %d is not in 1..32", days);
+	d.first = journal_today(j) - days + 1;
+	clock_format_date(clock_civil_from_days(d.first), since);
+	struct journal_query q = {.module = -1,
+				  .kind = kind_name(KIND_EXERCISE),
+				  .since = since};
+	rc = journal_list(j, &q, count_day, &d, err);
+	for (int i = 0; rc == MEND_OK && i < days; i++)
+		*out += d.seen[i];
+	return rc;
+}

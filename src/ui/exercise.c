@@ -37,6 +37,7 @@ struct exflow {
 	int rating;     /* the mood or clarity given, ENTRY_NONE if none */
 	bool saved;
 	char saved_uuid[UUID_LEN];
+	int days_done; /* days of the last four with this exercise */
 };
 
 static const struct ui_key intro_keys[] = {
@@ -71,6 +72,13 @@ static void exflow_draw_intro(struct app *a, struct exflow *x)
 		int n = ui_wrap(++y, left, width, 4, 0, x->xs->gentler_why,
 				ui_attr(ROLE_ACCENT));
 		y += n > 4 ? 4 : n;
+	} else if (x->days_done > 0) {
+		/* meant for a few days in a row: where they are in it */
+		snprintf(line, sizeof line,
+			 "You have written on %d of the last 4 days.",
+			 x->days_done);
+		ui_text(++y, left, width, line, ui_attr(ROLE_GOOD));
+		y++;
 	}
 	y++;
 	/* the steps, numbered, one paragraph each */
@@ -378,9 +386,14 @@ static struct exflow *exflow_new(struct app *a, enum exercise_id id)
 
 static void open_exercise(struct app *a, enum exercise_id id)
 {
+	struct mend_err err = {""};
 	struct exflow *x = exflow_new(a, id);
-	if (x)
-		ui_push(a, &exflow_screen, x);
+	if (!x)
+		return;
+	if (id == EXERCISE_EXPRESSIVE && ui_refresh(a) &&
+	    exercise_days_done(a->j, id, 4, &x->days_done, &err) != MEND_OK)
+		ui_error(a, &err);
+	ui_push(a, &exflow_screen, x);
 }
 
 /* --- the list --- */

@@ -66,6 +66,22 @@ t_minutes_and_mood_are_kept_as_seconds_and_mood() {
 	expect_out "Plan something good · 20 min · mood after 7/10"
 }
 
+t_expressive_writing_counts_the_days_of_the_last_four() {
+	export MEND_NOW=2026-01-08T21:00:00Z
+	mend exercise expressive "The first evening."
+	expect_out "You have written on 1 of the last 4 days"
+	MEND_NOW=2026-01-09T21:00:00Z
+	mend exercise expressive "The second."
+	mend exercise expressive "Once more the same day."
+	expect_out "You have written on 2 of the last 4 days"
+	MEND_NOW=2026-01-13T21:00:00Z
+	mend exercise expressive "After a break."
+	expect_out "You have written on 1 of the last 4 days"
+	mend exercise plan "A walk."
+	grep -qF "last 4 days" "$OUT" && fail "a plan counted the writing days"
+	true
+}
+
 t_clarity_is_a_weekly_rating_from_1_to_7() {
 	mend clarity 5 "Clearer than last week."
 	expect_rc 0

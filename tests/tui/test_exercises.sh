@@ -49,6 +49,11 @@ t_expressive_writing_counts_down_and_is_saved() {
 It ended on a Sunday, in the kitchen." "its text"
 	keys Enter
 	wait_for "From the research."
+	# meant for a few days in a row: the first screen says where they are
+	type "1"
+	wait_for "You have written on 1 of the last 4 days."
+	keys Escape
+	wait_for "From the research."
 	keys Escape
 	wait_for "Today's check-in"
 	type "q"
