@@ -26,7 +26,7 @@ enum exercise_stage {
 #define EXERCISE_STAGE_ENUM(e, name) e,
 	EXERCISE_STAGE_LIST(EXERCISE_STAGE_ENUM)
 #undef EXERCISE_STAGE_ENUM
-	EXERCISE_STAGE_COUNT
+	    EXERCISE_STAGE_COUNT
 };
 
 /* X(enum, id, stage) — every exercise, in the order they are listed.
@@ -44,7 +44,7 @@ enum exercise_id {
 #define EXERCISE_ENUM(e, id, stage) e,
 	EXERCISE_LIST(EXERCISE_ENUM)
 #undef EXERCISE_ENUM
-	EXERCISE_COUNT
+	    EXERCISE_COUNT
 };
 
 /* `steady` ("Just the day") is the gentler writing offered instead of
@@ -86,9 +86,9 @@ struct exercise_source {
 
 struct exercise_info {
 	enum exercise_id id;
-	const char *title; /* "Expressive writing" */
-	const char *line;  /* one line for the list */
-	int timer;         /* seconds of the countdown, 0: no timer */
+	const char *title;  /* "Expressive writing" */
+	const char *line;   /* one line for the list */
+	int timer;	    /* seconds of the countdown, 0: no timer */
 	const char **steps; /* the steps, in order, n_steps of them */
 	size_t n_steps;
 	const char **parts; /* headings of the writing parts, n_parts >= 1 */
@@ -100,8 +100,8 @@ struct exercise_info {
 
 struct exercises {
 	struct exercise_info info[EXERCISE_COUNT]; /* indexed by id */
-	const char *rumination;  /* the question asked before expressive */
-	const char *gentler_why; /* why the gentler one is offered */
+	const char *rumination;	      /* the question asked before expressive */
+	const char *gentler_why;      /* why the gentler one is offered */
 	const char *clarity_question; /* the weekly 1..7 question */
 	const char *clarity_low;      /* the words for 1 */
 	const char *clarity_high;     /* the words for 7 */
@@ -131,8 +131,7 @@ const struct exercise_info *exercises_get(const struct exercises *xs,
 enum exercise_id exercise_for_rumination(int stuck);
 
 /* "From: Lepore & Greenberg 2002" into buf (n bytes). Returns buf. */
-char *exercise_source_line(const struct exercise_info *xi, char *buf,
-			   size_t n);
+char *exercise_source_line(const struct exercise_info *xi, char *buf, size_t n);
 
 /* The text an exercise's writing starts from: each part's heading on a
  * line of its own, an empty line under each to write on, and a blank
@@ -174,8 +173,8 @@ enum mend_rc exercise_save(struct journal *j, const struct exercise_input *in,
 /* On how many of the last `days` journal days (today among them) an
  * exercise x was saved, into *out: expressive writing is meant for a
  * few days in a row. */
-enum mend_rc exercise_days_done(struct journal *j, enum exercise_id x,
-				int days, int *out, struct mend_err *err);
+enum mend_rc exercise_days_done(struct journal *j, enum exercise_id x, int days,
+				int *out, struct mend_err *err);
 
 /* Save the weekly who-am-I clarity rating: kind `clarity`, score
  * CLARITY_MIN..CLARITY_MAX, with optional text (len may be 0). */

@@ -10,10 +10,10 @@
 #include "mend/exercise.h"
 
 static const struct opt_spec exercise_opts[] = {
-	{"minutes", 'm', true},
-	{"mood", 0, true},
-	{"show", 's', false},
-	{NULL, 0, false},
+    {"minutes", 'm', true},
+    {"mood", 0, true},
+    {"show", 's', false},
+    {NULL, 0, false},
 };
 
 static void print_source(const struct exercise_info *xi, const char *indent)
@@ -47,7 +47,7 @@ static void print_list(const struct exercises *xs)
 	       "not treatment. Save one with: mend exercise ID TEXT\n\n");
 	for (int x = 0; x < EXERCISE_COUNT; x++) {
 		const struct exercise_info *xi =
-			exercises_get(xs, (enum exercise_id)x);
+		    exercises_get(xs, (enum exercise_id)x);
 		if (!exercise_listed(xi->id))
 			continue;
 		printf("%-11s %s (%s)\n", exercise_id_name(xi->id), xi->title,
@@ -65,8 +65,8 @@ static enum mend_rc minutes_opt(struct cli *c, const struct args *a,
 				int *seconds)
 {
 	int minutes = ENTRY_NONE;
-	enum mend_rc rc = cli_int_opt(&cmd_exercise, a, "minutes", &minutes,
-				      &c->err);
+	enum mend_rc rc =
+	    cli_int_opt(&cmd_exercise, a, "minutes", &minutes, &c->err);
 	if (rc != MEND_OK || minutes == ENTRY_NONE)
 		return rc;
 	if (minutes < 0 || minutes > EXERCISE_SECONDS_MAX / 60)
@@ -90,9 +90,10 @@ static int run_exercise(struct cli *c, const struct args *a)
 	enum mend_rc rc;
 
 	if (a->npos && !exercise_from_name(a->pos[0], &in.id))
-		return cli_usage_error(c, "exercise: '%.32s' is not one of "
-					  "expressive, steady, compassion, "
-					  "asthey, whoami, plan, gained",
+		return cli_usage_error(c,
+				       "exercise: '%.32s' is not one of "
+				       "expressive, steady, compassion, "
+				       "asthey, whoami, plan, gained",
 				       a->pos[0]);
 	rc = minutes_opt(c, a, &in.seconds);
 	if (rc == MEND_OK)
@@ -175,30 +176,30 @@ done:
 }
 
 const struct command cmd_exercise = {
-	.name = "exercise",
-	.run = run_exercise,
-	.opts = exercise_opts,
-	.max_pos = 2,
-	.pos_values = {VAL_EXERCISE, VAL_TEXT},
-	.usage = "mend exercise\n"
-		 "       mend exercise ID --show\n"
-		 "       mend exercise ID [--minutes N] [--mood N] [TEXT|-]",
-	.summary = "exercises from the research, with their sources",
-	.help = "With no ID, list the exercises: what each is, the stage of\n"
-		"recovery it fits and where it comes from. With an ID, save\n"
-		"what you wrote for it; with no TEXT on a terminal, $VISUAL or\n"
-		"$EDITOR opens with the exercise's headings, and '-' reads\n"
-		"standard input. IDs: expressive, steady (a gentler writing for\n"
-		"when you keep going over why), compassion, asthey, whoami,\n"
-		"plan, gained.\n"
-		"\n"
-		"  -s, --show        show the exercise's steps and source\n"
-		"  -m, --minutes N   how long it took, 0..1440\n"
-		"      --mood N      your mood after it, 1..10\n",
+    .name = "exercise",
+    .run = run_exercise,
+    .opts = exercise_opts,
+    .max_pos = 2,
+    .pos_values = {VAL_EXERCISE, VAL_TEXT},
+    .usage = "mend exercise\n"
+	     "       mend exercise ID --show\n"
+	     "       mend exercise ID [--minutes N] [--mood N] [TEXT|-]",
+    .summary = "exercises from the research, with their sources",
+    .help = "With no ID, list the exercises: what each is, the stage of\n"
+	    "recovery it fits and where it comes from. With an ID, save\n"
+	    "what you wrote for it; with no TEXT on a terminal, $VISUAL or\n"
+	    "$EDITOR opens with the exercise's headings, and '-' reads\n"
+	    "standard input. IDs: expressive, steady (a gentler writing for\n"
+	    "when you keep going over why), compassion, asthey, whoami,\n"
+	    "plan, gained.\n"
+	    "\n"
+	    "  -s, --show        show the exercise's steps and source\n"
+	    "  -m, --minutes N   how long it took, 0..1440\n"
+	    "      --mood N      your mood after it, 1..10\n",
 };
 
 static const struct opt_spec clarity_opts[] = {
-	{NULL, 0, false},
+    {NULL, 0, false},
 };
 
 static int run_clarity(struct cli *c, const struct args *a)
@@ -210,9 +211,10 @@ static int run_clarity(struct cli *c, const struct args *a)
 	enum mend_rc rc;
 
 	if (!a->npos)
-		return cli_usage_error(c, "clarity: missing; give a number "
-					  "from %d (not clear at all) to %d "
-					  "(very clear)",
+		return cli_usage_error(c,
+				       "clarity: missing; give a number "
+				       "from %d (not clear at all) to %d "
+				       "(very clear)",
 				       CLARITY_MIN, CLARITY_MAX);
 	rc = args_int("clarity", a->pos[0], &score, &c->err);
 	if (rc == MEND_OK && (score < CLARITY_MIN || score > CLARITY_MAX))
@@ -238,15 +240,15 @@ static int run_clarity(struct cli *c, const struct args *a)
 }
 
 const struct command cmd_clarity = {
-	.name = "clarity",
-	.run = run_clarity,
-	.opts = clarity_opts,
-	.max_pos = 2,
-	.pos_values = {VAL_FLAG, VAL_TEXT},
-	.usage = "mend clarity N [TEXT|-]",
-	.summary = "rate how clear who you are feels this week, 1..7",
-	.help = "Save this week's who-am-I-now rating: how clear it feels who\n"
-		"you are, apart from the relationship, from 1 (not clear at\n"
-		"all) to 7 (very clear), with an optional note. '-' reads the\n"
-		"note from standard input.\n",
+    .name = "clarity",
+    .run = run_clarity,
+    .opts = clarity_opts,
+    .max_pos = 2,
+    .pos_values = {VAL_FLAG, VAL_TEXT},
+    .usage = "mend clarity N [TEXT|-]",
+    .summary = "rate how clear who you are feels this week, 1..7",
+    .help = "Save this week's who-am-I-now rating: how clear it feels who\n"
+	    "you are, apart from the relationship, from 1 (not clear at\n"
+	    "all) to 7 (very clear), with an optional note. '-' reads the\n"
+	    "note from standard input.\n",
 };

@@ -15,7 +15,7 @@
 
 static const char *const stage_names[] = {
 #define EXERCISE_STAGE_NAME(e, name) name,
-	EXERCISE_STAGE_LIST(EXERCISE_STAGE_NAME)
+    EXERCISE_STAGE_LIST(EXERCISE_STAGE_NAME)
 #undef EXERCISE_STAGE_NAME
 };
 
@@ -24,7 +24,7 @@ static const struct {
 	enum exercise_stage stage;
 } table[] = {
 #define EXERCISE_ROW(e, id, stage) {id, stage},
-	EXERCISE_LIST(EXERCISE_ROW)
+    EXERCISE_LIST(EXERCISE_ROW)
 #undef EXERCISE_ROW
 };
 
@@ -172,12 +172,11 @@ static enum mend_rc read_exercise(struct exercises *xs, const cJSON *item,
 				    where, id);
 	if (!exercise_stage_from_name(st, &stage) ||
 	    stage != exercise_stage_of(x))
-		return mend_err_set(err, MEND_ECONTENT,
-				    "exercises.json: %s.stage: '%.32s' is not "
-				    "'%s', the stage of %s",
-				    where, st,
-				    exercise_stage_name(exercise_stage_of(x)),
-				    id);
+		return mend_err_set(
+		    err, MEND_ECONTENT,
+		    "exercises.json: %s.stage: '%.32s' is not "
+		    "'%s', the stage of %s",
+		    where, st, exercise_stage_name(exercise_stage_of(x)), id);
 	const cJSON *timer = cJSON_GetObjectItemCaseSensitive(item, "timer");
 	if (!cJSON_IsNumber(timer) || timer->valuedouble < 0 ||
 	    timer->valuedouble > 3600 ||
@@ -234,10 +233,11 @@ static enum mend_rc read_doc(struct exercises *xs, const cJSON *doc,
 	}
 	for (int x = 0; x < EXERCISE_COUNT; x++)
 		if (!xs->info[x].title)
-			return mend_err_set(err, MEND_ECONTENT,
-					    "exercises.json: exercises: '%s' "
-					    "is missing",
-					    exercise_id_name((enum exercise_id)x));
+			return mend_err_set(
+			    err, MEND_ECONTENT,
+			    "exercises.json: exercises: '%s' "
+			    "is missing",
+			    exercise_id_name((enum exercise_id)x));
 	return MEND_OK;
 }
 
@@ -292,8 +292,7 @@ const struct exercise_info *exercises_get(const struct exercises *xs,
 	return (unsigned)x < EXERCISE_COUNT ? &xs->info[x] : NULL;
 }
 
-char *exercise_source_line(const struct exercise_info *xi, char *buf,
-			   size_t n)
+char *exercise_source_line(const struct exercise_info *xi, char *buf, size_t n)
 {
 	snprintf(buf, n, "From: %s %d", xi->source.authors, xi->source.year);
 	return buf;
@@ -397,7 +396,8 @@ char *exercise_tidy(const struct exercise_info *xi, const char *text,
 			size_t k = end + 1;
 			keep = false;
 			while (k < len && !keep) {
-				const char *n2 = memchr(text + k, '\n', len - k);
+				const char *n2 =
+				    memchr(text + k, '\n', len - k);
 				size_t e2 = n2 ? (size_t)(n2 - text) : len;
 				if (is_heading(xi, text + k, e2 - k))
 					break;
@@ -472,8 +472,8 @@ enum mend_rc exercise_clarity_save(struct journal *j, int score,
 		return mend_err_set(err, MEND_EINVAL,
 				    "clarity: %d is not in %d..%d", score,
 				    CLARITY_MIN, CLARITY_MAX);
-	rc = journal_check_text("text", text ? text : "", len,
-				JOURNAL_NOTE_MAX, false, err);
+	rc = journal_check_text("text", text ? text : "", len, JOURNAL_NOTE_MAX,
+				false, err);
 	if (rc != MEND_OK)
 		return rc;
 	entry_init(&e);
@@ -485,8 +485,8 @@ enum mend_rc exercise_clarity_save(struct journal *j, int score,
 
 struct days_ctx {
 	const char *step;
-	long first;   /* the first journal day counted */
-	int hour;     /* the hour a journal day begins */
+	long first; /* the first journal day counted */
+	int hour;   /* the hour a journal day begins */
 	bool seen[32];
 };
 
@@ -503,8 +503,8 @@ static int count_day(const struct entry *e, void *ctx)
 	return 0;
 }
 
-enum mend_rc exercise_days_done(struct journal *j, enum exercise_id x,
-				int days, int *out, struct mend_err *err)
+enum mend_rc exercise_days_done(struct journal *j, enum exercise_id x, int days,
+				int *out, struct mend_err *err)
 {
 	char since[CLOCK_DATE_LEN];
 	struct days_ctx d = {exercise_id_name(x), 0, j->day_start_hour, {0}};
@@ -516,9 +516,8 @@ enum mend_rc exercise_days_done(struct journal *j, enum exercise_id x,
 				    "days: %d is not in 1..32", days);
 	d.first = journal_today(j) - days + 1;
 	clock_format_date(clock_civil_from_days(d.first), since);
-	struct journal_query q = {.module = -1,
-				  .kind = kind_name(KIND_EXERCISE),
-				  .since = since};
+	struct journal_query q = {
+	    .module = -1, .kind = kind_name(KIND_EXERCISE), .since = since};
 	rc = journal_list(j, &q, count_day, &d, err);
 	for (int i = 0; rc == MEND_OK && i < days; i++)
 		*out += d.seen[i];

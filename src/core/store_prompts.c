@@ -11,11 +11,11 @@ enum mend_rc store_prompt_answers(struct store *st,
 {
 	sqlite3_stmt *s = NULL;
 	int src;
-	enum mend_rc rc = store_cached(
-		st,
-		"SELECT prompt_id, max(created_at) FROM entries WHERE "
-		"prompt_id IS NOT NULL GROUP BY prompt_id",
-		&s, err);
+	enum mend_rc rc =
+	    store_cached(st,
+			 "SELECT prompt_id, max(created_at) FROM entries WHERE "
+			 "prompt_id IS NOT NULL GROUP BY prompt_id",
+			 &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	while ((src = sqlite3_step(s)) == SQLITE_ROW) {

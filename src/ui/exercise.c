@@ -18,38 +18,38 @@
 /* --- one exercise --- */
 
 enum phase {
-	PHASE_INTRO,     /* the steps; Enter begins */
-	PHASE_WRITING,   /* the editor is open above */
-	PHASE_RATE,      /* the editor closed: ask the rating next */
-	PHASE_RATING,    /* the rating dialog is open */
-	PHASE_DONE,      /* saved */
+	PHASE_INTRO,   /* the steps; Enter begins */
+	PHASE_WRITING, /* the editor is open above */
+	PHASE_RATE,    /* the editor closed: ask the rating next */
+	PHASE_RATING,  /* the rating dialog is open */
+	PHASE_DONE,    /* saved */
 };
 
 struct exflow {
 	struct exercises *xs;
 	enum exercise_id id;
 	enum phase phase;
-	bool gentler;   /* offered after the rumination question */
-	int scroll;     /* lines of the steps scrolled away */
+	bool gentler;	/* offered after the rumination question */
+	int scroll;	/* lines of the steps scrolled away */
 	time_t started; /* when writing began, 0 when restored */
-	int seconds;    /* time spent writing, ENTRY_NONE when not known */
-	char *text;     /* written, kept until the rating saves it; owned */
-	int rating;     /* the mood or clarity given, ENTRY_NONE if none */
+	int seconds;	/* time spent writing, ENTRY_NONE when not known */
+	char *text;	/* written, kept until the rating saves it; owned */
+	int rating;	/* the mood or clarity given, ENTRY_NONE if none */
 	bool saved;
 	char saved_uuid[UUID_LEN];
 	int days_done; /* days of the last four with this exercise */
 };
 
 static const struct ui_key intro_keys[] = {
-	{"Enter", "begin", "begin the exercise"},
-	{"↑↓", "scroll", "scroll the steps"},
-	{"Esc", "back", "back to the exercises (also q)"},
-	{NULL, NULL, NULL},
+    {"Enter", "begin", "begin the exercise"},
+    {"↑↓", "scroll", "scroll the steps"},
+    {"Esc", "back", "back to the exercises (also q)"},
+    {NULL, NULL, NULL},
 };
 
 static const struct ui_key done_keys[] = {
-	{"Enter", "back", "back to the exercises (also Esc or q)"},
-	{NULL, NULL, NULL},
+    {"Enter", "back", "back to the exercises (also Esc or q)"},
+    {NULL, NULL, NULL},
 };
 
 static const struct exercise_info *info(const struct exflow *x)
@@ -89,8 +89,8 @@ static void exflow_draw_intro(struct app *a, struct exflow *x)
 	if (!steps)
 		return;
 	for (size_t i = 0; i < xi->n_steps; i++)
-		p += sprintf(p, "%s%zu. %s", i ? "\n" : "", i + 1,
-			     xi->steps[i]);
+		p +=
+		    sprintf(p, "%s%zu. %s", i ? "\n" : "", i + 1, xi->steps[i]);
 	int room = end - y - 2;
 	int total = ui_wrap(0, 0, width, 0, 0, steps, 0);
 	if (x->scroll > total - room)
@@ -154,11 +154,12 @@ static bool save_entry(struct app *a, struct exflow *x, const char *text,
 		return false;
 	tidy = exercise_tidy(info(x), text, len);
 	if (!tidy) {
-		ui_message(a, true, "There was not enough memory to keep this.");
+		ui_message(a, true,
+			   "There was not enough memory to keep this.");
 		return false;
 	}
-	enum mend_rc rc = exercise_save(a->j, &in, tidy, strlen(tidy),
-					x->saved_uuid, &err);
+	enum mend_rc rc =
+	    exercise_save(a->j, &in, tidy, strlen(tidy), x->saved_uuid, &err);
 	free(tidy);
 	if (rc != MEND_OK) {
 		ui_error(a, &err);
@@ -168,28 +169,30 @@ static bool save_entry(struct app *a, struct exflow *x, const char *text,
 	return true;
 }
 
-static bool save_written(struct app *a, void *ctx, const char *text,
-			 size_t len)
+static bool save_written(struct app *a, void *ctx, const char *text, size_t len)
 {
 	struct exflow *x = ctx;
 	const struct exercise_info *xi = info(x);
 	if (exercise_text_empty(xi, text, len)) {
-		ui_message(a, false, "A few words under any heading are enough.");
+		ui_message(a, false,
+			   "A few words under any heading are enough.");
 		return false;
 	}
 	if (x->started) {
 		long spent = (long)(time(NULL) - x->started);
-		x->seconds = spent < 0                      ? 0
-			     : spent > EXERCISE_SECONDS_MAX ? EXERCISE_SECONDS_MAX
-							    : (int)spent;
+		x->seconds = spent < 0 ? 0
+			     : spent > EXERCISE_SECONDS_MAX
+				 ? EXERCISE_SECONDS_MAX
+				 : (int)spent;
 	}
 	if (x->id == EXERCISE_PLAN) {
 		/* saved with the mood once it is given (or left out) */
 		free(x->text);
 		x->text = malloc(len + 1);
 		if (!x->text) {
-			ui_message(a, true, "There was not enough memory to "
-					    "keep this.");
+			ui_message(a, true,
+				   "There was not enough memory to "
+				   "keep this.");
 			return false;
 		}
 		memcpy(x->text, text, len);
@@ -219,16 +222,16 @@ static void open_editor(struct app *a, struct exflow *x, const char *text)
 	}
 	draft_context(x, context, sizeof context);
 	struct ui_edit_spec spec = {
-		.title = xi->title,
-		.prompt = xi->line,
-		.initial = text ? text : tmpl,
-		.initial_is_draft = text != NULL,
-		.draft_context = context,
-		/* just under the first heading */
-		.start_at = text ? 0 : strlen(xi->parts[0]) + 2,
-		.timer = text ? 0 : xi->timer,
-		.save = save_written,
-		.ctx = x,
+	    .title = xi->title,
+	    .prompt = xi->line,
+	    .initial = text ? text : tmpl,
+	    .initial_is_draft = text != NULL,
+	    .draft_context = context,
+	    /* just under the first heading */
+	    .start_at = text ? 0 : strlen(xi->parts[0]) + 2,
+	    .timer = text ? 0 : xi->timer,
+	    .save = save_written,
+	    .ctx = x,
 	};
 	x->started = text ? 0 : time(NULL);
 	x->seconds = ENTRY_NONE;
@@ -260,8 +263,8 @@ static void got_rating(struct app *a, void *ctx, int choice, const char *text)
 	(void)text;
 	x->rating = choice >= 0 ? choice + 1 : ENTRY_NONE;
 	if (x->id == EXERCISE_PLAN) {
-		if (!x->text || !save_entry(a, x, x->text, strlen(x->text),
-					    x->rating)) {
+		if (!x->text ||
+		    !save_entry(a, x, x->text, strlen(x->text), x->rating)) {
 			x->phase = PHASE_RATE; /* the text is still here */
 			return;
 		}
@@ -281,8 +284,8 @@ static void got_rating(struct app *a, void *ctx, int choice, const char *text)
 static void ask_rating(struct app *a, struct exflow *x)
 {
 	static const char *const mood_items[] = {
-		"1  very low", "2", "3", "4", "5  in between", "6", "7", "8",
-		"9", "10  very good"};
+	    "1  very low", "2", "3", "4", "5  in between",
+	    "6",	   "7", "8", "9", "10  very good"};
 	char clarity[CLARITY_MAX][80];
 	const char *items[CLARITY_MAX];
 	x->phase = PHASE_RATING;
@@ -293,8 +296,10 @@ static void ask_rating(struct app *a, struct exflow *x)
 	}
 	for (int i = 0; i < CLARITY_MAX; i++) {
 		snprintf(clarity[i], sizeof clarity[i], "%d%s%s", i + 1,
-			 i == 0 ? "  " : i == CLARITY_MAX - 1 ? "  " : "",
-			 i == 0		       ? x->xs->clarity_low
+			 i == 0			? "  "
+			 : i == CLARITY_MAX - 1 ? "  "
+						: "",
+			 i == 0			? x->xs->clarity_low
 			 : i == CLARITY_MAX - 1 ? x->xs->clarity_high
 						: "");
 		items[i] = clarity[i];
@@ -323,8 +328,8 @@ static int exflow_key(struct app *a, void *st, int ch, bool code)
 			       : ch == UI_TICK ? 0
 					       : UI_HANDLED;
 		return ch == '\r' || ch == '\n' || ch == 27 || ch == 'q'
-			       ? UI_POP
-			       : UI_HANDLED;
+			   ? UI_POP
+			   : UI_HANDLED;
 	}
 	if (code) {
 		if (ch == KEY_UP && x->scroll > 0)
@@ -358,13 +363,13 @@ static void exflow_leave(struct app *a, void *st)
 }
 
 static const struct ui_screen exflow_screen = {
-	.title = "Exercise",
-	.module = MODULE_PATH,
-	.keys = intro_keys,
-	.draw = exflow_draw,
-	.key = exflow_key,
-	.leave = exflow_leave,
-	.resume = exflow_resume,
+    .title = "Exercise",
+    .module = MODULE_PATH,
+    .keys = intro_keys,
+    .draw = exflow_draw,
+    .key = exflow_key,
+    .leave = exflow_leave,
+    .resume = exflow_resume,
 };
 
 static struct exflow *exflow_new(struct app *a, enum exercise_id id)
@@ -405,10 +410,11 @@ struct exlist {
 };
 
 static const struct ui_key list_keys[] = {
-	{"↑↓ Enter", "open", "move and open an exercise (a number opens "
-			     "its exercise)"},
-	{"Esc", "back", "back home (also q)"},
-	{NULL, NULL, NULL},
+    {"↑↓ Enter", "open",
+     "move and open an exercise (a number opens "
+     "its exercise)"},
+    {"Esc", "back", "back home (also q)"},
+    {NULL, NULL, NULL},
 };
 
 static void exlist_draw(struct app *a, void *st)
@@ -427,7 +433,8 @@ static void exlist_draw(struct app *a, void *st)
 	y++;
 	int tw = 29;
 	for (int i = 0; i < l->n && y < end; i++, y++) {
-		const struct exercise_info *xi = exercises_get(l->xs, l->shown[i]);
+		const struct exercise_info *xi =
+		    exercises_get(l->xs, l->shown[i]);
 		bool sel = i == l->sel;
 		int attr = ui_attr(sel ? ROLE_SELECTED : ROLE_NORMAL);
 		if (sel)
@@ -445,7 +452,8 @@ static void exlist_draw(struct app *a, void *st)
 	y += ui_wrap(y, left, width, end - y - 1, 0, xi->line,
 		     ui_attr(ROLE_ACCENT));
 	if (y < end)
-		ui_text(y, left, width, exercise_source_line(xi, line, sizeof line),
+		ui_text(y, left, width,
+			exercise_source_line(xi, line, sizeof line),
 			ui_attr(ROLE_MUTED));
 }
 
@@ -484,12 +492,12 @@ static void exlist_leave(struct app *a, void *st)
 }
 
 static const struct ui_screen exlist_screen = {
-	.title = "Exercises",
-	.module = MODULE_PATH,
-	.keys = list_keys,
-	.draw = exlist_draw,
-	.key = exlist_key,
-	.leave = exlist_leave,
+    .title = "Exercises",
+    .module = MODULE_PATH,
+    .keys = list_keys,
+    .draw = exlist_draw,
+    .key = exlist_key,
+    .leave = exlist_leave,
 };
 
 void ui_open_exercises(struct app *a)

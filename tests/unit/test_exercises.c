@@ -22,7 +22,7 @@ TEST(test_every_exercise_loads_with_its_source_and_stage)
 	CHECK_OK(exercises_load(&xs, &err));
 	for (int x = 0; x < EXERCISE_COUNT; x++) {
 		const struct exercise_info *xi =
-			exercises_get(xs, (enum exercise_id)x);
+		    exercises_get(xs, (enum exercise_id)x);
 		CHECK(xi->title && *xi->title && xi->line && *xi->line);
 		CHECK(xi->n_steps >= 1 && xi->n_parts >= 1);
 		CHECK(xi->source.authors && *xi->source.authors);
@@ -41,9 +41,10 @@ TEST(test_every_exercise_loads_with_its_source_and_stage)
 	CHECK(strstr(exercises_get(xs, EXERCISE_EXPRESSIVE)->source.authors,
 		     "Lepore"));
 	char line[80];
-	CHECK(strcmp(exercise_source_line(exercises_get(xs, EXERCISE_EXPRESSIVE),
-					  line, sizeof line),
-		     "From: Lepore & Greenberg 2002") == 0);
+	CHECK(
+	    strcmp(exercise_source_line(exercises_get(xs, EXERCISE_EXPRESSIVE),
+					line, sizeof line),
+		   "From: Lepore & Greenberg 2002") == 0);
 	CHECK(xs->rumination && xs->gentler_why && xs->clarity_question);
 	exercises_free(xs);
 }
@@ -82,8 +83,8 @@ static enum mend_rc parse_changed(const char *from, const char *to,
 TEST(test_an_exercise_without_its_source_is_refused)
 {
 	struct mend_err err = {""};
-	CHECK(parse_changed("\"authors\": \"Lepore & Greenberg\",", "",
-			    &err) == MEND_ECONTENT);
+	CHECK(parse_changed("\"authors\": \"Lepore & Greenberg\",", "", &err) ==
+	      MEND_ECONTENT);
 	CHECK(strstr(err.msg, "authors"));
 	CHECK(parse_changed("\"year\": 2002,", "\"year\": \"soon\",", &err) ==
 	      MEND_ECONTENT);
@@ -107,7 +108,7 @@ TEST(test_the_writing_keeps_only_headings_with_words_under_them)
 	char *t = exercise_template(xi);
 	CHECK(t);
 	CHECK(strcmp(t, "Their less lovable sides\n\n\nWhere it did not "
-		      "work\n\n") == 0);
+			"work\n\n") == 0);
 	CHECK(exercise_text_empty(xi, t, strlen(t)));
 	free(t);
 	const char *one = "Their less lovable sides\nlate, always\n\n"
@@ -119,8 +120,8 @@ TEST(test_the_writing_keeps_only_headings_with_words_under_them)
 	const char *second = "Their less lovable sides\n\nWhere it did not "
 			     "work\nwe wanted other lives\n";
 	t = exercise_tidy(xi, second, strlen(second));
-	CHECK(t && strcmp(t, "Where it did not work\nwe wanted other lives") ==
-		       0);
+	CHECK(t &&
+	      strcmp(t, "Where it did not work\nwe wanted other lives") == 0);
 	free(t);
 	exercises_free(xs);
 }
@@ -152,7 +153,8 @@ static struct content *builtin(void)
 	struct content *c = NULL;
 	struct mend_err err = {""};
 	if (content_parse(&c, (const char *)data_prompts_json,
-			  data_prompts_json_len, (const char *)data_messages_json,
+			  data_prompts_json_len,
+			  (const char *)data_messages_json,
 			  data_messages_json_len, 1, &err) != MEND_OK)
 		printf("    %s\n", err.msg);
 	return c;
@@ -218,9 +220,8 @@ TEST(test_answering_daily_no_prompt_comes_back_within_90_days)
 	for (long day = 0; day < PROMPT_FRESH_DAYS; day++) {
 		/* the first day of no contact onwards, at an even mood */
 		struct prompt_context ctx = {day, 6};
-		const struct prompt *p =
-			content_prompt_fresh(c, MODULE_REFLECTION, 20400 + day,
-					     0, &ctx, daily_last, d);
+		const struct prompt *p = content_prompt_fresh(
+		    c, MODULE_REFLECTION, 20400 + day, 0, &ctx, daily_last, d);
 		CHECK(p);
 		for (int i = 0; i < d->n; i++)
 			CHECK(strcmp(d->ids[i], p->id) != 0);
@@ -239,8 +240,9 @@ TEST(test_with_no_answers_the_fresh_prompt_is_the_day_s_own)
 	CHECK(c);
 	for (long day = 20000; day < 20200; day++)
 		for (unsigned off = 0; off < 3; off++)
-			CHECK(content_prompt_fresh(c, MODULE_ACCEPTANCE, day, off,
-						   NULL, daily_last, &none) ==
+			CHECK(content_prompt_fresh(c, MODULE_ACCEPTANCE, day,
+						   off, NULL, daily_last,
+						   &none) ==
 			      content_prompt_for(c, MODULE_ACCEPTANCE, day, off,
 						 NULL));
 	content_free(c);
