@@ -33,6 +33,25 @@ t_answering_daily_no_prompt_comes_back_within_90_days() {
 		"different prompts answered"
 }
 
+t_at_a_low_mood_too_no_prompt_comes_back_within_90_days() {
+	local day id seen=" "
+	export MEND_NOW
+	MEND_NOW=$(day_at 0)
+	mend start --date 2026-01-01
+	for day in $(seq 0 89); do
+		MEND_NOW=$(day_at "$day")
+		mend checkin --mood 2
+		expect_rc 0
+		mend prompt --module reflection --json
+		id=$(json .id)
+		[[ "$seen" != *" $id "* ]] ||
+			fail "day $day at mood 2 brought $id again within 90 days"
+		seen="$seen$id "
+		mend reflect --prompt "$id" "Day $day."
+		expect_rc 0
+	done
+}
+
 t_the_prompt_answered_today_gives_way_to_another() {
 	local first second
 	mend start --date 2026-01-01

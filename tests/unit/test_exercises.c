@@ -212,14 +212,15 @@ static const char *daily_last(const char *id, void *ctx)
 	return NULL;
 }
 
-TEST(test_answering_daily_no_prompt_comes_back_within_90_days)
+/* Answering the day's reflection prompt for 90 days from the first day
+ * of no contact, at one mood throughout. */
+static void answer_daily_at(int mood)
 {
 	struct content *c = builtin();
 	struct daily *d = calloc(1, sizeof *d);
 	CHECK(c && d);
 	for (long day = 0; day < PROMPT_FRESH_DAYS; day++) {
-		/* the first day of no contact onwards, at an even mood */
-		struct prompt_context ctx = {day, 6};
+		struct prompt_context ctx = {day, mood};
 		const struct prompt *p = content_prompt_fresh(
 		    c, MODULE_REFLECTION, 20400 + day, 0, &ctx, daily_last, d);
 		CHECK(p);
@@ -231,6 +232,18 @@ TEST(test_answering_daily_no_prompt_comes_back_within_90_days)
 	}
 	free(d);
 	content_free(c);
+}
+
+TEST(test_answering_daily_no_prompt_comes_back_within_90_days)
+{
+	answer_daily_at(6);
+}
+
+/* the gentler prompts a low mood is offered are enough on their own */
+TEST(test_answering_daily_at_a_low_mood_no_prompt_comes_back_either)
+{
+	answer_daily_at(2);
+	answer_daily_at(0);
 }
 
 TEST(test_with_no_answers_the_fresh_prompt_is_the_day_s_own)
