@@ -73,7 +73,19 @@ struct prompt_context {
 struct theme {
 	const char *id;
 	const char *label;
+	const char *note; /* shown with the theme's prompts, or NULL */
 };
+
+/* What the built-in prompts must hold (content_parse's minimum): this
+ * many in all, enough reflection prompts that someone answering one a
+ * day sees none again within PROMPT_FRESH_DAYS days, and at least
+ * PROMPT_THEME_MIN of each theme of PROMPT_THEMES_NEEDED. */
+#define PROMPT_TOTAL_MIN 150
+#define PROMPT_FRESH_DAYS 90
+#define PROMPT_THEME_MIN 4
+#define PROMPT_THEMES_NEEDED                                                   \
+	{"anger", "rejection-worth", "i-ended-it", "nights", "shared-life",  \
+	 "holidays", "safety", "dating-again"}
 
 struct milestone {
 	int day;
@@ -174,6 +186,19 @@ const struct prompt *content_prompt_for(const struct content *c,
 					unsigned offset,
 					const struct prompt_context *ctx);
 
+/* content_prompt_for, preferring the prompts answered longest ago:
+ * last(id, last_ctx) gives the ISO time of a prompt's latest answer, or
+ * NULL when it has none. Among the prompts that suit, those never
+ * answered come first, then the oldest answers; ties keep the order of
+ * the day's cycle from the place content_prompt_for starts at, so with
+ * no answers at all the result is content_prompt_for's. offset counts
+ * along that ranking. Someone who answers the day's prompt every day
+ * sees each suitable prompt once before any comes back. */
+const struct prompt *content_prompt_fresh(
+	const struct content *c, enum module m, long day, unsigned offset,
+	const struct prompt_context *ctx,
+	const char *(*last)(const char *id, void *last_ctx), void *last_ctx);
+
 /* True when p suits ctx (NULL: always). */
 int content_prompt_suits(const struct prompt *p,
 			 const struct prompt_context *ctx);
@@ -183,6 +208,10 @@ int content_prompt_suits(const struct prompt *p,
  * buf. */
 char *content_theme_words(const struct content *c, const char *theme,
 			  char *buf, size_t n);
+
+/* The note that goes with a theme's prompts (the safety theme's points
+ * to help), or NULL when it has none. Borrowed from the content. */
+const char *content_theme_note(const struct content *c, const char *theme);
 
 /* The growth category with this id, or NULL. */
 const struct category *content_category(const struct content *c,

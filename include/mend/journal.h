@@ -140,6 +140,9 @@ struct journal_query {
 	const char *search;    /* words to find (all of them), or NULL */
 	const char *prompt_id; /* only answers to this prompt, or NULL */
 	bool starred;          /* only starred entries (journal_list) */
+	const char *kind;      /* only this kind (kind_name), or NULL
+				* (journal_list; an unknown one is
+				* MEND_EINVAL naming "kind") */
 	const char *const *tags; /* tag keys (tags_key), all of which must
 				  * be there; n_tags of them, at most
 				  * STORE_FILTER_TAGS (journal_page reads

@@ -273,6 +273,15 @@ enum mend_rc store_growth_totals(struct store *st, const char *since,
 					    long count, void *ctx),
 				 void *ctx, struct mend_err *err);
 
+/* --- prompts answered (store_prompts.c) --- */
+
+/* Every prompt id that has an answer, with the created_at of its latest
+ * one, to fn (both borrowed for the call), in no order. */
+enum mend_rc store_prompt_answers(struct store *st,
+				  void (*fn)(const char *prompt_id,
+					     const char *last_at, void *ctx),
+				  void *ctx, struct mend_err *err);
+
 /* --- tags (store_tags.c) --- */
 
 /* One tag of the journal: its key, how it was last written, on how many

@@ -39,6 +39,7 @@
 	X(VAL_FILE, "files")                                                   \
 	X(VAL_DATE, "dates")                                                   \
 	X(VAL_STAGE, "stages")                                                 \
+	X(VAL_EXERCISE, "exercises")                                           \
 	X(VAL_INTERNAL, "internal")
 
 enum opt_values {

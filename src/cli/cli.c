@@ -20,6 +20,7 @@ static const struct command *const commands[] = {
 	&cmd_edit,    &cmd_delete,  &cmd_periods, &cmd_export, &cmd_import,
 	&cmd_path,    &cmd_today,   &cmd_intend, &cmd_lookback,
 	&cmd_config,  &cmd_remind,  &cmd_completions, &cmd_star,
+	&cmd_exercise, &cmd_clarity,
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "mend/content.h"
+#include "mend/exercise.h"
 #include "mend/export.h"
 #include "mend/journey.h"
 #include "mend/nocontact.h"
@@ -118,6 +119,11 @@ static void static_words(enum opt_values k, char *buf, size_t n)
 	case VAL_DATE:
 		ADD("today");
 		ADD("yesterday");
+		break;
+	case VAL_EXERCISE:
+#define X(e, id, stage) ADD(id);
+		EXERCISE_LIST(X)
+#undef X
 		break;
 	default:
 		break;

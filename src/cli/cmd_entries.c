@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "mend/exercise.h"
 #include "mend/external_edit.h"
 #include "mend/tags.h"
 
@@ -14,6 +15,7 @@ static const struct opt_spec list_opts[] = {
 	{"module", 'm', VAL_MODULE}, {"since", 0, VAL_DATE},  {"until", 0, VAL_DATE},
 	{"search", 's', true}, {"limit", 'n', true}, {"json", 0, false},
 	{"starred", 0, false}, {"tag", 't', VAL_TAG},
+	{"kind", 'k', true},
 	{NULL, 0, false},
 };
 
@@ -64,7 +66,11 @@ static int list_one(const struct entry *e, void *ctx)
 		snprintf(line, sizeof line, "decision: %s", e->outcome);
 	else if (e->kind == KIND_URGE && !*e->text)
 		snprintf(line, sizeof line, "urge %d/10", e->urge);
-	else if (e->kind == KIND_CONTACT && !*e->text)
+	else if (e->kind == KIND_EXERCISE || e->kind == KIND_CLARITY) {
+		char words[160];
+		exercise_entry_words(e, words, sizeof words);
+		snprintf(line, sizeof line, "%s", words);
+	} else if (e->kind == KIND_CONTACT && !*e->text)
 		snprintf(line, sizeof line, "contact by %s (%s)", e->initiator,
 			 e->channel);
 	else
@@ -109,7 +115,8 @@ static int run_list(struct cli *c, const struct args *a)
 				  .since = args_get(cmd->opts, a, "since"),
 				  .until = args_get(cmd->opts, a, "until"),
 				  .search = args_get(cmd->opts, a, "search"),
-				  .starred = args_get(cmd->opts, a, "starred")};
+				  .starred = args_get(cmd->opts, a, "starred"),
+				  .kind = args_get(cmd->opts, a, "kind")};
 	struct list_ctx l = {NULL, args_get(cmd->opts, a, "json") != NULL, 0,
 			     stdout};
 	int limit = 0;
@@ -124,6 +131,12 @@ static int run_list(struct cli *c, const struct args *a)
 	q.limit = limit;
 	if (mod && !cli_module(c, mod, &q.module))
 		return c->exit_code;
+	enum kind kind;
+	if (q.kind && !kind_from_name(q.kind, &kind))
+		return cli_usage_error(c, "kind: '%.32s' is not a kind of "
+					  "entry, such as checkin, reflection, "
+					  "exercise or clarity",
+				       q.kind);
 	char *keys[ARGS_MAX_REPEAT] = {NULL};
 	rc = list_tag_keys(a, keys, &c->err);
 	q.tags = (const char *const *)keys;
@@ -192,7 +205,7 @@ static int list_run(struct cli *c, struct journal_query *q_,
 		return cli_fail(c, rc);
 	if (!l.json && l.count == 0)
 		printf("No entries%s.\n", q.search || mod || q.since || q.until ||
-						   q.starred || q.n_tags
+						   q.starred || q.n_tags || q.kind
 						  ? " match"
 						  : " yet");
 	return 0;
@@ -203,14 +216,17 @@ const struct command cmd_list = {
 	.run = run_list,
 	.opts = list_opts,
 	.max_pos = 0,
-	.usage = "mend list [--module M] [--since DATE] [--until DATE] "
-		 "[--search WORDS] [--tag T]... [--limit N] [--json]",
+	.usage = "mend list [--module M] [--kind K] [--since DATE] "
+		 "[--until DATE] [--search WORDS] [--tag T]... [--limit N] "
+		 "[--json]",
 	.summary = "list entries, newest first, with filters and search",
 	.help = "List journal entries, newest first: the start of the id, the\n"
 		"time, the kind and the first line.\n"
 		"\n"
 		"  -m, --module M      checkin, nocontact, reflection, growth or\n"
 		"                      acceptance\n"
+		"  -k, --kind K        one kind of entry: checkin, reflection,\n"
+		"                      exercise, clarity, urge, ...\n"
 		"      --since DATE    from this day on: YYYY-MM-DD, a month\n"
 		"                      (YYYY-MM), a year, today, yesterday or\n"
 		"                      N days ago (-Nd)\n"

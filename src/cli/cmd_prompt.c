@@ -78,6 +78,9 @@ static int run_prompt(struct cli *c, const struct args *a)
 	fputs(" · ", stdout);
 	cli_put_text(stdout, p->id);
 	fputc('\n', stdout);
+	const char *note = content_theme_note(j->content, p->theme);
+	if (note)
+		printf("\n%s\n", note);
 	if (m == MODULE_REFLECTION || m == MODULE_ACCEPTANCE) {
 		printf("\nAnswer it: mend %s --prompt ",
 		       m == MODULE_REFLECTION ? "reflect" : "accept");
@@ -98,8 +101,9 @@ const struct command cmd_prompt = {
 	.usage = "mend prompt [--module M] [--json]",
 	.summary = "today's prompt",
 	.help = "Show today's prompt, for the module suggested today or the one\n"
-		"you name. Prompts rotate daily and do not repeat until each has\n"
-		"been shown once.\n"
+		"you name. Prompts rotate daily: the one offered is the one you\n"
+		"answered longest ago (or never), so someone answering every day\n"
+		"meets no reflection prompt again within 90 days.\n"
 		"\n"
 		"  -m, --module M   nocontact, reflection, growth or acceptance\n"
 		"      --json       as a JSON object\n",

@@ -8,6 +8,7 @@
 #include <wchar.h>
 
 #include "mend/entry_json.h"
+#include "mend/exercise.h"
 #include "mend/utf8.h"
 
 /* A control character as cat -v shows it: ^[ for ESC, ^? for DEL, M-^[
@@ -170,6 +171,13 @@ void cli_print_entry(FILE *f, struct journal *j, const struct entry *e,
 			fprintf(f, " · %d min", e->minutes);
 		fputc('\n', f);
 		break;
+	case KIND_EXERCISE:
+	case KIND_CLARITY: {
+		char words[160];
+		cli_put_text(f, exercise_entry_words(e, words, sizeof words));
+		fputc('\n', f);
+		break;
+	}
 	case KIND_DECISION:
 		fputs("decision: ", f);
 		cli_put_text(f, e->outcome ? e->outcome : "");

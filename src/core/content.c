@@ -281,6 +281,32 @@ static enum mend_rc load_themes(struct content *c, const cJSON *doc,
 		i++;
 	}
 	c->n_themes = i;
+	/* "theme_notes": theme id to a note shown with its prompts */
+	th = cJSON_GetObjectItemCaseSensitive(doc, "theme_notes");
+	if (!th)
+		return MEND_OK;
+	if (!cJSON_IsObject(th))
+		return mend_err_set(err, MEND_ECONTENT,
+				    "%s: theme_notes: must be an object", src);
+	cJSON_ArrayForEach(item, th)
+	{
+		size_t k = 0;
+		while (k < c->n_themes && strcmp(c->themes[k].id, item->string))
+			k++;
+		if (k == c->n_themes)
+			return mend_err_set(err, MEND_ECONTENT,
+					    "%s: theme_notes.%.32s: not a theme "
+					    "of themes",
+					    src, item->string);
+		if (!cJSON_IsString(item) || !item->valuestring[0] ||
+		    !utf8_valid(item->valuestring, strlen(item->valuestring),
+				NULL))
+			return mend_err_set(err, MEND_ECONTENT,
+					    "%s: theme_notes.%.32s: must be a "
+					    "non-empty string",
+					    src, item->string);
+		c->themes[k].note = item->valuestring;
+	}
 	return MEND_OK;
 }
 
@@ -403,6 +429,8 @@ static enum mend_rc check_minimum(const struct content *c,
 		    {MODULE_NOCONTACT, 8},
 		    {MODULE_GROWTH, 8}};
 
+	static const char *const themes[] = PROMPT_THEMES_NEEDED;
+
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
 		size_t have = content_prompt_count(c, need[i].m);
 		if (have < need[i].min)
@@ -412,6 +440,43 @@ static enum mend_rc check_minimum(const struct content *c,
 					    module_name(need[i].m), have,
 					    need[i].min);
 	}
+	if (c->n_prompts < PROMPT_TOTAL_MIN)
+		return mend_err_set(err, MEND_ECONTENT,
+				    "prompts.json: %zu prompts, at least %d "
+				    "are needed",
+				    c->n_prompts, PROMPT_TOTAL_MIN);
+	/* one reflection a day, and none again within the fresh days */
+	if (content_prompt_count(c, MODULE_REFLECTION) <= PROMPT_FRESH_DAYS)
+		return mend_err_set(err, MEND_ECONTENT,
+				    "prompts.json: reflection has %zu prompts, "
+				    "more than %d are needed",
+				    content_prompt_count(c, MODULE_REFLECTION),
+				    PROMPT_FRESH_DAYS);
+	for (size_t t = 0; t < sizeof themes / sizeof themes[0]; t++) {
+		size_t have = 0;
+		for (size_t i = 0; i < c->n_prompts; i++)
+			have += strcmp(c->prompts[i].theme, themes[t]) == 0;
+		if (have < PROMPT_THEME_MIN)
+			return mend_err_set(err, MEND_ECONTENT,
+					    "prompts.json: the theme %s has %zu "
+					    "prompts, at least %d are needed",
+					    themes[t], have, PROMPT_THEME_MIN);
+	}
+	for (size_t i = 0; i < c->n_prompts; i++) {
+		size_t k = 0;
+		while (k < c->n_themes &&
+		       strcmp(c->themes[k].id, c->prompts[i].theme))
+			k++;
+		if (k == c->n_themes)
+			return mend_err_set(err, MEND_ECONTENT,
+					    "messages.json: themes: the theme "
+					    "%.32s of %.64s has no words",
+					    c->prompts[i].theme, c->prompts[i].id);
+	}
+	if (!content_theme_note(c, "safety"))
+		return mend_err_set(err, MEND_ECONTENT,
+				    "messages.json: theme_notes: the safety "
+				    "theme needs a note pointing to help");
 	return MEND_OK;
 }
 
@@ -720,11 +785,73 @@ const struct prompt *content_prompt_for(const struct content *c,
 	return NULL;
 }
 
+/* Earlier answers first (NULL, never answered, before any time). */
+static int older(const char *a, const char *b)
+{
+	if (!a || !b)
+		return !a && b;
+	return strcmp(a, b) < 0;
+}
+
+const struct prompt *content_prompt_fresh(
+	const struct content *c, enum module m, long day, unsigned offset,
+	const struct prompt_context *ctx,
+	const char *(*last)(const char *id, void *last_ctx), void *last_ctx)
+{
+	size_t n = 0, k = 0;
+	const struct prompt **order = NULL, *result = NULL;
+	const char **when = NULL;
+
+	for (size_t i = 0; i < c->n_prompts; i++)
+		n += c->prompts[i].module == m &&
+		     content_prompt_suits(&c->prompts[i], ctx);
+	if (n == 0 && ctx)
+		return content_prompt_fresh(c, m, day, offset, NULL, last,
+					    last_ctx);
+	order = malloc(n * sizeof *order);
+	when = malloc(n * sizeof *when);
+	if (n == 0 || !order || !when || !last) {
+		result = content_prompt_for(c, m, day, offset, ctx);
+		goto done;
+	}
+	/* the day's cycle order, from where content_prompt_for starts */
+	for (k = 0; k < n; k++) {
+		order[k] = content_prompt_for(c, m, day, (unsigned)k, ctx);
+		when[k] = order[k] ? last(order[k]->id, last_ctx) : NULL;
+	}
+	/* stable insertion sort by the latest answer, oldest first */
+	for (size_t i = 1; i < n; i++) {
+		const struct prompt *p = order[i];
+		const char *w = when[i];
+		size_t j = i;
+		while (j > 0 && older(w, when[j - 1])) {
+			order[j] = order[j - 1];
+			when[j] = when[j - 1];
+			j--;
+		}
+		order[j] = p;
+		when[j] = w;
+	}
+	result = order[offset % n];
+done:
+	free(order);
+	free(when);
+	return result;
+}
+
 const struct prompt *content_prompt_of_day(const struct content *c,
 					   enum module m, long day,
 					   unsigned offset)
 {
 	return content_prompt_for(c, m, day, offset, NULL);
+}
+
+const char *content_theme_note(const struct content *c, const char *theme)
+{
+	for (size_t i = 0; c && theme && i < c->n_themes; i++)
+		if (strcmp(c->themes[i].id, theme) == 0)
+			return c->themes[i].note;
+	return NULL;
 }
 
 char *content_theme_words(const struct content *c, const char *theme,

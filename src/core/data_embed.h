@@ -15,5 +15,7 @@ extern const unsigned char data_quick_tags_json[];
 extern const size_t data_quick_tags_json_len;
 extern const unsigned char data_journey_json[];
 extern const size_t data_journey_json_len;
+extern const unsigned char data_exercises_json[];
+extern const size_t data_exercises_json_len;
 
 #endif

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "mend/entry_json.h"
+#include "mend/exercise.h"
 #include "mend/nocontact.h"
 #include "mend/path.h"
 #include "mend/tags.h"
@@ -450,6 +451,13 @@ static void md_details(struct exporter *x, const struct entry *e)
 	case KIND_DECISION:
 		fprintf(x->f, "Decision: **%s**.\n\n", e->outcome);
 		break;
+	case KIND_EXERCISE:
+	case KIND_CLARITY: {
+		char words[160];
+		fprintf(x->f, "%s.\n\n",
+			exercise_entry_words(e, words, sizeof words));
+		break;
+	}
 	default:
 		break;
 	}

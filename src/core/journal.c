@@ -507,6 +507,16 @@ enum mend_rc journal_list(struct journal *j, const struct journal_query *q,
 				    "limit: %ld is negative; give 1 or more",
 				    q->limit);
 	f.starred = q->starred;
+	if (q->kind) {
+		enum kind k;
+		if (!kind_from_name(q->kind, &k))
+			return mend_err_set(err, MEND_EINVAL,
+					    "kind: '%.32s' is not a kind of "
+					    "entry; 'mend list --help' names "
+					    "them",
+					    q->kind);
+		f.kind = (int)k;
+	}
 	rc = journal_days(j, q->since, q->until, &f, since, until, err);
 	if (rc == MEND_OK && q->search) {
 		rc = search_split(q->search, &match, &cjk, err);

@@ -5,6 +5,8 @@
  * records (contacts, urges, letters) are what its count is made of. */
 #include "mend/reflection.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The command that answers prompts of module m, for messages. */
@@ -67,12 +69,69 @@ void reflection_context(const struct journal *j, struct prompt_context *out)
 		out->mood = last.mood;
 }
 
+/* The prompts answered so far and when each was last answered. */
+struct answered {
+	struct {
+		char *id;
+		char at[CLOCK_ISO_LEN];
+	} *v;
+	size_t n, cap;
+	bool failed;
+};
+
+static void keep_answer(const char *id, const char *at, void *ctx)
+{
+	struct answered *a = ctx;
+	if (a->failed)
+		return;
+	if (a->n == a->cap) {
+		size_t cap = a->cap ? a->cap * 2 : 64;
+		void *grown = realloc(a->v, cap * sizeof *a->v);
+		if (!grown) {
+			a->failed = true;
+			return;
+		}
+		a->v = grown;
+		a->cap = cap;
+	}
+	if (!(a->v[a->n].id = strdup(id))) {
+		a->failed = true;
+		return;
+	}
+	snprintf(a->v[a->n].at, sizeof a->v[a->n].at, "%s", at);
+	a->n++;
+}
+
+static const char *last_answer(const char *id, void *ctx)
+{
+	const struct answered *a = ctx;
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->v[i].id, id) == 0)
+			return a->v[i].at;
+	return NULL;
+}
+
 const struct prompt *reflection_prompt_today(const struct journal *j,
 					     enum module m, unsigned offset)
 {
 	struct prompt_context ctx;
+	struct answered a = {NULL, 0, 0, false};
+	const struct prompt *p;
+
 	reflection_context(j, &ctx);
-	return content_prompt_for(j->content, m, journal_today(j), offset, &ctx);
+	enum mend_rc rc = j->st ? store_prompt_answers(j->st, keep_answer, &a,
+						       NULL)
+				: MEND_OK;
+	size_t kept = a.n;
+	/* a journal that cannot be read here still gets the day's prompt */
+	if (rc != MEND_OK || a.failed)
+		a.n = 0;
+	p = content_prompt_fresh(j->content, m, journal_today(j), offset, &ctx,
+				 last_answer, &a);
+	for (size_t i = 0; i < kept; i++)
+		free(a.v[i].id);
+	free(a.v);
+	return p;
 }
 
 enum mend_rc reflection_prompt(const struct journal *j, enum module m,

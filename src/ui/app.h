@@ -178,6 +178,10 @@ struct ui_edit_spec {
 	const char *initial;       /* text to start from, or NULL */
 	const char *draft_context; /* how a restored draft finds its way */
 	bool initial_is_draft;     /* the text is unsaved: ask before leaving */
+	size_t start_at;           /* the cursor begins at byte start_at - 1
+				    * of the text; 0: at its end */
+	int timer;                 /* seconds of a countdown shown above the
+				    * text, 0 for none */
 	bool (*save)(struct app *a, void *ctx, const char *text, size_t len);
 	void *ctx;
 };

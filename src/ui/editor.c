@@ -33,6 +33,8 @@ struct editor {
 	bool draft_saved;   /* the text on screen is the kept draft */
 	long long last_key_ms;
 	char owner[DRAFT_OWNER_LEN];
+	time_t timer_end;   /* the countdown's end, or 0 */
+	char timer_shown[48]; /* what the countdown said when drawn */
 	bool history;       /* showing earlier answers */
 	char *history_text;
 	int history_scroll;
@@ -149,11 +151,26 @@ static void load_history(struct editor *e, struct app *a)
 
 /* The word count and, once the text on screen is kept, a quiet mark,
  * at the right end of the rule above the text. */
+/* The countdown, "12:04 left", or "time is up" once it has run out. It
+ * reads the wall clock on each tick, so nothing sleeps. */
+static void timer_text(const struct editor *e, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	if (!e->timer_end)
+		return;
+	long left = (long)(e->timer_end - time(NULL));
+	if (left <= 0)
+		snprintf(buf, n, "time is up · ");
+	else
+		snprintf(buf, n, "%ld:%02ld left · ", left / 60, left % 60);
+}
+
 static void draw_status(struct editor *e, int y, int left, int width)
 {
 	char line[80];
 	size_t words = textbuf_words(&e->tb);
-	snprintf(line, sizeof line, " %s%zu word%s ",
+	timer_text(e, e->timer_shown, sizeof e->timer_shown);
+	snprintf(line, sizeof line, " %s%s%zu word%s ", e->timer_shown,
 		 e->draft_saved && e->context ? "draft saved · " : "", words,
 		 words == 1 ? "" : "s");
 	int w = ui_width(line, strlen(line));
@@ -358,6 +375,9 @@ static int editor_key(struct app *a, void *st, int ch, bool code)
 		return ch == UI_TICK ? 0 : UI_HANDLED;
 	}
 	if (code && ch == UI_TICK) {
+		char now[sizeof e->timer_shown];
+		timer_text(e, now, sizeof now);
+		int redraw = strcmp(now, e->timer_shown) ? UI_REDRAW : 0;
 		if (e->draft_pending &&
 		    time(NULL) - e->last_draft >= AUTOSAVE_SECONDS) {
 			save_draft(e, a);
@@ -365,7 +385,7 @@ static int editor_key(struct app *a, void *st, int ch, bool code)
 			if (e->draft_saved)
 				return UI_REDRAW;
 		}
-		return 0;
+		return redraw;
 	}
 	long long ms = now_ms();
 	if (ms - e->last_key_ms >= PAUSE_MS)
@@ -541,6 +561,13 @@ void ui_edit(struct app *a, const struct ui_edit_spec *spec)
 	if (spec->initial)
 		textbuf_set(&e->tb, spec->initial, strlen(spec->initial));
 	e->tb.dirty = spec->initial_is_draft;
+	/* the cursor rests on the end; walk it back to where writing
+	 * begins (a template's first blank line) */
+	if (spec->start_at && spec->start_at - 1 < e->tb.len)
+		while (e->tb.cursor > spec->start_at - 1)
+			textbuf_left(&e->tb);
+	if (spec->timer > 0)
+		e->timer_end = time(NULL) + spec->timer;
 	draft_owner_self(e->owner);
 	active = e;
 	ui_push(a, &editor_screen, e);

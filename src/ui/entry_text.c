@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "entry_text.h"
+#include "mend/exercise.h"
 #include "mend/utf8.h"
 
 /* What an entry is, short for a list column and in a sentence. */
@@ -145,6 +146,12 @@ void entry_text_summary(struct app *a, const struct entry *e, char *buf,
 	else if (e->kind == KIND_GROWTH)
 		snprintf(buf, n, "%s · %s", category_words(a, e->category),
 			 e->text);
+	else if (e->kind == KIND_EXERCISE || e->kind == KIND_CLARITY) {
+		char words[160];
+		exercise_entry_words(e, words, sizeof words);
+		snprintf(buf, n, "%s%s%s", words,
+			 *words && *e->text ? " · " : "", e->text);
+	}
 	else
 		snprintf(buf, n, "%s", e->text);
 }

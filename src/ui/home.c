@@ -35,6 +35,7 @@ static const struct {
 } menu[] = {
 	{'c', "Daily check-in"}, {'n', "No contact"},   {'r', "Reflection"},
 	{'g', "Self-improvement"}, {'a', "Acceptance"}, {'y', "Your path"},
+	{'x', "Exercises"},
 	{'v', "Review"},
 	{'e', "Export"},         {'?', "Help"},         {'q', "Quit"},
 };
@@ -51,6 +52,7 @@ static const struct ui_key home_keys[] = {
 	{"t", NULL, "write the intention or the look-back home offers "
 		    "(mornings and evenings)"},
 	{"s", NULL, "skip today's intention or look-back"},
+	{"x", NULL, "exercises from the research, with their sources"},
 	{"v", "review", "every entry, newest first, with search"},
 	{"e", "export", "save the journal as one file: JSON, jrnl or "
 			     "Markdown"},
@@ -447,6 +449,7 @@ static int open_item(struct app *a, char key)
 	case 'r': ui_open_write(a, MODULE_REFLECTION); break;
 	case 'g': ui_open_growth(a); break;
 	case 'a': ui_open_write(a, MODULE_ACCEPTANCE); break;
+	case 'x': ui_open_exercises(a); break;
 	case 'v': ui_open_review(a); break;
 	case 'e': ui_open_export(a); break;
 	case 'y': ui_open_path(a); break;

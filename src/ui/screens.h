@@ -36,6 +36,7 @@ struct ui_journey_note {
 };
 void ui_journey_note(struct app *a, struct ui_journey_note *n,
 		     const char *suggestion);
+void ui_open_exercises(struct app *a);
 
 /* Open one entry in full (review.c). */
 void ui_open_entry(struct app *a, const char *uuid);
@@ -46,6 +47,9 @@ void ui_open_entry(struct app *a, const char *uuid);
 bool ui_restore_nocontact(struct app *a, const char *context,
 			  const char *text);
 bool ui_restore_edit(struct app *a, const char *context, const char *text);
+/* An exercise's writing (exercise.c), context "exercise:ID". */
+bool ui_restore_exercise(struct app *a, const char *context,
+			 const char *text);
 
 /* Open the editor for a restored draft of a writing screen (write.c:
  * reflection, acceptance, no-contact questions); false otherwise. */

@@ -226,6 +226,13 @@ static void write_draw(struct app *a, void *st)
 		ui_text(y++, left, width, line, ui_attr(ROLE_MUTED));
 		y += ui_wrap(y, left, width, 4, 0, w->prompt->text,
 			     ui_attr(ROLE_ACCENT));
+		/* the safety theme's note: where help is */
+		const char *note = content_theme_note(c, w->prompt->theme);
+		if (note) {
+			int n = ui_wrap(y, left, width, 3, 0, note,
+					ui_attr(ROLE_MUTED));
+			y += n > 3 ? 3 : n;
+		}
 	}
 	y++;
 	snprintf(line, sizeof line, "Your %s (%d%s)",

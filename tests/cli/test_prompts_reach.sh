@@ -86,12 +86,16 @@ t_first_day_at_a_low_mood_offers_no_my_part_prompt() {
 t_later_and_steadier_days_offer_every_theme() {
 	local day themes=""
 	mend start --date 2025-10-01
-	for day in $(seq 1 40); do
+	# answering each day's prompt, as the day's prompt is the one
+	# answered longest ago, every prompt comes round in a season
+	for day in $(seq 1 135); do
 		export MEND_NOW
 		MEND_NOW=$(date -u -d "2026-01-01 20:00 UTC + $day days" +%Y-%m-%dT%H:%M:%SZ)
 		mend checkin --mood 6
 		mend prompt --module reflection --json
 		themes="$themes $(json .theme)"
+		[[ "$themes" == *my-part* && "$themes" == *patterns* ]] && break
+		mend reflect --prompt "$(json .id)" "An answer."
 	done
 	[[ "$themes" == *my-part* && "$themes" == *patterns* ]] ||
 		fail "the deeper themes never came, months in at mood 6:$themes"

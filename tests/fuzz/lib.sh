@@ -90,9 +90,11 @@ fuzz_build() {
 	# the data files, embedded as the Makefile does
 	if [ ! -f "$out/data_embed.c" ] || [ data/prompts.json -nt "$out/data_embed.c" ] ||
 		[ data/messages.json -nt "$out/data_embed.c" ] ||
+		[ data/exercises.json -nt "$out/data_embed.c" ] ||
+		[ tests/fuzz/lib.sh -nt "$out/data_embed.c" ] ||
 		[ tools/embed.sh -nt "$out/data_embed.c" ]; then
 		sh tools/embed.sh "$out/data_embed.c" data/prompts.json \
-			data/messages.json >"$out/embed.log" 2>&1 || {
+			data/messages.json data/exercises.json >"$out/embed.log" 2>&1 || {
 			for t in $FUZZ_TARGETS; do
 				echo "tools/embed.sh failed (see $out/embed.log)" >"$out/$t.failed"
 			done
