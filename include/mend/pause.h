@@ -110,10 +110,23 @@ struct slip_input {
 };
 
 /* Store a slip review (kind "slip"): the answers in text, each under a
- * heading line taken from the pause content's questions, step = the
- * easy key. MEND_EINVAL when nothing at all was answered. */
+ * heading line, step = the
+ * easy key. The headings are fixed short lines ("What was happening",
+ * "What I felt", "What made it easy"). MEND_EINVAL when nothing at all
+ * was answered. */
 enum mend_rc slip_save(struct journal *j, const struct slip_input *in,
 		       char uuid[UUID_LEN], struct mend_err *err);
+
+/* The space given so far, so a new count is never shown alone: the
+ * days of every period added up, the longest, and the running one. */
+struct slip_space {
+	long total_days;
+	long longest_days;
+	long current_days;
+	long periods;
+};
+enum mend_rc slip_space(struct journal *j, struct slip_space *out,
+			struct mend_err *err);
 
 /* A one-line description of a pause, profile or slip entry's numbers
  * and keys, for review and export ("urge 8 → 3 · 10 min · comfort ·

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mend/nocontact.h"
 #include "mend/pause.h"
 
 static const char *const headings[] = {
@@ -63,4 +64,24 @@ enum mend_rc slip_save(struct journal *j, const struct slip_input *in,
 	rc = journal_save_entry(j, &e, uuid, err);
 	free(text);
 	return rc;
+}
+
+enum mend_rc slip_space(struct journal *j, struct slip_space *out,
+			struct mend_err *err)
+{
+	const struct period_list *pl;
+	enum mend_rc rc = journal_periods(j, &pl, err);
+	memset(out, 0, sizeof *out);
+	if (rc != MEND_OK)
+		return rc;
+	for (size_t i = 0; i < pl->n; i++) {
+		long d = nocontact_period_days(j, &pl->items[i]);
+		out->total_days += d;
+		if (d > out->longest_days)
+			out->longest_days = d;
+		if (!pl->items[i].ended_at[0])
+			out->current_days = d;
+	}
+	out->periods = (long)pl->n;
+	return MEND_OK;
 }
