@@ -15,6 +15,15 @@
 #include "mend/nocontact.h"
 #include "mend/pause.h"
 
+
+/* Seconds on a clock that only moves forward (a pinned or changed
+ * wall clock does not stop or jump the countdown). */
+static time_t mono(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
 static volatile sig_atomic_t interrupted;
 
 static void on_int(int sig)
@@ -197,12 +206,12 @@ static int pause_flags(struct cli *c, const struct args *a,
 static bool countdown(int seconds, const struct pause_content *w,
 		      int *elapsed)
 {
-	time_t start = time(NULL);
+	time_t start = mono();
 	int shown = -1;
 	printf("Enter ends the wait early; Ctrl-C leaves, and what you wrote "
 	       "is kept.\n");
 	while (!interrupted) {
-		int gone = (int)(time(NULL) - start);
+		int gone = (int)(mono() - start);
 		*elapsed = gone;
 		if (gone >= seconds)
 			break;
@@ -254,7 +263,7 @@ static int pause_interactive(struct cli *c, struct pause_content *w)
 	char line[1024], own[PAUSE_WORD_MAX + 1] = "";
 	struct journal *j;
 	struct sigaction sa, old;
-	time_t start = time(NULL);
+	time_t start = mono();
 	int rc = 0, elapsed = 0;
 
 	if (!(j = cli_journal(c)))
@@ -325,7 +334,7 @@ static int pause_interactive(struct cli *c, struct pause_content *w)
 			break;
 		}
 	}
-	in.seconds = (int)(time(NULL) - start);
+	in.seconds = (int)(mono() - start);
 	sigaction(SIGINT, &old, NULL);
 	return finish_pause(c, j, &in, NULL, w);
 left:
@@ -337,7 +346,7 @@ left:
 	}
 	in.outcome = "left";
 	in.urge_after = ENTRY_NONE;
-	in.seconds = (int)(time(NULL) - start);
+	in.seconds = (int)(mono() - start);
 	if (in.seconds > PAUSE_SECONDS_MAX)
 		in.seconds = PAUSE_SECONDS_MAX;
 	(void)elapsed;

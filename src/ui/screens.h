@@ -4,6 +4,7 @@
 #define MEND_UI_SCREENS_H
 
 #include "app.h"
+#include "mend/pause.h"
 
 /* Open the first screen: a restored draft, the welcome on an empty
  * journal, or home. */
@@ -22,6 +23,15 @@ void ui_open_write(struct app *a, enum module m);
 void ui_open_growth(struct app *a);
 void ui_open_review(struct app *a);
 void ui_open_export(struct app *a);
+
+/* Pause before reaching out (pause.c): from home (p) and from any
+ * screen through the loop's pause hook; the slip screen after a contact
+ * that started the count again (slip.c; replace_top: it takes the top
+ * screen's place); the lists kept for hard moments (keep.c). */
+void ui_open_pause(struct app *a);
+bool ui_pause_open_on_top(const struct app *a);
+void ui_open_slip(struct app *a, bool replace_top);
+void ui_open_keep(struct app *a, enum pause_list_kind kind);
 
 /* Open one entry in full (review.c). */
 void ui_open_entry(struct app *a, const char *uuid);
