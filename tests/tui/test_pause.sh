@@ -339,3 +339,53 @@ t_profile_and_pause_read_in_review() {
 }
 
 run_tests
+
+# mend pause on a terminal (a pane of its own): the steps in plain lines,
+# the countdown on one updating line, Enter to end it early; Ctrl-C
+# leaves and keeps what was written.
+cli_pause_start() {
+	printf '#!/bin/sh\nexec "%s" pause\n' "$MEND" >"$TMPDIR/pause.sh"
+	chmod +x "$TMPDIR/pause.sh"
+	MEND="$TMPDIR/pause.sh" tui_start 80 24
+	wait_for "How strong is the urge right now"
+}
+
+t_cli_pause_on_a_terminal_walks_the_steps() {
+	mend reasons add "I want peace more than an answer" >/dev/null
+	cli_pause_start
+	type "7"; keys Enter
+	wait_for "Number (Enter to skip):"
+	type "4"; keys Enter
+	wait_for "Enter alone to skip"
+	type "I wanted to say I am sorry"; keys Enter
+	wait_for "I want peace more than an answer"
+	wait_for "Minutes, 1 to 60"
+	type "1"; keys Enter
+	wait_for "breathe"
+	wait_for "00:5"
+	keys Enter
+	wait_for "And now?"
+	type "3"; keys Enter
+	wait_for "Number (Enter: 1):"
+	keys Enter
+	wait_for "MEND_EXITED=0"
+	expect_eq "$(q "select urge, urge_after, category, step, seconds >= 0 from entries where kind='pause'")" \
+		"7|3|closeness|unsent|1" "pause"
+	expect_eq "$(q "select text from entries where kind='unsent'")" "I wanted to say I am sorry" "unsent"
+}
+
+t_cli_pause_ctrl_c_leaves_and_keeps_what_was_written() {
+	cli_pause_start
+	type "9"; keys Enter
+	wait_for "Number (Enter to skip):"
+	keys Enter
+	wait_for "Enter alone to skip"
+	type "please answer me"; keys Enter
+	wait_for "Minutes, 1 to 60"
+	keys Enter
+	wait_for "10:00"
+	keys C-c
+	wait_for "MEND_EXITED=0"
+	expect_eq "$(q "select urge, urge_after is null, step from entries where kind='pause'")" "9|1|left" "left"
+	expect_eq "$(q "select text from entries where kind='unsent'")" "please answer me" "kept"
+}
