@@ -27,7 +27,7 @@ enum pause_need {
 #define PAUSE_X(e, key) e,
 	PAUSE_NEED_LIST(PAUSE_X)
 #undef PAUSE_X
-	PAUSE_NEED_COUNT
+	    PAUSE_NEED_COUNT
 };
 
 /* X(enum, key) — how a pause ended. */
@@ -41,7 +41,7 @@ enum pause_outcome {
 #define PAUSE_X(e, key) e,
 	PAUSE_OUTCOME_LIST(PAUSE_X)
 #undef PAUSE_X
-	PAUSE_OUTCOME_COUNT
+	    PAUSE_OUTCOME_COUNT
 };
 
 /* X(enum, key) — what made a slip easy. */
@@ -56,7 +56,7 @@ enum slip_easy {
 #define PAUSE_X(e, key) e,
 	SLIP_EASY_LIST(PAUSE_X)
 #undef PAUSE_X
-	SLIP_EASY_COUNT
+	    SLIP_EASY_COUNT
 };
 
 /* Key names (static storage) and look-ups (-1 when not a key). */
@@ -74,13 +74,13 @@ const char *pause_outcome_keys(void);
 const char *slip_easy_keys(void);
 
 #define PAUSE_SECONDS_MAX 86400
-#define PAUSE_MINUTES_MAX 60 /* the longest countdown offered */
-#define PAUSE_WORD_MAX 200   /* the user's own word for a need, in bytes */
+#define PAUSE_MINUTES_MAX 60  /* the longest countdown offered */
+#define PAUSE_WORD_MAX	  200 /* the user's own word for a need, in bytes */
 
 struct pause_input {
-	int urge;            /* before, 0..10 (required) */
-	int urge_after;      /* after, 0..10, or ENTRY_NONE (left early) */
-	int seconds;         /* 0..PAUSE_SECONDS_MAX, or ENTRY_NONE */
+	int urge;	     /* before, 0..10 (required) */
+	int urge_after;	     /* after, 0..10, or ENTRY_NONE (left early) */
+	int seconds;	     /* 0..PAUSE_SECONDS_MAX, or ENTRY_NONE */
 	const char *need;    /* a PAUSE_NEED_LIST key, or NULL */
 	const char *own;     /* the user's word when need is "own", or NULL */
 	const char *outcome; /* a PAUSE_OUTCOME_LIST key (required) */
@@ -147,7 +147,7 @@ enum pause_list_kind {
 #define PAUSE_X(e, key, one) e,
 	PAUSE_LISTS(PAUSE_X)
 #undef PAUSE_X
-	PAUSE_LIST_COUNT
+	    PAUSE_LIST_COUNT
 };
 
 const char *pause_list_key(enum pause_list_kind k);
@@ -187,26 +187,26 @@ struct pause_content {
 	const char *need_label[PAUSE_NEED_COUNT]; /* "Comfort" ... */
 	const char *outcome_label[PAUSE_OUTCOME_COUNT];
 	const char *easy_label[SLIP_EASY_COUNT];
-	const char *intro;       /* the first words of a pause */
-	const char *urge_q;      /* "How strong is the urge, 0 to 10?" */
+	const char *intro;  /* the first words of a pause */
+	const char *urge_q; /* "How strong is the urge, 0 to 10?" */
 	const char *urge_after_q;
 	const char *need_q;
-	const char *write_prompt; /* above the editor */
+	const char *write_prompt;	   /* above the editor */
 	const char *surf[PAUSE_LINES_MAX]; /* the surfing screen's lines */
 	int n_surf;
 	const char *breathe_in, *breathe_hold, *breathe_out;
-	const char *end_q;    /* above the end choices */
-	const char *passed;   /* said when the urge came down */
-	const char *stayed;   /* said when it did not */
-	const char *left;     /* said when they left early */
-	const char *profile;  /* after a look at their profile was logged */
+	const char *end_q;   /* above the end choices */
+	const char *passed;  /* said when the urge came down */
+	const char *stayed;  /* said when it did not */
+	const char *left;    /* said when they left early */
+	const char *profile; /* after a look at their profile was logged */
 	const char *slip_intro;
-	const char *slip_q[3]; /* happening, felt, what made it easy */
+	const char *slip_q[3];	 /* happening, felt, what made it easy */
 	const char *fresh_start; /* beside the new count after a slip */
-	const char *no_reasons;  /* when the reasons list is empty */
+	const char *no_reasons;	 /* when the reasons list is empty */
 	const char *no_people;
-	const char *emergency;   /* the help-now line on emergency services */
-	void *doc; /* the parsed file (owned) */
+	const char *emergency; /* the help-now line on emergency services */
+	void *doc;	       /* the parsed file (owned) */
 };
 
 /* Parse and check the embedded data/pause.json: every key above present,

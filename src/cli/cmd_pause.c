@@ -15,7 +15,6 @@
 #include "mend/nocontact.h"
 #include "mend/pause.h"
 
-
 /* Seconds on a clock that only moves forward (a pinned or changed
  * wall clock does not stop or jump the countdown). */
 static time_t mono(void)
@@ -109,11 +108,16 @@ static enum mend_rc log_contact(struct cli *c, struct journal *j,
 /* --- mend pause --- */
 
 static const struct opt_spec pause_opts[] = {
-	{"urge", 'u', true},       {"need", 0, true},
-	{"word", 0, true},         {"after", 'a', true},
-	{"minutes", 'm', true},    {"seconds", 0, true},
-	{"outcome", 'o', true},    {"message", 0, true},
-	{"channel", 'c', VAL_CHANNEL}, {NULL, 0, false},
+    {"urge", 'u', true},
+    {"need", 0, true},
+    {"word", 0, true},
+    {"after", 'a', true},
+    {"minutes", 'm', true},
+    {"seconds", 0, true},
+    {"outcome", 'o', true},
+    {"message", 0, true},
+    {"channel", 'c', VAL_CHANNEL},
+    {NULL, 0, false},
 };
 
 static int finish_pause(struct cli *c, struct journal *j,
@@ -142,8 +146,8 @@ static int pause_flags(struct cli *c, const struct args *a,
 		       struct pause_content *w)
 {
 	const struct command *cmd = &cmd_pause;
-	struct pause_input in = {ENTRY_NONE, ENTRY_NONE, ENTRY_NONE, NULL,
-				 NULL, NULL};
+	struct pause_input in = {ENTRY_NONE, ENTRY_NONE, ENTRY_NONE,
+				 NULL,	     NULL,	 NULL};
 	int minutes = ENTRY_NONE;
 	const char *message = args_get(cmd->opts, a, "message");
 	const char *channel = args_get(cmd->opts, a, "channel");
@@ -203,8 +207,7 @@ static int pause_flags(struct cli *c, const struct args *a,
 
 /* The countdown on one updating line; false when they left with
  * Ctrl-C. Enter ends it early. */
-static bool countdown(int seconds, const struct pause_content *w,
-		      int *elapsed)
+static bool countdown(int seconds, const struct pause_content *w, int *elapsed)
 {
 	time_t start = mono();
 	int shown = -1;
@@ -258,8 +261,8 @@ static void show_list(struct journal *j, enum pause_list_kind k,
 
 static int pause_interactive(struct cli *c, struct pause_content *w)
 {
-	struct pause_input in = {ENTRY_NONE, ENTRY_NONE, ENTRY_NONE, NULL,
-				 NULL, "left"};
+	struct pause_input in = {ENTRY_NONE, ENTRY_NONE, ENTRY_NONE,
+				 NULL,	     NULL,	 "left"};
 	char line[1024], own[PAUSE_WORD_MAX + 1] = "";
 	struct journal *j;
 	struct sigaction sa, old;
@@ -330,7 +333,8 @@ static int pause_interactive(struct cli *c, struct pause_content *w)
 			goto left;
 		int n = line[0] ? atoi(line) : 1;
 		if (n >= 1 && n <= PAUSE_OUT_LEFT) {
-			in.outcome = pause_outcome_key((enum pause_outcome)(n - 1));
+			in.outcome =
+			    pause_outcome_key((enum pause_outcome)(n - 1));
 			break;
 		}
 	}
@@ -375,45 +379,46 @@ static int run_pause(struct cli *c, const struct args *a)
 }
 
 const struct command cmd_pause = {
-	.name = "pause",
-	.run = run_pause,
-	.opts = pause_opts,
-	.max_pos = 0,
-	.usage = "mend pause\n"
-		 "mend pause --urge N [--need KEY [--word TEXT]] [--after N] "
-		 "[--minutes N] [--outcome KEY] [--message TEXT]",
-	.summary = "pause before you reach out: rate, write, wait, decide",
-	.help = "Take a few minutes before reaching out. On a terminal, with\n"
-		"no options, mend asks how strong the urge is, what it is asking\n"
-		"for, lets you write the message here instead (kept unsent),\n"
-		"waits with you (a countdown with a breathing pace, your reasons\n"
-		"and your people), then asks again and lets you choose. Ctrl-C\n"
-		"leaves at any step; what you wrote is kept.\n"
-		"\n"
-		"For scripts, give the pause in options:\n"
-		"  -u, --urge N           the urge before, 0..10\n"
-		"      --need KEY         what it asked for: comfort, reassurance,\n"
-		"                         answer, closeness, anger, habit or own\n"
-		"      --word TEXT        your own word, with --need own\n"
-		"  -a, --after N          the urge after, 0..10 (leave it out when\n"
-		"                         you left early)\n"
-		"  -m, --minutes N        how long it lasted (or --seconds N)\n"
-		"  -o, --outcome KEY      unsent (default), necessary, contact or\n"
-		"                         left; necessary and contact also log the\n"
-		"                         contact as mend contact does\n"
-		"  -c, --channel NAME     for a logged contact: text, call, social,\n"
-		"                         in-person or other\n"
-		"      --message TEXT     the message you wrote instead, kept as an\n"
-		"                         unsent entry\n",
+    .name = "pause",
+    .run = run_pause,
+    .opts = pause_opts,
+    .max_pos = 0,
+    .usage = "mend pause\n"
+	     "mend pause --urge N [--need KEY [--word TEXT]] [--after N] "
+	     "[--minutes N] [--outcome KEY] [--message TEXT]",
+    .summary = "pause before you reach out: rate, write, wait, decide",
+    .help =
+	"Take a few minutes before reaching out. On a terminal, with\n"
+	"no options, mend asks how strong the urge is, what it is asking\n"
+	"for, lets you write the message here instead (kept unsent),\n"
+	"waits with you (a countdown with a breathing pace, your reasons\n"
+	"and your people), then asks again and lets you choose. Ctrl-C\n"
+	"leaves at any step; what you wrote is kept.\n"
+	"\n"
+	"For scripts, give the pause in options:\n"
+	"  -u, --urge N           the urge before, 0..10\n"
+	"      --need KEY         what it asked for: comfort, reassurance,\n"
+	"                         answer, closeness, anger, habit or own\n"
+	"      --word TEXT        your own word, with --need own\n"
+	"  -a, --after N          the urge after, 0..10 (leave it out when\n"
+	"                         you left early)\n"
+	"  -m, --minutes N        how long it lasted (or --seconds N)\n"
+	"  -o, --outcome KEY      unsent (default), necessary, contact or\n"
+	"                         left; necessary and contact also log the\n"
+	"                         contact as mend contact does\n"
+	"  -c, --channel NAME     for a logged contact: text, call, social,\n"
+	"                         in-person or other\n"
+	"      --message TEXT     the message you wrote instead, kept as an\n"
+	"                         unsent entry\n",
 };
 
 /* --- mend profile --- */
 
 static const struct opt_spec profile_opts[] = {
-	{"urge", 'u', true},
-	{"note", 'n', true},
-	{"contact", 0, false},
-	{NULL, 0, false},
+    {"urge", 'u', true},
+    {"note", 'n', true},
+    {"contact", 0, false},
+    {NULL, 0, false},
 };
 
 static int run_profile(struct cli *c, const struct args *a)
@@ -451,33 +456,29 @@ static int run_profile(struct cli *c, const struct args *a)
 }
 
 const struct command cmd_profile = {
-	.name = "profile",
-	.run = run_profile,
-	.opts = profile_opts,
-	.max_pos = 0,
-	.usage = "mend profile [--urge N] [--note TEXT] [--contact]",
-	.summary = "note that you looked at their profile; the count goes on",
-	.help = "Note a look at their profile or photos. It is an urge too,\n"
-		"and it does not restart your no-contact count.\n"
-		"\n"
-		"  -u, --urge N           how strong the pull was, 0..10\n"
-		"  -n, --note TEXT        a few words on it\n"
-		"      --contact          you reached out as well: the contact is\n"
-		"                         logged too, as mend contact logs it\n",
+    .name = "profile",
+    .run = run_profile,
+    .opts = profile_opts,
+    .max_pos = 0,
+    .usage = "mend profile [--urge N] [--note TEXT] [--contact]",
+    .summary = "note that you looked at their profile; the count goes on",
+    .help = "Note a look at their profile or photos. It is an urge too,\n"
+	    "and it does not restart your no-contact count.\n"
+	    "\n"
+	    "  -u, --urge N           how strong the pull was, 0..10\n"
+	    "  -n, --note TEXT        a few words on it\n"
+	    "      --contact          you reached out as well: the contact is\n"
+	    "                         logged too, as mend contact logs it\n",
 };
 
 /* --- mend slip --- */
 
 static const struct opt_spec slip_opts[] = {
-	{"happening", 0, true},
-	{"felt", 0, true},
-	{"easy", 'e', true},
-	{"easy-note", 0, true},
-	{NULL, 0, false},
+    {"happening", 0, true}, {"felt", 0, true}, {"easy", 'e', true},
+    {"easy-note", 0, true}, {NULL, 0, false},
 };
 
-static int slip_ask(struct cli *c, struct journal *j,
-		    struct pause_content *w)
+static int slip_ask(struct cli *c, struct journal *j, struct pause_content *w)
 {
 	char happening[1024] = "", felt[1024] = "", note[1024] = "", line[64];
 	struct slip_input in = {happening, felt, NULL, note};
@@ -525,10 +526,10 @@ static int run_slip(struct cli *c, const struct args *a)
 {
 	const struct command *cmd = &cmd_slip;
 	struct slip_input in = {
-		args_get(cmd->opts, a, "happening"),
-		args_get(cmd->opts, a, "felt"),
-		args_get(cmd->opts, a, "easy"),
-		args_get(cmd->opts, a, "easy-note"),
+	    args_get(cmd->opts, a, "happening"),
+	    args_get(cmd->opts, a, "felt"),
+	    args_get(cmd->opts, a, "easy"),
+	    args_get(cmd->opts, a, "easy-note"),
 	};
 	bool flags = in.happening || in.felt || in.easy || in.easy_note;
 	char uuid[UUID_LEN];
@@ -537,8 +538,9 @@ static int run_slip(struct cli *c, const struct args *a)
 	int rc = 0;
 
 	if (in.easy && slip_easy_from_key(in.easy) < 0) {
-		mend_err_set(&c->err, MEND_EINVAL, "easy: \"%s\" is not one of %s",
-			     in.easy, slip_easy_keys());
+		mend_err_set(&c->err, MEND_EINVAL,
+			     "easy: \"%s\" is not one of %s", in.easy,
+			     slip_easy_keys());
 		return cli_fail(c, MEND_EINVAL);
 	}
 	if (!flags && !on_terminal())
@@ -563,23 +565,23 @@ static int run_slip(struct cli *c, const struct args *a)
 }
 
 const struct command cmd_slip = {
-	.name = "slip",
-	.run = run_slip,
-	.opts = slip_opts,
-	.max_pos = 0,
-	.usage = "mend slip [--happening TEXT] [--felt TEXT] [--easy KEY] "
-		 "[--easy-note TEXT]",
-	.summary = "look back at a contact kindly: three short questions",
-	.help = "After a contact that started your count again, three short\n"
-		"questions help next time. Every one may be skipped. On a\n"
-		"terminal, with no options, mend asks them.\n"
-		"\n"
-		"      --happening TEXT   what was happening just before\n"
-		"      --felt TEXT        what you felt\n"
-		"  -e, --easy KEY         what made it easy: number (their number\n"
-		"                         in your phone), place, hour, social or\n"
-		"                         other\n"
-		"      --easy-note TEXT   a few words on what made it easy\n",
+    .name = "slip",
+    .run = run_slip,
+    .opts = slip_opts,
+    .max_pos = 0,
+    .usage = "mend slip [--happening TEXT] [--felt TEXT] [--easy KEY] "
+	     "[--easy-note TEXT]",
+    .summary = "look back at a contact kindly: three short questions",
+    .help = "After a contact that started your count again, three short\n"
+	    "questions help next time. Every one may be skipped. On a\n"
+	    "terminal, with no options, mend asks them.\n"
+	    "\n"
+	    "      --happening TEXT   what was happening just before\n"
+	    "      --felt TEXT        what you felt\n"
+	    "  -e, --easy KEY         what made it easy: number (their number\n"
+	    "                         in your phone), place, hour, social or\n"
+	    "                         other\n"
+	    "      --easy-note TEXT   a few words on what made it easy\n",
 };
 
 /* --- mend reasons, mend people --- */
@@ -593,8 +595,8 @@ static int list_index(struct cli *c, const char *s, int *out)
 	return 0;
 }
 
-static int run_list(struct cli *c, const struct args *a,
-		    enum pause_list_kind k, const char *name)
+static int run_list(struct cli *c, const struct args *a, enum pause_list_kind k,
+		    const char *name)
 {
 	const char *sub = a->npos ? a->pos[0] : "list";
 	struct pause_list l = {0};
@@ -609,14 +611,16 @@ static int run_list(struct cli *c, const struct args *a,
 	else if (strcmp(sub, "edit") == 0)
 		want = 3;
 	else if (strcmp(sub, "list") != 0)
-		return cli_usage_error(c, "action: \"%.60s\" is not one of list, "
-					  "add, edit or remove; see 'mend %s "
-					  "--help'",
+		return cli_usage_error(c,
+				       "action: \"%.60s\" is not one of list, "
+				       "add, edit or remove; see 'mend %s "
+				       "--help'",
 				       sub, name);
 	if (a->npos != want && !(want == 1 && a->npos == 0))
 		return cli_usage_error(c, "%s: %s; see 'mend %s --help'", sub,
-				       a->npos < want ? "missing what it acts on"
-						      : "too many arguments",
+				       a->npos < want
+					   ? "missing what it acts on"
+					   : "too many arguments",
 				       name);
 	if (strcmp(sub, "add") == 0)
 		rc = pause_list_check_item(k, a->pos[1], &c->err);
@@ -631,7 +635,8 @@ static int run_list(struct cli *c, const struct args *a,
 	if (want == 1) {
 		if (!(j = cli_journal_read(c)))
 			return 1;
-		if (!j->missing && (rc = pause_list_get(j, k, &l, &c->err)) != MEND_OK)
+		if (!j->missing &&
+		    (rc = pause_list_get(j, k, &l, &c->err)) != MEND_OK)
 			return cli_fail(c, rc);
 		for (int i = 0; i < l.n; i++) {
 			printf("%d  ", i + 1);
@@ -639,8 +644,9 @@ static int run_list(struct cli *c, const struct args *a,
 			printf("\n");
 		}
 		if (l.n == 0)
-			fprintf(stderr, "Nothing here yet; add one with mend %s "
-					"add TEXT.\n",
+			fprintf(stderr,
+				"Nothing here yet; add one with mend %s "
+				"add TEXT.\n",
 				name);
 		pause_list_done(&l);
 		return 0;
@@ -678,43 +684,43 @@ static int run_people(struct cli *c, const struct args *a)
 static const struct opt_spec list_opts[] = {{NULL, 0, false}};
 
 const struct command cmd_reasons = {
-	.name = "reasons",
-	.run = run_reasons,
-	.opts = list_opts,
-	.max_pos = 3,
-	.usage = "mend reasons [list]\n"
-		 "mend reasons add TEXT\n"
-		 "mend reasons edit N TEXT\n"
-		 "mend reasons remove N",
-	.summary = "your reasons for keeping space, shown when it is hard",
-	.help = "Keep a short list of your own reasons for keeping space. They\n"
-		"are shown during a pause (mend pause, or Ctrl-T in the\n"
-		"full-screen journal) and on hard days. Up to 30, each one line\n"
-		"of up to 200 characters.\n"
-		"\n"
-		"  list                   the list, numbered (the default)\n"
-		"  add TEXT               add one at the end\n"
-		"  edit N TEXT            change number N\n"
-		"  remove N               remove number N\n",
+    .name = "reasons",
+    .run = run_reasons,
+    .opts = list_opts,
+    .max_pos = 3,
+    .usage = "mend reasons [list]\n"
+	     "mend reasons add TEXT\n"
+	     "mend reasons edit N TEXT\n"
+	     "mend reasons remove N",
+    .summary = "your reasons for keeping space, shown when it is hard",
+    .help = "Keep a short list of your own reasons for keeping space. They\n"
+	    "are shown during a pause (mend pause, or Ctrl-T in the\n"
+	    "full-screen journal) and on hard days. Up to 30, each one line\n"
+	    "of up to 200 characters.\n"
+	    "\n"
+	    "  list                   the list, numbered (the default)\n"
+	    "  add TEXT               add one at the end\n"
+	    "  edit N TEXT            change number N\n"
+	    "  remove N               remove number N\n",
 };
 
 const struct command cmd_people = {
-	.name = "people",
-	.run = run_people,
-	.opts = list_opts,
-	.max_pos = 3,
-	.usage = "mend people [list]\n"
-		 "mend people add TEXT\n"
-		 "mend people edit N TEXT\n"
-		 "mend people remove N",
-	.summary = "people to reach instead, shown when it is hard",
-	.help = "Keep a short list of people you could reach instead (a name,\n"
-		"and a number if you like). They are shown during a pause, on\n"
-		"the help-now page and on hard days. Up to 30, each one line of\n"
-		"up to 200 characters.\n"
-		"\n"
-		"  list                   the list, numbered (the default)\n"
-		"  add TEXT               add one at the end\n"
-		"  edit N TEXT            change number N\n"
-		"  remove N               remove number N\n",
+    .name = "people",
+    .run = run_people,
+    .opts = list_opts,
+    .max_pos = 3,
+    .usage = "mend people [list]\n"
+	     "mend people add TEXT\n"
+	     "mend people edit N TEXT\n"
+	     "mend people remove N",
+    .summary = "people to reach instead, shown when it is hard",
+    .help = "Keep a short list of people you could reach instead (a name,\n"
+	    "and a number if you like). They are shown during a pause, on\n"
+	    "the help-now page and on hard days. Up to 30, each one line of\n"
+	    "up to 200 characters.\n"
+	    "\n"
+	    "  list                   the list, numbered (the default)\n"
+	    "  add TEXT               add one at the end\n"
+	    "  edit N TEXT            change number N\n"
+	    "  remove N               remove number N\n",
 };

@@ -10,17 +10,17 @@
 
 static const char *const need_keys[] = {
 #define PAUSE_X(e, key) key,
-	PAUSE_NEED_LIST(PAUSE_X)
+    PAUSE_NEED_LIST(PAUSE_X)
 #undef PAUSE_X
 };
 static const char *const outcome_keys[] = {
 #define PAUSE_X(e, key) key,
-	PAUSE_OUTCOME_LIST(PAUSE_X)
+    PAUSE_OUTCOME_LIST(PAUSE_X)
 #undef PAUSE_X
 };
 static const char *const easy_keys[] = {
 #define PAUSE_X(e, key) key,
-	SLIP_EASY_LIST(PAUSE_X)
+    SLIP_EASY_LIST(PAUSE_X)
 #undef PAUSE_X
 };
 
@@ -71,7 +71,7 @@ static const char *joined(const char *const *keys, int n, char *buf,
 	size_t at = 0;
 	for (int i = 0; i < n && at < size; i++)
 		at += (size_t)snprintf(buf + at, size - at, "%s%s",
-				       i == 0	       ? ""
+				       i == 0	    ? ""
 				       : i == n - 1 ? " or "
 						    : ", ",
 				       keys[i]);
@@ -103,7 +103,8 @@ static enum mend_rc check_level(const char *field, int v, bool required,
 		return MEND_OK;
 	if (v == ENTRY_NONE)
 		return mend_err_set(err, MEND_EINVAL,
-				    "%s: missing; give a number in 0..10", field);
+				    "%s: missing; give a number in 0..10",
+				    field);
 	if (v < 0 || v > 10)
 		return mend_err_set(err, MEND_EINVAL, "%s: %d is not in 0..10",
 				    field, v);
@@ -121,15 +122,17 @@ enum mend_rc pause_check(const struct pause_input *in, struct mend_err *err)
 				  "seconds: %d is not in 0..%d", in->seconds,
 				  PAUSE_SECONDS_MAX);
 	if (rc == MEND_OK && in->need && pause_need_from_key(in->need) < 0)
-		rc = mend_err_set(err, MEND_EINVAL, "need: \"%s\" is not one of %s",
-				  in->need, pause_need_keys());
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "need: \"%s\" is not one of %s", in->need,
+				  pause_need_keys());
 	if (rc == MEND_OK && !in->outcome)
-		rc = mend_err_set(err, MEND_EINVAL, "outcome: missing; give one of %s",
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "outcome: missing; give one of %s",
 				  pause_outcome_keys());
 	if (rc == MEND_OK && pause_outcome_from_key(in->outcome) < 0)
 		rc = mend_err_set(err, MEND_EINVAL,
-				  "outcome: \"%s\" is not one of %s", in->outcome,
-				  pause_outcome_keys());
+				  "outcome: \"%s\" is not one of %s",
+				  in->outcome, pause_outcome_keys());
 	bool own = in->need && strcmp(in->need, "own") == 0;
 	bool has_word = in->own && *in->own;
 	if (rc == MEND_OK && has_word && !own)
@@ -156,8 +159,8 @@ enum mend_rc pause_save(struct journal *j, const struct pause_input *in,
 	e.urge_after = in->urge_after;
 	e.seconds = in->seconds;
 	e.category = in->need;
-	e.text = in->own && in->need && strcmp(in->need, "own") == 0 ? in->own
-								      : "";
+	e.text =
+	    in->own && in->need && strcmp(in->need, "own") == 0 ? in->own : "";
 	e.step = in->outcome;
 	return journal_save_entry(j, &e, uuid, err);
 }
@@ -181,9 +184,8 @@ enum mend_rc pause_log_profile(struct journal *j, int urge, const char *note,
 
 static const char *outcome_words(const char *key)
 {
-	static const char *const words[] = {"kept unsent",
-					    "a necessary contact",
-					    "reached out", "left early"};
+	static const char *const words[] = {
+	    "kept unsent", "a necessary contact", "reached out", "left early"};
 	int i = pause_outcome_from_key(key);
 	return i < 0 ? key : words[i];
 }

@@ -16,12 +16,13 @@ static const char *str(const cJSON *o, const char *key, bool *ok,
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
 	if (cJSON_IsString(v) && utf8_has_text(v->valuestring) &&
 	    utf8_find_control(v->valuestring, strlen(v->valuestring), NULL) ==
-		    strlen(v->valuestring))
+		strlen(v->valuestring))
 		return v->valuestring;
 	if (*ok)
 		mend_err_set(err, MEND_ECONTENT,
 			     "pause.json: \"%s\" is missing or not a line of "
-			     "text", key);
+			     "text",
+			     key);
 	*ok = false;
 	return "";
 }
@@ -50,7 +51,8 @@ static int lines(const cJSON *doc, const char *key, const char **out, int max,
 	const cJSON *arr = cJSON_IsArray(a) ? a : NULL;
 	cJSON_ArrayForEach(it, arr)
 	{
-		if (n < max && cJSON_IsString(it) && utf8_has_text(it->valuestring))
+		if (n < max && cJSON_IsString(it) &&
+		    utf8_has_text(it->valuestring))
 			out[n++] = it->valuestring;
 	}
 	if (n == 0 && *ok) {
@@ -91,10 +93,12 @@ enum mend_rc pause_content_parse(const char *text, size_t len,
 				    "pause.json: not a JSON object");
 	}
 	c->doc = doc;
-	labels(doc, "needs", key_of_need, PAUSE_NEED_COUNT, c->need_label, &ok, err);
+	labels(doc, "needs", key_of_need, PAUSE_NEED_COUNT, c->need_label, &ok,
+	       err);
 	labels(doc, "outcomes", key_of_outcome, PAUSE_OUTCOME_COUNT,
 	       c->outcome_label, &ok, err);
-	labels(doc, "easy", key_of_easy, SLIP_EASY_COUNT, c->easy_label, &ok, err);
+	labels(doc, "easy", key_of_easy, SLIP_EASY_COUNT, c->easy_label, &ok,
+	       err);
 	c->intro = str(doc, "intro", &ok, err);
 	c->urge_q = str(doc, "urge_question", &ok, err);
 	c->urge_after_q = str(doc, "urge_after_question", &ok, err);

@@ -14,7 +14,7 @@ static const struct {
 	const char *key, *one;
 } lists[] = {
 #define PAUSE_X(e, key, one) {key, one},
-	PAUSE_LISTS(PAUSE_X)
+    PAUSE_LISTS(PAUSE_X)
 #undef PAUSE_X
 };
 
@@ -58,7 +58,8 @@ enum mend_rc pause_list_check_item(enum pause_list_kind k, const char *text,
 	uint32_t cp;
 	if (text && !utf8_valid(text, len, &bad))
 		return mend_err_set(err, MEND_EINVAL,
-				    "%s: not valid UTF-8 at byte %zu", field, bad);
+				    "%s: not valid UTF-8 at byte %zu", field,
+				    bad);
 	if (!text || !utf8_has_text(text))
 		return mend_err_set(err, MEND_EINVAL,
 				    "%s: empty; write a few words", field);
@@ -82,11 +83,12 @@ enum mend_rc pause_list_get(struct journal *j, enum pause_list_kind k,
 {
 	cJSON *doc = NULL;
 	char *buf = malloc(VALUE_MAX);
-	enum mend_rc rc = buf ? MEND_OK
-			      : mend_err_set(err, MEND_ENOMEM, "out of memory");
+	enum mend_rc rc =
+	    buf ? MEND_OK : mend_err_set(err, MEND_ENOMEM, "out of memory");
 	out->n = 0;
 	if (rc == MEND_OK) {
-		rc = store_setting_get(j->st, lists[k].key, buf, VALUE_MAX, err);
+		rc =
+		    store_setting_get(j->st, lists[k].key, buf, VALUE_MAX, err);
 		if (rc == MEND_ENOTFOUND) {
 			mend_err_clear(err);
 			free(buf);

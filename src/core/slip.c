@@ -10,8 +10,8 @@
 #include "mend/nocontact.h"
 #include "mend/pause.h"
 
-static const char *const headings[] = {
-	"What was happening", "What I felt", "What made it easy"};
+static const char *const headings[] = {"What was happening", "What I felt",
+				       "What made it easy"};
 
 static bool given(const char *s)
 {
@@ -29,15 +29,16 @@ enum mend_rc slip_save(struct journal *j, const struct slip_input *in,
 	struct entry e;
 
 	if (given(in->easy) && slip_easy_from_key(in->easy) < 0)
-		return mend_err_set(err, MEND_EINVAL, "easy: \"%s\" is not one of %s",
-				    in->easy, slip_easy_keys());
+		return mend_err_set(err, MEND_EINVAL,
+				    "easy: \"%s\" is not one of %s", in->easy,
+				    slip_easy_keys());
 	for (int i = 0; i < 3 && rc == MEND_OK; i++) {
 		rc = journal_check_text(fields[i], answers[i],
 					answers[i] ? strlen(answers[i]) : 0,
 					JOURNAL_NOTE_MAX, false, err);
-		need += given(answers[i]) ? strlen(headings[i]) +
-						    strlen(answers[i]) + 4
-					  : 0;
+		need += given(answers[i])
+			    ? strlen(headings[i]) + strlen(answers[i]) + 4
+			    : 0;
 	}
 	if (rc != MEND_OK)
 		return rc;
@@ -52,9 +53,9 @@ enum mend_rc slip_save(struct journal *j, const struct slip_input *in,
 	text[0] = '\0';
 	for (int i = 0; i < 3; i++)
 		if (given(answers[i]))
-			at += (size_t)snprintf(text + at, need - at, "%s%s\n%s\n",
-					       at ? "\n" : "", headings[i],
-					       answers[i]);
+			at += (size_t)snprintf(text + at, need - at,
+					       "%s%s\n%s\n", at ? "\n" : "",
+					       headings[i], answers[i]);
 	if (at && text[at - 1] == '\n')
 		text[at - 1] = '\0';
 	entry_init(&e);

@@ -18,22 +18,22 @@ struct keep {
 };
 
 static const struct ui_key keep_keys[] = {
-	{"a", "add", "add one"},
-	{"Enter/e", "change", "change the one under the cursor"},
-	{"d", "delete", "delete the one under the cursor (asked again)"},
-	{"Tab", "other list", "turn to your reasons or your people"},
-	{"↑↓", NULL, "move"},
-	{"Esc", "back", "go back (also q)"},
-	{NULL, NULL, NULL},
+    {"a", "add", "add one"},
+    {"Enter/e", "change", "change the one under the cursor"},
+    {"d", "delete", "delete the one under the cursor (asked again)"},
+    {"Tab", "other list", "turn to your reasons or your people"},
+    {"↑↓", NULL, "move"},
+    {"Esc", "back", "go back (also q)"},
+    {NULL, NULL, NULL},
 };
 
 static const char *const titles[PAUSE_LIST_COUNT] = {
-	"Your reasons for keeping space", "People you could reach instead"};
+    "Your reasons for keeping space", "People you could reach instead"};
 static const char *const empty[PAUSE_LIST_COUNT] = {
-	"Nothing here yet. Press a to add a reason of your own, in your own "
-	"words: something you want to remember when the urge comes.",
-	"Nothing here yet. Press a to add someone you could call or write "
-	"to instead: a friend, family, a helpline."};
+    "Nothing here yet. Press a to add a reason of your own, in your own "
+    "words: something you want to remember when the urge comes.",
+    "Nothing here yet. Press a to add someone you could call or write "
+    "to instead: a friend, family, a helpline."};
 
 static void load(struct app *a, struct keep *k)
 {
@@ -81,8 +81,8 @@ static void got_text(struct app *a, void *ctx, int choice, const char *text)
 	if (!ui_refresh(a))
 		return;
 	rc = k->editing < 0
-		     ? pause_list_add(a->j, k->kind, text, &err)
-		     : pause_list_replace(a->j, k->kind, k->editing, text, &err);
+		 ? pause_list_add(a->j, k->kind, text, &err)
+		 : pause_list_replace(a->j, k->kind, k->editing, text, &err);
 	if (rc != MEND_OK) {
 		ui_error(a, &err);
 		return;
@@ -127,18 +127,27 @@ static int keep_key(struct app *a, void *st, int ch, bool code)
 	}
 	switch (ch) {
 	case 27:
-	case 'q': return UI_POP;
-	case 'k': if (k->sel > 0) k->sel--; break;
-	case 'j': if (k->sel < k->l.n - 1) k->sel++; break;
+	case 'q':
+		return UI_POP;
+	case 'k':
+		if (k->sel > 0)
+			k->sel--;
+		break;
+	case 'j':
+		if (k->sel < k->l.n - 1)
+			k->sel++;
+		break;
 	case '\t':
-		k->kind = (enum pause_list_kind)((k->kind + 1) % PAUSE_LIST_COUNT);
+		k->kind =
+		    (enum pause_list_kind)((k->kind + 1) % PAUSE_LIST_COUNT);
 		k->sel = 0;
 		load(a, k);
 		break;
 	case 'a':
 		if (k->l.n >= PAUSE_LIST_ITEMS) {
-			ui_message(a, false, "The list holds %d, the most it "
-					     "keeps; delete one first.",
+			ui_message(a, false,
+				   "The list holds %d, the most it "
+				   "keeps; delete one first.",
 				   PAUSE_LIST_ITEMS);
 			break;
 		}
@@ -152,8 +161,8 @@ static int keep_key(struct app *a, void *st, int ch, bool code)
 		if (!k->l.n)
 			break;
 		k->editing = k->sel;
-		ui_ask_text(a, titles[k->kind], "Change it:", k->l.items[k->sel],
-			    got_text, k);
+		ui_ask_text(a, titles[k->kind],
+			    "Change it:", k->l.items[k->sel], got_text, k);
 		break;
 	case 'd':
 		if (!k->l.n)
@@ -162,7 +171,8 @@ static int keep_key(struct app *a, void *st, int ch, bool code)
 			 k->l.items[k->sel]);
 		ui_ask(a, k->question, got_delete, k);
 		break;
-	default: break;
+	default:
+		break;
 	}
 	return UI_HANDLED;
 }
@@ -176,12 +186,12 @@ static void keep_leave(struct app *a, void *st)
 }
 
 static const struct ui_screen keep_screen = {
-	.title = "Your lists",
-	.module = MODULE_NOCONTACT,
-	.keys = keep_keys,
-	.draw = keep_draw,
-	.key = keep_key,
-	.leave = keep_leave,
+    .title = "Your lists",
+    .module = MODULE_NOCONTACT,
+    .keys = keep_keys,
+    .draw = keep_draw,
+    .key = keep_key,
+    .leave = keep_leave,
 };
 
 void ui_open_keep(struct app *a, enum pause_list_kind kind)

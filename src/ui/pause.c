@@ -24,28 +24,36 @@ static time_t mono(void)
 	return ts.tv_sec;
 }
 
-#define BREATH_CYCLE 12 /* seconds: 4 in, 2 hold, 6 out */
+#define BREATH_CYCLE   12 /* seconds: 4 in, 2 hold, 6 out */
 #define ROTATE_SECONDS 20
 
 enum step { STEP_RATE, STEP_SURF, STEP_AFTER };
-enum wait { WAIT_NONE, WAIT_NEED, WAIT_OWN, WAIT_WRITE, WAIT_SURF_MENU,
-	    WAIT_MINUTES, WAIT_OUTCOME, WAIT_CHANNEL };
+enum wait {
+	WAIT_NONE,
+	WAIT_NEED,
+	WAIT_OWN,
+	WAIT_WRITE,
+	WAIT_SURF_MENU,
+	WAIT_MINUTES,
+	WAIT_OUTCOME,
+	WAIT_CHANNEL
+};
 
 struct pause_ui {
 	struct pause_content *w;
 	struct pause_list reasons, people;
 	enum step step;
 	enum wait wait;
-	int sel;           /* the level under the cursor */
-	bool one_typed;    /* '1' was the last key: '0' makes it 10 */
-	int urge;          /* before, or -1 while not rated */
-	int urge_after;    /* after, or -1 */
-	const char *need;  /* a need key, or NULL */
+	int sel;	  /* the level under the cursor */
+	bool one_typed;	  /* '1' was the last key: '0' makes it 10 */
+	int urge;	  /* before, or -1 while not rated */
+	int urge_after;	  /* after, or -1 */
+	const char *need; /* a need key, or NULL */
 	char own[PAUSE_WORD_MAX + 1];
 	time_t started;
 	time_t surf_start;
-	int surf_seconds;  /* the countdown's length */
-	int shown;         /* the second last drawn */
+	int surf_seconds; /* the countdown's length */
+	int shown;	  /* the second last drawn */
 	const char *outcome;
 	bool saved;
 	char need_text[PAUSE_NEED_COUNT][160]; /* "1  Comfort: ..." */
@@ -53,19 +61,20 @@ struct pause_ui {
 };
 
 static const struct ui_key rate_keys[] = {
-	{"0-9", "rate", "the urge, 0 to 10 (1 then 0 is 10; also ←→)"},
-	{"Enter", "go on", "go on with this level"},
-	{"k", "your lists", "your reasons and your people, to add or change"},
-	{"Esc", "leave", "leave the pause; what you wrote is kept"},
-	{NULL, NULL, NULL},
+    {"0-9", "rate", "the urge, 0 to 10 (1 then 0 is 10; also ←→)"},
+    {"Enter", "go on", "go on with this level"},
+    {"k", "your lists", "your reasons and your people, to add or change"},
+    {"Esc", "leave", "leave the pause; what you wrote is kept"},
+    {NULL, NULL, NULL},
 };
 
 static const struct ui_key surf_keys[] = {
-	{"- +", "minutes", "a minute less or more"},
-	{"t", "2/5/10", "wait 2, 5 or 10 minutes"},
-	{"any key", "leave or stay", "choose to keep going, finish now or "
-				    "leave"},
-	{NULL, NULL, NULL},
+    {"- +", "minutes", "a minute less or more"},
+    {"t", "2/5/10", "wait 2, 5 or 10 minutes"},
+    {"any key", "leave or stay",
+     "choose to keep going, finish now or "
+     "leave"},
+    {NULL, NULL, NULL},
 };
 
 static int left_seconds(const struct pause_ui *p)
@@ -78,9 +87,12 @@ static int left_seconds(const struct pause_ui *p)
 static void store(struct app *a, struct pause_ui *p, const char *outcome)
 {
 	struct pause_input in = {p->urge,
-				 p->urge_after >= 0 ? p->urge_after : ENTRY_NONE,
-				 (int)(mono() - p->started), p->need,
-				 p->own[0] ? p->own : NULL, outcome};
+				 p->urge_after >= 0 ? p->urge_after
+						    : ENTRY_NONE,
+				 (int)(mono() - p->started),
+				 p->need,
+				 p->own[0] ? p->own : NULL,
+				 outcome};
 	struct mend_err err = {""};
 	if (p->saved || p->urge < 0)
 		return;
@@ -108,8 +120,9 @@ static void load_lists(struct app *a, struct pause_ui *p)
 	pause_list_done(&p->reasons);
 	pause_list_done(&p->people);
 	if (pause_list_get(a->j, PAUSE_LIST_REASONS, &p->reasons, &err) !=
-		    MEND_OK ||
-	    pause_list_get(a->j, PAUSE_LIST_PEOPLE, &p->people, &err) != MEND_OK)
+		MEND_OK ||
+	    pause_list_get(a->j, PAUSE_LIST_PEOPLE, &p->people, &err) !=
+		MEND_OK)
 		ui_error(a, &err);
 }
 
@@ -144,11 +157,11 @@ static bool save_write(struct app *a, void *ctx, const char *text, size_t len)
 static void open_write(struct app *a, struct pause_ui *p)
 {
 	struct ui_edit_spec spec = {
-		.title = "Write it here instead",
-		.prompt = p->w->write_prompt,
-		.draft_context = "unsent:",
-		.save = save_write,
-		.ctx = p,
+	    .title = "Write it here instead",
+	    .prompt = p->w->write_prompt,
+	    .draft_context = "unsent:",
+	    .save = save_write,
+	    .ctx = p,
 	};
 	p->wait = WAIT_WRITE;
 	ui_edit(a, &spec);
@@ -161,8 +174,8 @@ static void got_own(struct app *a, void *ctx, int choice, const char *text)
 	(void)choice;
 	p->wait = WAIT_NONE;
 	if (text && *text &&
-	    journal_check_text("word", text, strlen(text), PAUSE_WORD_MAX, false,
-			       &err) == MEND_OK)
+	    journal_check_text("word", text, strlen(text), PAUSE_WORD_MAX,
+			       false, &err) == MEND_OK)
 		snprintf(p->own, sizeof p->own, "%s", text);
 	open_write(a, p);
 }
@@ -175,7 +188,8 @@ static void got_need(struct app *a, void *ctx, int choice, const char *text)
 	p->need = pause_need_key((enum pause_need)choice);
 	if (choice == PAUSE_NEED_OWN) {
 		p->wait = WAIT_OWN;
-		ui_ask_text(a, "In your own word", p->w->need_q, "", got_own, p);
+		ui_ask_text(a, "In your own word", p->w->need_q, "", got_own,
+			    p);
 		return;
 	}
 	open_write(a, p);
@@ -196,8 +210,8 @@ static void ask_need(struct app *a, struct pause_ui *p)
 static void finished(struct app *a, struct pause_ui *p, const char *outcome)
 {
 	const char *said = p->urge_after >= 0 && p->urge_after < p->urge
-				   ? p->w->passed
-				   : p->w->stayed;
+			       ? p->w->passed
+			       : p->w->stayed;
 	store(a, p, outcome);
 	if (p->saved && strcmp(outcome, "contact") != 0)
 		ui_message(a, false, "%s", said);
@@ -235,8 +249,8 @@ static void got_channel(struct app *a, void *ctx, int choice, const char *text)
 static void ask_channel(struct app *a, struct pause_ui *p)
 {
 	static const char *const channels[] = {
-		"1  a text or message", "2  a call", "3  social media",
-		"4  in person", "5  something else"};
+	    "1  a text or message", "2  a call", "3  social media",
+	    "4  in person", "5  something else"};
 	p->wait = WAIT_CHANNEL;
 	ui_pick(a, "How?", channels, 5, 0, got_channel, p);
 }
@@ -264,9 +278,9 @@ static void ask_outcome(struct app *a, struct pause_ui *p)
 	/* keeping it unsent is first and highlighted; logging a contact
 	 * is never what Enter takes by itself */
 	struct ui_choice c[3] = {
-		{p->w->outcome_label[PAUSE_OUT_UNSENT], 'u', false},
-		{p->w->outcome_label[PAUSE_OUT_NECESSARY], 'n', false},
-		{p->w->outcome_label[PAUSE_OUT_CONTACT], 'c', false},
+	    {p->w->outcome_label[PAUSE_OUT_UNSENT], 'u', false},
+	    {p->w->outcome_label[PAUSE_OUT_NECESSARY], 'n', false},
+	    {p->w->outcome_label[PAUSE_OUT_CONTACT], 'c', false},
 	};
 	p->wait = WAIT_OUTCOME;
 	ui_choose(a, "After the pause", p->w->end_q, c, 3, 0, got_outcome, p);
@@ -307,13 +321,13 @@ static void got_surf_menu(struct app *a, void *ctx, int choice,
 static void surf_menu(struct app *a, struct pause_ui *p)
 {
 	static const struct ui_choice c[] = {
-		{"Keep going", 'k', false},
-		{"Finish now and rate the urge again", 'f', false},
-		{"Leave the pause", 'l', false},
+	    {"Keep going", 'k', false},
+	    {"Finish now and rate the urge again", 'f', false},
+	    {"Leave the pause", 'l', false},
 	};
 	p->wait = WAIT_SURF_MENU;
-	ui_choose(a, "Still here", "The countdown goes on while you choose.",
-		  c, 3, SURF_KEEP, got_surf_menu, p);
+	ui_choose(a, "Still here", "The countdown goes on while you choose.", c,
+		  3, SURF_KEEP, got_surf_menu, p);
 }
 
 /* --- drawing --- */
@@ -338,11 +352,13 @@ static void draw_rate(struct app *a, struct pause_ui *p, int top, int left,
 		      int width, int height)
 {
 	int y = top;
-	const char *q = p->step == STEP_RATE ? p->w->urge_q : p->w->urge_after_q;
+	const char *q =
+	    p->step == STEP_RATE ? p->w->urge_q : p->w->urge_after_q;
 	(void)a;
 	if (p->step == STEP_RATE)
 		y += ui_wrap(y, left, width, height - 5, 0, p->w->intro,
-			     ui_attr(ROLE_NORMAL)) + 1;
+			     ui_attr(ROLE_NORMAL)) +
+		     1;
 	y += ui_wrap(y, left, width, 2, 0, q, ui_attr(ROLE_TITLE)) + 1;
 	draw_scale(y, left, width, p->sel);
 }
@@ -368,7 +384,9 @@ static void draw_surf(struct pause_ui *p, int top, int left, int width,
 	y += 2;
 	/* the pacer: a bar that fills while breathing in, stays, and
 	 * empties while breathing out; the word says the same without it */
-	long fill = phase < 4 ? phase + 1 : phase < 6 ? 4 : 4 - (phase - 6) * 4 / 6;
+	long fill = phase < 4	? phase + 1
+		    : phase < 6 ? 4
+				: 4 - (phase - 6) * 4 / 6;
 	const char *word = phase < 4   ? p->w->breathe_in
 			   : phase < 6 ? p->w->breathe_hold
 				       : p->w->breathe_out;
@@ -385,8 +403,9 @@ static void draw_surf(struct pause_ui *p, int top, int left, int width,
 		ui_text(y++, left, width,
 			reason ? "A reason you keep space:" : "Your reasons",
 			ui_attr(ROLE_MUTED));
-		y += ui_wrap(y, left + 2, width - 2, bottom - y > 2 ? 2 : bottom - y,
-			     0, reason ? reason : p->w->no_reasons,
+		y += ui_wrap(y, left + 2, width - 2,
+			     bottom - y > 2 ? 2 : bottom - y, 0,
+			     reason ? reason : p->w->no_reasons,
 			     ui_attr(reason ? ROLE_GOOD : ROLE_MUTED));
 	}
 	if (y + 1 < bottom) {
@@ -404,8 +423,9 @@ static void pause_draw(struct app *a, void *st)
 {
 	struct pause_ui *p = st;
 	int top, left, width, height;
-	ui_frame(a, p->step == STEP_SURF ? "Pause: waiting together"
-					 : "Pause before you reach out",
+	ui_frame(a,
+		 p->step == STEP_SURF ? "Pause: waiting together"
+				      : "Pause before you reach out",
 		 p->step == STEP_SURF ? surf_keys : rate_keys);
 	ui_area(&top, &left, &width, &height);
 	if (p->step == STEP_SURF)
@@ -440,7 +460,8 @@ static int rate_key(struct app *a, struct pause_ui *p, int ch, bool code)
 		ui_open_keep(a, PAUSE_LIST_REASONS);
 		return UI_HANDLED;
 	}
-	if ((code && ch == KEY_ENTER) || (!code && (ch == '\r' || ch == '\n'))) {
+	if ((code && ch == KEY_ENTER) ||
+	    (!code && (ch == '\r' || ch == '\n'))) {
 		if (p->step == STEP_RATE) {
 			p->urge = p->sel;
 			ask_need(a, p);
@@ -524,13 +545,13 @@ static void pause_leave(struct app *a, void *st)
 }
 
 static const struct ui_screen pause_screen = {
-	.title = "Pause before you reach out",
-	.module = MODULE_NOCONTACT,
-	.keys = rate_keys,
-	.draw = pause_draw,
-	.key = pause_key,
-	.resume = pause_resume,
-	.leave = pause_leave,
+    .title = "Pause before you reach out",
+    .module = MODULE_NOCONTACT,
+    .keys = rate_keys,
+    .draw = pause_draw,
+    .key = pause_key,
+    .resume = pause_resume,
+    .leave = pause_leave,
 };
 
 bool ui_pause_open_on_top(const struct app *a)

@@ -21,10 +21,11 @@ struct slip_ui {
 };
 
 static const struct ui_key slip_keys[] = {
-	{"Enter", "answer", "answer the three questions (each may be "
-			    "skipped)"},
-	{"Esc", "not now", "go back; nothing is asked"},
-	{NULL, NULL, NULL},
+    {"Enter", "answer",
+     "answer the three questions (each may be "
+     "skipped)"},
+    {"Esc", "not now", "go back; nothing is asked"},
+    {NULL, NULL, NULL},
 };
 
 static void slip_draw(struct app *a, void *st)
@@ -36,19 +37,22 @@ static void slip_draw(struct app *a, void *st)
 	ui_frame(a, "A fresh start", slip_keys);
 	ui_area(&top, &left, &width, &height);
 	y = top;
-	snprintf(line, sizeof line, "Day %ld of a new stretch", s->space.current_days);
+	snprintf(line, sizeof line, "Day %ld of a new stretch",
+		 s->space.current_days);
 	ui_text(y++, left, width, line, ui_attr(ROLE_TITLE));
 	if (s->space.total_days > 0) {
-		snprintf(line, sizeof line,
-			 "%ld day%s of space in all · longest stretch %ld day%s",
-			 s->space.total_days, s->space.total_days == 1 ? "" : "s",
-			 s->space.longest_days,
-			 s->space.longest_days == 1 ? "" : "s");
+		snprintf(
+		    line, sizeof line,
+		    "%ld day%s of space in all · longest stretch %ld day%s",
+		    s->space.total_days, s->space.total_days == 1 ? "" : "s",
+		    s->space.longest_days,
+		    s->space.longest_days == 1 ? "" : "s");
 		ui_text(y, left, width, line, ui_attr(ROLE_GOOD));
 	}
 	y += 2;
 	y += ui_wrap(y, left, width, top + height - y, 0, s->w->slip_intro,
-		     ui_attr(ROLE_NORMAL)) + 1;
+		     ui_attr(ROLE_NORMAL)) +
+	     1;
 	ui_wrap(y, left, width, top + height - y, 0, s->w->fresh_start,
 		ui_attr(ROLE_MUTED));
 }
@@ -72,8 +76,9 @@ static void save(struct app *a, struct slip_ui *s)
 		ui_error(a, &err);
 		return;
 	}
-	ui_message(a, false, "Kept, for next time. Be gentle with yourself "
-			     "today.");
+	ui_message(a, false,
+		   "Kept, for next time. Be gentle with yourself "
+		   "today.");
 	ui_close(a);
 }
 
@@ -84,8 +89,8 @@ static void got_answer(struct app *a, void *ctx, int choice, const char *text)
 	int q = s->asking;
 	if (q == 2) {
 		s->easy = choice >= 0 && choice < SLIP_EASY_COUNT
-				  ? slip_easy_key((enum slip_easy)choice)
-				  : NULL;
+			      ? slip_easy_key((enum slip_easy)choice)
+			      : NULL;
 		save(a, s);
 		return;
 	}
@@ -103,13 +108,14 @@ static void ask(struct app *a, struct slip_ui *s, int q)
 		return;
 	}
 	for (int i = 0; i <= SLIP_EASY_COUNT; i++) {
-		snprintf(s->item_text[i], sizeof s->item_text[i], "%d  %s", i + 1,
+		snprintf(s->item_text[i], sizeof s->item_text[i], "%d  %s",
+			 i + 1,
 			 i < SLIP_EASY_COUNT ? s->w->easy_label[i]
 					     : "Skip this one");
 		s->items[i] = s->item_text[i];
 	}
-	ui_pick(a, s->w->slip_q[2], s->items, SLIP_EASY_COUNT + 1, 0, got_answer,
-		s);
+	ui_pick(a, s->w->slip_q[2], s->items, SLIP_EASY_COUNT + 1, 0,
+		got_answer, s);
 }
 
 /* A question left with Esc is skipped: on to the next. */
@@ -129,7 +135,8 @@ static int slip_key(struct app *a, void *st, int ch, bool code)
 	struct slip_ui *s = st;
 	if (code && ch == UI_TICK)
 		return 0;
-	if ((code && ch == KEY_ENTER) || (!code && (ch == '\r' || ch == '\n'))) {
+	if ((code && ch == KEY_ENTER) ||
+	    (!code && (ch == '\r' || ch == '\n'))) {
 		ask(a, s, 0);
 		return UI_HANDLED;
 	}
@@ -149,13 +156,13 @@ static void slip_leave(struct app *a, void *st)
 }
 
 static const struct ui_screen slip_screen = {
-	.title = "A fresh start",
-	.module = MODULE_NOCONTACT,
-	.keys = slip_keys,
-	.draw = slip_draw,
-	.key = slip_key,
-	.resume = slip_resume,
-	.leave = slip_leave,
+    .title = "A fresh start",
+    .module = MODULE_NOCONTACT,
+    .keys = slip_keys,
+    .draw = slip_draw,
+    .key = slip_key,
+    .resume = slip_resume,
+    .leave = slip_leave,
 };
 
 void ui_open_slip(struct app *a, bool replace_top)

@@ -60,8 +60,8 @@ TEST(test_pause_content_missing_line_is_refused_naming_it)
 TEST(test_pause_check_names_field_value_and_range)
 {
 	struct mend_err err = {""};
-	struct pause_input in = {11, ENTRY_NONE, ENTRY_NONE, NULL, NULL,
-				 "unsent"};
+	struct pause_input in = {11,   ENTRY_NONE, ENTRY_NONE,
+				 NULL, NULL,	   "unsent"};
 	CHECK(pause_check(&in, &err) == MEND_EINVAL);
 	CHECK(strcmp(err.msg, "urge: 11 is not in 0..10") == 0);
 	in.urge = 3;
@@ -160,7 +160,8 @@ TEST(test_lists_are_json_arrays_with_limits)
 	pause_list_done(&l);
 	CHECK(pause_list_remove(j, PAUSE_LIST_PEOPLE, 4, &err) == MEND_EINVAL);
 	CHECK(strcmp(err.msg, "number: 5 is not in 1..1") == 0);
-	CHECK(pause_list_add(j, PAUSE_LIST_REASONS, "a\nb", &err) == MEND_EINVAL);
+	CHECK(pause_list_add(j, PAUSE_LIST_REASONS, "a\nb", &err) ==
+	      MEND_EINVAL);
 	CHECK(strstr(err.msg, "reason: has a control character"));
 	for (int i = 0; i < PAUSE_LIST_ITEMS; i++) {
 		snprintf(item, sizeof item, "r%d", i);
