@@ -34,7 +34,8 @@ static void helpnow_enter(struct app *a, void *st)
 		ui_error(a, &err);
 	}
 	pause_list_done(&h->people);
-	if (pause_list_get(a->j, PAUSE_LIST_PEOPLE, &h->people, &err) != MEND_OK)
+	if (pause_list_get(a->j, PAUSE_LIST_PEOPLE, &h->people, &err) !=
+	    MEND_OK)
 		ui_error(a, &err);
 	if (!h->w && pause_content_load(&h->w, &err) != MEND_OK)
 		ui_error(a, &err);
@@ -52,22 +53,24 @@ static void helpnow_draw(struct app *a, void *st)
 	/* what to do comes first and stays whole: the people, the crisis
 	 * line and emergency services; the note takes what room is left */
 	int people = h->people.n > 4 ? 4 : h->people.n;
-	int need = (people ? people + 2 : 0) + (h->crisis[0] ? 3 : 0) +
-		   ui_wrap(LINES, 0, width, 0, 0, emergency, 0) + 1;
+	int need = (people ? people + 2 + (h->people.n > people) : 0) +
+		   (h->crisis[0] ? 3 : 0) +
+		   ui_wrap(LINES, 0, width, 0, 0, emergency, 0);
 	y = top;
 	ui_text(y, left, width, "You do not have to get through this alone.",
 		ui_attr(ROLE_TITLE));
 	y += 2;
-	int room = bottom - y - need - 1;
+	int room = bottom - y - need - 1; /* the note and a blank line */
 	const char *note = a->j->content->low_mood;
 	int note_lines = ui_wrap(LINES, 0, width, 0, 0, note, 0);
 	if (note_lines <= room) /* whole, or not at all: a cut sentence
 				 * helps no one here */
 		y += ui_wrap(y, left, width, room, 0, note,
-			     ui_attr(ROLE_NORMAL)) + 1;
+			     ui_attr(ROLE_NORMAL)) +
+		     1;
 	if (people && y + 1 < bottom) {
-		ui_text(y++, left, width, "People you could reach now:",
-			ui_attr(ROLE_MUTED));
+		ui_text(y++, left, width,
+			"People you could reach now:", ui_attr(ROLE_MUTED));
 		for (int i = 0; i < people && y < bottom; i++)
 			ui_text(y++, left + 2, width - 2, h->people.items[i],
 				ui_attr(ROLE_GOOD));
@@ -81,7 +84,8 @@ static void helpnow_draw(struct app *a, void *st)
 		ui_text(y++, left, width,
 			"Your local crisis line:", ui_attr(ROLE_MUTED));
 		y += ui_wrap(y, left, width, bottom - y, 0, h->crisis,
-			     ui_attr(ROLE_ACCENT)) + 1;
+			     ui_attr(ROLE_ACCENT)) +
+		     1;
 	}
 	if (y < bottom)
 		ui_wrap(y, left, width, bottom - y, 0, emergency,

@@ -26,8 +26,8 @@ static const struct {
 	char key;
 	const char *label;
 } menu[] = {
-	{'c', "Daily check-in"}, {'p', "Pause first"},
-	{'n', "No contact"},   {'r', "Reflection"},
+	{'c', "Daily check-in"}, {'n', "No contact"},
+	{'p', "Pause first"},  {'r', "Reflection"},
 	{'g', "Self-improvement"}, {'a', "Acceptance"}, {'v', "Review"},
 	{'e', "Export"},         {'?', "Help"},         {'q', "Quit"},
 };

@@ -193,7 +193,7 @@ t_ctrl_t_shows_in_every_help_with_help_now() {
 	wait_for "Press h for help now"
 	type "h"
 	wait_for "You do not have to get through this alone."
-	expect_whole "call your local emergency number now"
+	expect_whole "Call your local emergency number now (112, 911 or 999)."
 }
 
 t_contact_outcome_restarts_and_opens_the_slip_screen() {
@@ -309,7 +309,7 @@ t_lists_are_edited_and_shown_on_help_now() {
 	type "h"
 	wait_for "People you could reach now:"
 	expect_whole "Jo, 0170 555 0101"
-	expect_whole "call your local emergency number now"
+	expect_whole "Call your local emergency number now"
 	fits
 }
 
@@ -338,7 +338,6 @@ t_profile_and_pause_read_in_review() {
 	expect_eq "$(q "select count(*) from periods")" "1" "profile kept the period"
 }
 
-run_tests
 
 # mend pause on a terminal (a pane of its own): the steps in plain lines,
 # the countdown on one updating line, Enter to end it early; Ctrl-C
@@ -389,3 +388,26 @@ t_cli_pause_ctrl_c_leaves_and_keeps_what_was_written() {
 	expect_eq "$(q "select urge, urge_after is null, step from entries where kind='pause'")" "9|1|left" "left"
 	expect_eq "$(q "select text from entries where kind='unsent'")" "please answer me" "kept"
 }
+
+t_sigterm_in_a_pause_over_the_editor_keeps_both_texts() {
+	start_home 80 24
+	tui_open_editor
+	type "the reflection I was writing"
+	keys C-t
+	wait_for "How strong is the urge right now"
+	type "6"
+	keys Enter
+	wait_for "What is the urge asking for?"
+	keys Enter
+	wait_for "Write the message here instead"
+	type "the message I will not send"
+	wait_for "the message I will not send"
+	kill -TERM "$(tui_pid)" || fail "no mend process to signal"
+	wait_for "MEND_EXITED=143"
+	expect_eq "$(q "select text from drafts where discarded_at is null order by text")" \
+		"the message I will not send
+the reflection I was writing" "both drafts kept"
+	expect_eq "$(q "select urge, step from entries where kind='pause'")" "6|left" "the pause kept as left"
+}
+
+run_tests
