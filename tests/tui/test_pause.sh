@@ -410,4 +410,14 @@ the reflection I was writing" "both drafts kept"
 	expect_eq "$(q "select urge, step from entries where kind='pause'")" "6|left" "the pause kept as left"
 }
 
+t_contact_on_a_terminal_points_to_mend_slip() {
+	mend start --date 2026-01-01 >/dev/null
+	printf '#!/bin/sh\n"%s" contact --by me\n' "$MEND" >"$TMPDIR/contact.sh"
+	chmod +x "$TMPDIR/contact.sh"
+	MEND="$TMPDIR/contact.sh" tui_start 80 24
+	wait_for "MEND_EXITED=0"
+	expect_whole "Days of space so far: 10 in all; the longest stretch was 10."
+	expect_whole "mend slip asks three short questions"
+}
+
 run_tests
