@@ -51,7 +51,7 @@ CORE_SRC = $(wildcard src/core/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)
 UI_SRC   = $(wildcard src/ui/*.c)
 DATA     = data/prompts.json data/messages.json data/quick-tags.json \
-	   data/journey.json data/exercises.json
+	   data/journey.json data/exercises.json data/pause.json
 SCHEMA   = data/mend-journal.schema.json data/mend-entry.schema.json \
 	   data/mend-status.schema.json data/mend-periods.schema.json \
 	   data/mend-prompt.schema.json

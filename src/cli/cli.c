@@ -15,6 +15,7 @@
 
 static const struct command *const commands[] = {
 	&cmd_checkin, &cmd_status,  &cmd_start,  &cmd_contact, &cmd_urge,
+	&cmd_pause,   &cmd_profile, &cmd_slip,   &cmd_reasons, &cmd_people,
 	&cmd_unsent,  &cmd_seal,    &cmd_reflect, &cmd_accept, &cmd_grow,
 	&cmd_decide,  &cmd_prompt,  &cmd_prompts, &cmd_list,   &cmd_tags,   &cmd_show,
 	&cmd_edit,    &cmd_delete,  &cmd_periods, &cmd_export, &cmd_import,

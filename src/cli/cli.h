@@ -129,6 +129,7 @@ extern const struct command cmd_start, cmd_checkin, cmd_status, cmd_contact,
 	cmd_decide, cmd_prompt, cmd_prompts, cmd_list, cmd_show, cmd_edit,
 	cmd_delete, cmd_periods, cmd_config, cmd_export, cmd_import,
 	cmd_completions, cmd_remind, cmd_star, cmd_tags, cmd_path, cmd_today,
-	cmd_intend, cmd_lookback, cmd_exercise, cmd_clarity;
+	cmd_intend, cmd_lookback, cmd_exercise, cmd_clarity, cmd_pause,
+	cmd_profile, cmd_slip, cmd_reasons, cmd_people;
 
 #endif

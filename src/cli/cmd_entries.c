@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mend/pause.h"
 #include "cli.h"
 #include "mend/exercise.h"
 #include "mend/external_edit.h"
@@ -73,6 +74,8 @@ static int list_one(const struct entry *e, void *ctx)
 	} else if (e->kind == KIND_CONTACT && !*e->text)
 		snprintf(line, sizeof line, "contact by %s (%s)", e->initiator,
 			 e->channel);
+	else if (e->kind == KIND_PAUSE || (e->kind == KIND_PROFILE && !*e->text))
+		pause_describe(e, line, sizeof line);
 	else
 		cli_clip(e->text, LIST_COLS, line, sizeof line);
 	fprintf(l->out, "%s  %s  %-10s  ", id, when, kind_name(e->kind));

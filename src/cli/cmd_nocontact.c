@@ -3,9 +3,11 @@
 #include <cJSON.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "mend/nocontact.h"
+#include "mend/pause.h"
 
 static const struct opt_spec start_opts[] = {
 	{"date", 'd', VAL_DATE},
@@ -138,6 +140,14 @@ static int run_contact(struct cli *c, const struct args *a)
 			       "before stays in your history.\n");
 		printf("Logged by mistake? mend contact --undo takes it "
 		       "back.\n");
+		struct slip_space sp;
+		if (slip_space(j, &sp, &c->err) == MEND_OK && sp.total_days > 0)
+			printf("Days of space so far: %ld in all; the longest "
+			       "stretch was %ld.\n",
+			       sp.total_days, sp.longest_days);
+		if (isatty(STDOUT_FILENO))
+			printf("When you are ready, mend slip asks three short "
+			       "questions that help next time.\n");
 	} else {
 		printf("It is kept in your history; your no-contact count goes "
 		       "on.\n");

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Showing entries: as a page for people, or as JSON for scripts. */
+#include "mend/pause.h"
 #include "cli.h"
 
 #include <stdlib.h>
@@ -183,6 +184,15 @@ void cli_print_entry(FILE *f, struct journal *j, const struct entry *e,
 		cli_put_text(f, e->outcome ? e->outcome : "");
 		fputc('\n', f);
 		break;
+	case KIND_PAUSE:
+	case KIND_PROFILE:
+	case KIND_SLIP: {
+		char what[160];
+		pause_describe(e, what, sizeof what);
+		cli_put_text(f, what);
+		fputc('\n', f);
+		break;
+	}
 	default:
 		break;
 	}

@@ -9,6 +9,7 @@
 /* O_TMPFILE and linkat's AT_SYMLINK_FOLLOW (Linux); without them the
  * export falls back to a named temporary file. */
 #define _GNU_SOURCE
+#include "mend/pause.h"
 #include "mend/export.h"
 
 #include <ctype.h>
@@ -456,6 +457,14 @@ static void md_details(struct exporter *x, const struct entry *e)
 		char words[160];
 		fprintf(x->f, "%s.\n\n",
 			exercise_entry_words(e, words, sizeof words));
+		break;
+	}
+	case KIND_PAUSE:
+	case KIND_PROFILE:
+	case KIND_SLIP: {
+		char what[160];
+		pause_describe(e, what, sizeof what);
+		fprintf(x->f, "%c%s.\n\n", what[0] - 32, what + 1);
 		break;
 	}
 	default:

@@ -192,6 +192,11 @@ static void loop(struct app *a, const struct app_hooks *h, bool once)
 		 * window too small to draw in still takes what is typed. */
 		if (a->hidden)
 			continue;
+		if (!code && ch == UI_KEY_PAUSE && h->pause) {
+			a->status[0] = '\0';
+			h->pause(a); /* the screen below keeps its state */
+			continue;
+		}
 		const struct ui_screen *s = a->stack[a->depth - 1].screen;
 		void *st = a->stack[a->depth - 1].state;
 		if (h->help && ((code && ch == KEY_F(1)) ||

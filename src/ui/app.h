@@ -40,6 +40,7 @@ enum ui_role {
  * never Esc), and Alt (or Esc typed quickly) with a key. */
 #define UI_KEY_UNKNOWN 0x7fff0100
 #define UI_KEY_HIDE 0x10 /* Ctrl-P hides everything, on every screen */
+#define UI_KEY_PAUSE 0x14 /* Ctrl-T opens the pause, on every screen */
 #define UI_META(c) (0x7fff1000 + (c))
 
 /* What a key handler asks of the loop. */
@@ -110,6 +111,8 @@ struct app_hooks {
 	void (*save_draft)(struct app *a); /* at SIGINT/SIGTERM/SIGHUP */
 	/* help for the screen on top (? and F1) */
 	void (*help)(struct app *a, const struct ui_screen *about);
+	/* the pause before reaching out (^T), over whatever is open */
+	void (*pause)(struct app *a);
 };
 
 /* Run the full-screen journal on the journal at db_path; with draw_once,

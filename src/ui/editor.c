@@ -38,6 +38,8 @@ struct editor {
 	bool history;       /* showing earlier answers */
 	char *history_text;
 	int history_scroll;
+	struct editor *below; /* an editor open under this one (^T, the
+			       * pause, can open one over another) */
 };
 
 /* The open editor, for saving its draft when a signal arrives. */
@@ -97,9 +99,9 @@ static void save_draft(struct editor *e, struct app *a)
 
 void ui_editor_save_draft(struct app *a)
 {
-	if (active && (active->draft_pending || active->tb.dirty) &&
-	    active->tb.len > 0)
-		save_draft(active, a);
+	for (struct editor *e = active; e; e = e->below)
+		if ((e->draft_pending || e->tb.dirty) && e->tb.len > 0)
+			save_draft(e, a);
 }
 
 struct hist_ctx {
@@ -502,7 +504,7 @@ static void editor_leave(struct app *a, void *st)
 	(void)a;
 	curs_set(0);
 	if (active == e)
-		active = NULL;
+		active = e->below;
 	textbuf_done(&e->tb);
 	free(e->title);
 	free(e->prompt);
@@ -569,6 +571,7 @@ void ui_edit(struct app *a, const struct ui_edit_spec *spec)
 	if (spec->timer > 0)
 		e->timer_end = time(NULL) + spec->timer;
 	draft_owner_self(e->owner);
+	e->below = active;
 	active = e;
 	ui_push(a, &editor_screen, e);
 	offer_bring_back(e, a, spec->initial != NULL);

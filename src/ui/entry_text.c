@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mend/pause.h"
 #include "entry_text.h"
 #include "mend/exercise.h"
 #include "mend/utf8.h"
@@ -151,8 +152,12 @@ void entry_text_summary(struct app *a, const struct entry *e, char *buf,
 		exercise_entry_words(e, words, sizeof words);
 		snprintf(buf, n, "%s%s%s", words,
 			 *words && *e->text ? " · " : "", e->text);
-	}
-	else
+	} else if (e->kind == KIND_PAUSE || e->kind == KIND_PROFILE ||
+		 e->kind == KIND_SLIP) {
+		char what[160];
+		pause_describe(e, what, sizeof what);
+		snprintf(buf, n, "%s%s%s", what, sep, e->text);
+	} else
 		snprintf(buf, n, "%s", e->text);
 }
 

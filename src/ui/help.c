@@ -22,6 +22,8 @@ static const struct ui_key help_keys[] = {
 };
 
 static const struct ui_key global_keys[] = {
+	{"^T", NULL, "pause before you reach out: rate the urge, write it "
+		     "here instead, and wait a few minutes together"},
 	{"^P", NULL, "hide everything at once behind a blank screen; ^P "
 		     "again brings it back"},
 	{"?", NULL, "help for the screen you are on (F1 while writing)"},

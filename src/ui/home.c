@@ -33,10 +33,9 @@ static const struct {
 	char key;
 	const char *label;
 } menu[] = {
-	{'c', "Daily check-in"}, {'n', "No contact"},   {'r', "Reflection"},
-	{'g', "Self-improvement"}, {'a', "Acceptance"}, {'y', "Your path"},
-	{'x', "Exercises"},
-	{'v', "Review"},
+	{'c', "Daily check-in"}, {'n', "No contact"},   {'p', "Pause first"},
+	{'r', "Reflection"},     {'g', "Self-improvement"}, {'a', "Acceptance"},
+	{'y', "Your path"},      {'x', "Exercises"},    {'v', "Review"},
 	{'e', "Export"},         {'?', "Help"},         {'q', "Quit"},
 };
 #define N_MENU ((int)(sizeof menu / sizeof menu[0]))
@@ -45,6 +44,7 @@ static const struct ui_key home_keys[] = {
 	{"c", "check-in", "today's check-in, one question at a time"},
 	{"h", NULL, "help now: who and where to turn to when things are very "
 		    "hard"},
+	{"p", "pause", "pause before you reach out (^T from any screen)"},
 	{"n r g a", "modules", "no contact, reflection, self-improvement, "
 			      "acceptance"},
 	{"y", NULL, "your path: its stages, where you are and why, and "
@@ -445,6 +445,7 @@ static int open_item(struct app *a, char key)
 {
 	switch (key) {
 	case 'c': ui_open_checkin(a); break;
+	case 'p': ui_open_pause(a); break;
 	case 'n': ui_open_nocontact(a); break;
 	case 'r': ui_open_write(a, MODULE_REFLECTION); break;
 	case 'g': ui_open_growth(a); break;

@@ -410,6 +410,7 @@ static void got_contact_note(struct app *a, void *ctx, int choice,
 		const struct content *c = a->j->content;
 		ui_message(a, false, "%s",
 			   c->slip[(size_t)journal_today(a->j) % c->n_slip]);
+		ui_open_slip(a, false); /* three questions, all skippable */
 	} else {
 		ui_message(a, false, "Logged. It is in your history, and your "
 				     "count goes on.");

@@ -4,6 +4,7 @@
 #define MEND_UI_SCREENS_H
 
 #include "app.h"
+#include "mend/pause.h"
 
 /* Open the first screen: a restored draft, the welcome on an empty
  * journal, or home. */
@@ -37,6 +38,15 @@ struct ui_journey_note {
 void ui_journey_note(struct app *a, struct ui_journey_note *n,
 		     const char *suggestion);
 void ui_open_exercises(struct app *a);
+
+/* Pause before reaching out (pause.c): from home (p) and from any
+ * screen through the loop's pause hook; the slip screen after a contact
+ * that started the count again (slip.c; replace_top: it takes the top
+ * screen's place); the lists kept for hard moments (keep.c). */
+void ui_open_pause(struct app *a);
+bool ui_pause_open_on_top(const struct app *a);
+void ui_open_slip(struct app *a, bool replace_top);
+void ui_open_keep(struct app *a, enum pause_list_kind kind);
 
 /* Open one entry in full (review.c). */
 void ui_open_entry(struct app *a, const char *uuid);

@@ -190,12 +190,20 @@ static void open_help(struct app *a, const struct ui_screen *about)
 	ui_push(a, &help_screen, help_new(about));
 }
 
+/* ^T: a pause over whatever is open, unless one is open already. */
+static void open_pause(struct app *a)
+{
+	if (!ui_pause_open_on_top(a))
+		ui_open_pause(a);
+}
+
 int ui_main(const char *db_path, int draw_once)
 {
 	static const struct app_hooks hooks = {
 		.start = screens_start,
 		.save_draft = ui_editor_save_draft,
 		.help = open_help,
+		.pause = open_pause,
 	};
 	return app_run(db_path, draw_once, &hooks);
 }

@@ -38,7 +38,7 @@ t_bash_completes_every_command_from_the_table() {
 	want=$("$MEND" --help | awk '/^  [a-z]/ && !/^  --/ {print $1}' | sort)
 	want=$(printf '%s\nhelp\n' "$want" | sort | tr '\n' ' ' | sed 's/ $//')
 	expect_eq "$(bash_comp mend '')" "$want" "commands"
-	expect_eq "$(bash_comp mend pro)" "prompt prompts" "commands from pro"
+	expect_eq "$(bash_comp mend pro)" "profile prompt prompts" "commands from pro"
 	expect_eq "$(bash_comp mend --db j.db rem)" "remind" "after --db PATH"
 }
 
@@ -144,7 +144,7 @@ t_fish_completes_when_installed() {
 		"acceptance checkin growth nocontact path reflection" "fish modules"
 	expect_eq "$(fish_comp 'mend config remind ')" "off on" "fish remind values"
 	expect_eq "$(fish_comp 'mend decide ')" "friends part-ways reconnect undecided" "fish outcomes"
-	expect_eq "$(fish_comp 'mend pro')" "prompt prompts" "fish commands"
+	expect_eq "$(fish_comp 'mend pro')" "profile prompt prompts" "fish commands"
 	expect_eq "$(fish_comp 'mend status --')" "--db --format --help --json --line" "fish options"
 	"$MEND" reflect "one" >/dev/null
 	expect_eq "$(fish_comp 'mend show ')" "$("$MEND" list --json | jq -r '.[0].id[0:8]')" "fish entry ids"

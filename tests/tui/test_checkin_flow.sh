@@ -429,6 +429,10 @@ t_contact_on_the_no_contact_screen_confirms_a_restart() {
 	type "y"
 	wait_for "What happened"
 	keys Enter
+	# the slip review is offered; Esc says not now
+	wait_for "A fresh start"
+	expect_whole "10 days of space in all · longest stretch 10 days"
+	keys Escape
 	wait_for "Day 0 of no contact"
 	type "g"
 	wait_for "would you like to aim for?"
