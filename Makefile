@@ -14,7 +14,7 @@ FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS     = ncursesw sqlite3 libcjson
+PKGS     = ncursesw sqlite3 libcjson libsodium
 VERSION  = 0.1.0
 
 # pkg-config's feature macros would clash with ours; we set them below.
