@@ -603,3 +603,53 @@ TEST(test_crypt_a_conversion_killed_half_way_leaves_the_plain_journal_whole)
 		 dir);
 	CHECK(system(cmd) != 0);
 }
+
+struct tag_seen {
+	char line[512];
+};
+
+static int tag_line(const struct store_tag *t, void *ctx)
+{
+	struct tag_seen *s = ctx;
+	size_t n = strlen(s->line);
+	snprintf(s->line + n, sizeof s->line - n, "%s=%s:%ld;", t->key,
+		 t->shown, t->count);
+	return 0;
+}
+
+TEST(test_crypt_tags_list_and_filter_as_on_a_plain_journal)
+{
+	char path[512], rec[CRYPT_RECOVERY_LEN];
+	struct tag_seen plain = {""}, enc = {""};
+	struct found fp, fe;
+	struct journal *j = NULL;
+	const char *const want[] = {"sea"};
+
+	tmp_path(path, sizeof path, "tags.db");
+	setenv("MEND_NOW", NOW, 1);
+	CHECK_OK(journal_open(&j, path, NULL));
+	CHECK_OK(save(j, KIND_REFLECTION, "by the #Sea with @Ana", NULL));
+	CHECK_OK(save(j, KIND_REFLECTION, "the #sea again, #Night", NULL));
+	CHECK_OK(save(j, KIND_REFLECTION, "no tags here", NULL));
+	CHECK_OK(store_tags_each(j->st, tag_line, &plain, NULL));
+	struct journal_query q = {.module = -1, .tags = want, .n_tags = 1};
+	memset(&fp, 0, sizeof fp);
+	CHECK_OK(journal_list(j, &q, collect, &fp, NULL));
+	CHECK(fp.n == 2 && strstr(plain.line, "sea=") != NULL);
+	journal_close(j);
+	CHECK_OK(journal_encrypt(path, PASS, strlen(PASS), rec, NULL));
+	CHECK(sql_int(path, "SELECT count(*) FROM entry_tags WHERE tag = 'sea' "
+			    "OR typeof(shown) <> 'blob'") == 0);
+	j = open_unlocked(path);
+	CHECK(j != NULL);
+	CHECK_OK(store_tags_each(j->st, tag_line, &enc, NULL));
+	if (strcmp(enc.line, plain.line) != 0)
+		printf("    plain %s\n    enc   %s\n", plain.line, enc.line);
+	CHECK(strcmp(enc.line, plain.line) == 0);
+	memset(&fe, 0, sizeof fe);
+	CHECK_OK(journal_list(j, &q, collect, &fe, NULL));
+	CHECK(fe.n == 2);
+	for (int i = 0; i < 2; i++)
+		CHECK(strcmp(fe.uuids[i], fp.uuids[i]) == 0);
+	journal_close(j);
+}
