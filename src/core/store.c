@@ -368,6 +368,8 @@ enum mend_rc store_fail(struct store *st, int rc, const char *doing,
 enum mend_rc store_prepare(struct store *st, const char *sql,
 			   sqlite3_stmt **out, struct mend_err *err)
 {
+	/* a failure a caller ignored must not speak for the next one */
+	st->crypt.fail_rc = MEND_OK;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
 	if (rc != SQLITE_OK) {
 		*out = NULL;
@@ -381,6 +383,7 @@ enum mend_rc store_cached(struct store *st, const char *sql,
 {
 	int free_slot = -1;
 
+	st->crypt.fail_rc = MEND_OK;
 	for (int i = 0; i < STORE_CACHE_SIZE; i++) {
 		if (st->cache[i].sql == sql) {
 			*out = st->cache[i].stmt;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "mend/crypt.h"
+#include "mend/export.h"
 #include "mend/journal_crypt.h"
 #include "mend/store_crypt.h"
 #include "mend/uuid.h"
@@ -652,4 +653,42 @@ TEST(test_crypt_tags_list_and_filter_as_on_a_plain_journal)
 	for (int i = 0; i < 2; i++)
 		CHECK(strcmp(fe.uuids[i], fp.uuids[i]) == 0);
 	journal_close(j);
+}
+
+/* The JSON export of j, into a malloc'ed string. */
+static char *export_of(struct journal *j)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	struct export_options o = {.format = EXPORT_JSON, .module = -1};
+	if (!f)
+		return NULL;
+	enum mend_rc rc = export_write(j, &o, f, NULL, NULL);
+	fclose(f);
+	if (rc != MEND_OK) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+TEST(test_crypt_an_unlocked_journal_exports_the_same_as_the_plain_one)
+{
+	char path[512], rec[CRYPT_RECOVERY_LEN];
+	struct journal *j = full_journal(path, sizeof path, "export.db");
+	CHECK(j != NULL);
+	char *plain = export_of(j);
+	journal_close(j);
+	CHECK(plain && strstr(plain, secrets[4]) && strstr(plain, secrets[12]));
+	CHECK_OK(journal_encrypt(path, PASS, strlen(PASS), rec, NULL));
+	j = open_unlocked(path);
+	CHECK(j != NULL);
+	char *enc = export_of(j);
+	CHECK(enc && strcmp(enc, plain) == 0);
+	free(enc);
+	store_lock(j->st);
+	CHECK(export_of(j) == NULL); /* locked: nothing comes out */
+	journal_close(j);
+	free(plain);
 }
