@@ -281,7 +281,10 @@ static const char *const migrations[] = {
 	 * (Argon2id costs and salt, kept so that they can be raised later),
 	 * the data key wrapped by it and by the recovery key, a check of the
 	 * data key itself, and the journal's id for a keyring. A plain
-	 * journal keeps the table empty. */
+	 * journal keeps the table empty. An encrypted journal's search
+	 * indexes and their triggers differ from these (store_crypt.c's
+	 * seal_schema_sql): a later migration that rebuilds entries or the
+	 * triggers must make the encrypted kind anew as well. */
 	"CREATE TABLE IF NOT EXISTS crypt ("
 	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
 	"  format INTEGER NOT NULL,"
