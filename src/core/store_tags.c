@@ -6,6 +6,8 @@
 #include "store_internal.h"
 
 #include <cJSON.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "mend/tags.h"
 
@@ -45,12 +47,30 @@ static void sql_mend_tags(sqlite3_context *c, int argc, sqlite3_value **argv)
 	tag_list_done(&l);
 }
 
+/* mend_tag_key_of(shown): the key of a tag as written (tags_key), for an
+ * encrypted journal's tag list, whose keys are hashes. */
+static void sql_tag_key_of(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	char *key = NULL;
+	(void)argc;
+	const char *shown = (const char *)sqlite3_value_text(argv[0]);
+	if (shown && tags_key(shown, strlen(shown), &key, NULL) == MEND_OK)
+		sqlite3_result_text(c, key, -1, free);
+	else
+		sqlite3_result_null(c);
+}
+
 enum mend_rc store_tags_register(struct store *st, struct mend_err *err)
 {
 	int rc = sqlite3_create_function_v2(
 	    st->db, "mend_tags", 2,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 	    sql_mend_tags, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(
+		    st->db, "mend_tag_key_of", 1,
+		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+		    sql_tag_key_of, NULL, NULL, NULL);
 	return rc == SQLITE_OK ? MEND_OK
 			       : store_fail(st, rc, "opening the journal", err);
 }
@@ -71,9 +91,7 @@ enum mend_rc store_tags_sync(struct store *st, const char *uuid,
 	if (rc == MEND_OK)
 		rc = store_cached(
 		    st,
-		    "INSERT INTO entry_tags (entry_id, tag, shown) "
-		    "SELECT e.id, j.value ->> 0, j.value ->> 1 FROM entries e, "
-		    "json_each(mend_tags(e.text, e.tags)) j WHERE e.uuid = ?1",
+		    STORE_TAGS_FILL " WHERE e.uuid = ?1",
 		    &ins, err);
 	if (rc == MEND_OK) {
 		store_bind_text(ins, 1, uuid);
@@ -91,10 +109,16 @@ enum mend_rc store_tags_each(struct store *st,
 	 * newest use (SQLite's bare columns beside one max()) */
 	enum mend_rc rc = store_prepare(
 	    st,
-	    "SELECT t.tag, t.shown, max(e.created_at), count(*) "
-	    "FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
-	    "WHERE e.kind <> 'sealed' GROUP BY t.tag "
-	    "ORDER BY count(*) DESC, t.tag",
+	    st->crypt.on
+		? "SELECT t.tag, mend_open('entry_tags|' || e.uuid || '|' || "
+		  "t.tag, t.shown) AS plain, max(e.created_at), count(*) "
+		  "FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
+		  "WHERE e.kind <> 'sealed' GROUP BY t.tag "
+		  "ORDER BY count(*) DESC, mend_tag_key_of(plain)"
+		: "SELECT t.tag, t.shown, max(e.created_at), count(*) "
+		  "FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
+		  "WHERE e.kind <> 'sealed' GROUP BY t.tag "
+		  "ORDER BY count(*) DESC, t.tag",
 	    &s, err);
 	int src;
 
@@ -106,7 +130,19 @@ enum mend_rc store_tags_each(struct store *st,
 		    .shown = (const char *)sqlite3_column_text(s, 1),
 		    .last = (const char *)sqlite3_column_text(s, 2),
 		    .count = (long)sqlite3_column_int64(s, 3)};
-		if (fn(&t, ctx))
+		/* an encrypted journal keeps a keyed hash of the key: the
+		 * key itself is made again from the shown form */
+		char *key = NULL;
+		if (st->crypt.on) {
+			rc = tags_key(t.shown ? t.shown : "",
+				      t.shown ? strlen(t.shown) : 0, &key, err);
+			if (rc != MEND_OK)
+				break;
+			t.key = key;
+		}
+		int stop = fn(&t, ctx);
+		free(key);
+		if (stop)
 			break;
 	}
 	if (src != SQLITE_ROW && src != SQLITE_DONE)
