@@ -64,6 +64,11 @@ enum mend_rc insights_mood(struct journal *j, enum insights_by by,
 			   struct insights_mood *out, struct mend_err *err);
 void insights_mood_done(struct insights_mood *m);
 
+/* The first check-in's day into day, "" when there is none. */
+enum mend_rc insights_first_checkin(struct journal *j,
+				    char day[CLOCK_DATE_LEN],
+				    struct mend_err *err);
+
 /* --- a year in pixels --- */
 
 struct insights_year {

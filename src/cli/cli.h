@@ -128,6 +128,7 @@ extern const struct command cmd_start, cmd_checkin, cmd_status, cmd_contact,
 	cmd_urge, cmd_unsent, cmd_seal, cmd_reflect, cmd_accept, cmd_grow,
 	cmd_decide, cmd_prompt, cmd_prompts, cmd_list, cmd_show, cmd_edit,
 	cmd_delete, cmd_periods, cmd_config, cmd_export, cmd_import,
-	cmd_completions, cmd_remind, cmd_star, cmd_tags;
+	cmd_completions, cmd_remind, cmd_star, cmd_tags, cmd_insights,
+	cmd_week;
 
 #endif

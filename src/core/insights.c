@@ -138,6 +138,16 @@ static enum mend_rc first_checkin(struct journal *j, long *out,
 	return rc;
 }
 
+enum mend_rc insights_first_checkin(struct journal *j,
+				    char day[CLOCK_DATE_LEN],
+				    struct mend_err *err)
+{
+	char last[CLOCK_DATE_LEN];
+	day[0] = '\0';
+	return j->st ? store_insights_checkin_span(j->st, day, last, err)
+		     : MEND_OK;
+}
+
 /* --- mood and urges over time --- */
 
 static long month_index(struct mend_date d)
