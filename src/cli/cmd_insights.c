@@ -95,6 +95,36 @@ static const char *dot(const struct out *o)
 	return o->utf8 ? "·" : "-";
 }
 
+/* Print text wrapped at width columns, each line after the first
+ * indented by indent spaces. Columns are counted as characters (the
+ * words are mend's, a tag's shown form at most). */
+static void wrap(const char *text, int width, int indent)
+{
+	int col = indent;
+	bool first = true;
+	const char *p = text;
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		int w = 0;
+		for (size_t i = 0; i < n; i++)
+			w += ((unsigned char)p[i] & 0xc0) != 0x80;
+		if (!first && col + 1 + w > width) {
+			printf("\n%*s", indent, "");
+			col = indent;
+		} else if (!first) {
+			putchar(' ');
+			col++;
+		}
+		cli_put_textn(stdout, p, n);
+		col += w;
+		first = false;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	putchar('\n');
+}
+
 /* --- mood --- */
 
 static int print_mood(struct out *o, enum insights_by by)
@@ -135,7 +165,7 @@ static int print_mood(struct out *o, enum insights_by by)
 							  "out of memory"));
 	}
 	char a[32], b[32], c[32];
-	printf("Mood by %s, %s to %s (1 low .. 10 good)\n\n",
+	printf("Mood by %s, %s to %s\n(1 low .. 10 good)\n\n",
 	       insights_by_name(by), m.since, m.until);
 	int width = o->cols - 34;
 	if (width < 10)
@@ -156,17 +186,16 @@ static int print_mood(struct out *o, enum insights_by by)
 	avg_text(m.mood_7, a);
 	avg_text(m.mood_30, b);
 	avg_text(m.mood_prev_30, c);
-	printf("\nMood, the last 7 days: %s; the last 30: %s;\n"
-	       "the 30 days before those: %s.\n",
+	printf("\nMood on average\n  the last 7 days      %s\n"
+	       "  the last 30 days     %s\n  the 30 days before   %s\n",
 	       a, b, c);
 	avg_text(m.urge_7, a);
 	avg_text(m.urge_30, b);
 	avg_text(m.urge_prev_30, c);
-	printf("Urge, the last 7 days: %s; the last 30: %s;\n"
-	       "the 30 days before those: %s.\n",
+	printf("Urge on average\n  the last 7 days      %s\n"
+	       "  the last 30 days     %s\n  the 30 days before   %s\n",
 	       a, b, c);
-	printf("Days without a check-in are left as gaps, not counted as "
-	       "low.\n");
+	printf("Days without a check-in are gaps,\nnever counted as low.\n");
 	insights_mood_done(&m);
 	return 0;
 }
@@ -203,8 +232,8 @@ static int print_calendar(struct out *o, int year)
 	long today = journal_today(o->j);
 	struct mend_date jan1 = {y.year, 1, 1};
 	long d0 = clock_days_from_civil(jan1);
-	printf("%d, a year in pixels: %ld day%s with a check-in\n\n", y.year,
-	       y.checkins, y.checkins == 1 ? "" : "s");
+	printf("%d, a year in pixels\n(%ld day%s with a check-in)\n\n",
+	       y.year, y.checkins, y.checkins == 1 ? "" : "s");
 	char head[80];
 	int step = wide ? 2 : 1;
 	memset(head, ' ', sizeof head);
@@ -236,14 +265,14 @@ static int print_calendar(struct out *o, int year)
 		putchar('\n');
 	}
 	if (o->utf8)
-		printf("\n%s no check-in   ▁ 1  ▂ 2  ▃ 3  ▄ 4  ▅ 5  ▆ 6  ▇ 7  "
+		printf("\n%s no check-in\n▁ 1  ▂ 2  ▃ 3  ▄ 4  ▅ 5  ▆ 6  ▇ 7  "
 		       "█ 8..10\n",
 		       mood_glyph(o, 0));
 	else
-		printf("\n. no check-in   1..9 the mood   + 10\n");
+		printf("\n. no check-in\n1..9 the mood, + for 10\n");
 	if (y.first_year && (y.first_year < y.year || y.last_year > y.year))
-		printf("Check-ins from %d to %d: mend insights calendar "
-		       "--year YYYY\n",
+		printf("Check-ins from %d to %d; another year:\n"
+		       "mend insights calendar --year YYYY\n",
 		       y.first_year, y.last_year);
 	return 0;
 }
@@ -280,21 +309,19 @@ static int print_periods(struct out *o)
 		return fine ? 0 : oom(o);
 	}
 	if (p.n == 0)
-		printf("No no-contact period yet. When you are ready: mend "
-		       "start --date YYYY-MM-DD\n");
+		printf("No no-contact period yet. When you are ready:\n"
+		       "mend start --date YYYY-MM-DD\n");
 	else
 		printf("No contact, every stretch (none is ever erased)\n\n");
-	int width = o->cols - 42;
-	if (width < 8)
-		width = 8;
+	int width = o->cols - 40;
+	if (width < 1)
+		width = 1;
 	for (size_t i = 0; i < p.n; i++) {
 		const struct insights_period *q = &p.items[i];
 		printf("  %s to %-10s %5ld day%s  ", q->start,
 		       q->running ? "now" : q->end, q->days,
 		       q->days == 1 ? " " : "s");
 		bar(o, (double)q->days, (double)p.longest_days, width);
-		if ((long)i == p.longest && p.n > 1)
-			printf(" the longest");
 		putchar('\n');
 	}
 	if (p.n)
@@ -302,11 +329,11 @@ static int print_periods(struct out *o)
 		       "day%s.\n",
 		       p.total_days, p.longest_days,
 		       p.longest_days == 1 ? "" : "s");
-	printf("\nUrges written down and pauses taken instead of sending, "
-	       "by week\n\n");
+	printf("\nUrges and pauses by week\n(written down instead of "
+	       "sent)\n\n");
 	for (size_t i = 0; i < p.n_weeks; i++) {
 		const struct insights_urge_week *w = &p.weeks[i];
-		printf("  week of %s  ", w->start);
+		printf("  %s  ", w->start);
 		if (!w->urges && !w->pauses) {
 			printf("%s\n", dot(o));
 			continue;
@@ -315,21 +342,28 @@ static int print_periods(struct out *o)
 		if (w->strength.n)
 			printf(" (strength %.1f)", w->strength.mean);
 		if (w->pauses) {
-			printf(", pauses %ld", w->pauses);
+			printf("\n%14spauses %ld", "", w->pauses);
 			if (w->before.n && w->after.n)
-				printf(" (urge %.1f before, %.1f after)",
+				printf(" (urge %.1f, then %.1f)",
 				       w->before.mean, w->after.mean);
 		}
 		putchar('\n');
 	}
-	printf("\n%ld urge%s written down and %ld pause%s taken in these "
-	       "weeks.\n",
-	       p.urges, p.urges == 1 ? "" : "s", p.pauses,
-	       p.pauses == 1 ? "" : "s");
-	if (p.before.n && p.after.n)
-		printf("Before a pause the urge was on average %.1f; after it, "
-		       "%.1f.\n",
-		       p.before.mean, p.after.mean);
+	char line[256];
+	snprintf(line, sizeof line,
+		 "%ld urge%s written down and %ld pause%s taken in these "
+		 "weeks.",
+		 p.urges, p.urges == 1 ? "" : "s", p.pauses,
+		 p.pauses == 1 ? "" : "s");
+	putchar('\n');
+	wrap(line, o->cols, 0);
+	if (p.before.n && p.after.n) {
+		snprintf(line, sizeof line,
+			 "Before a pause the urge was on average %.1f; after "
+			 "it, %.1f.",
+			 p.before.mean, p.after.mean);
+		wrap(line, o->cols, 0);
+	}
 	insights_periods_done(&p);
 	return 0;
 }
@@ -350,23 +384,22 @@ static int print_helps(struct out *o)
 		insights_helps_done(&h);
 		return fine ? 0 : oom(o);
 	}
-	printf("What went with a better or a harder day (%ld day%s with a "
+	printf("Mood beside what the days held\n(%ld day%s with a "
 	       "check-in)\n\n",
 	       h.checkin_days, h.checkin_days == 1 ? "" : "s");
 	for (size_t i = 0; i < h.n; i++) {
 		insights_help_sentence(o->j, &h.items[i], buf, sizeof buf);
 		printf("  ");
-		cli_put_text(stdout, buf);
-		putchar('\n');
+		wrap(buf, o->cols, 2);
 	}
 	if (h.n == 0)
-		printf("  Not enough days to compare yet. Something appears "
-		       "here once there\n  are at least %d check-in days with "
-		       "it and %d without.\n",
+		printf("  Not enough days to compare yet. Something\n"
+		       "  appears here once there are at least %d\n"
+		       "  check-in days with it and %d without.\n",
 		       INSIGHTS_HELP_MIN, INSIGHTS_HELP_MIN);
 	else
-		printf("\nThese are days that went together, side by side; "
-		       "they do not say why.\n");
+		printf("\nThese are days that went together, side by\n"
+		       "side; they do not say why.\n");
 	insights_helps_done(&h);
 	return 0;
 }
@@ -388,8 +421,9 @@ static int print_urges(struct out *o)
 			       ? 0
 			       : oom(o);
 	if (u.total == 0) {
-		printf("No urge or pause written down yet. When one comes, "
-		       "mend urge LEVEL keeps it\nwithout acting on it.\n");
+		printf("No urge or pause written down yet. When one\n"
+		       "comes, mend urge --level N keeps it without\n"
+		       "acting on it.\n");
 		return 0;
 	}
 	long max = 1;
@@ -397,10 +431,10 @@ static int print_urges(struct out *o)
 		if (u.by_hour[i] > max)
 			max = u.by_hour[i];
 	int width = o->cols - 14;
-	printf("When urges came: %ld written down or paused on", u.total);
+	printf("When urges came\n(%ld written down or paused on", u.total);
 	if (u.strength.n)
-		printf(", strength %.1f on average", u.strength.mean);
-	printf("\n\nBy hour of the day\n");
+		printf(", strength\n%.1f on average", u.strength.mean);
+	printf(")\n\nBy hour of the day\n");
 	for (int i = 0; i < 24; i++) {
 		printf("  %02d  ", i);
 		bar(o, (double)u.by_hour[i], (double)max, width);
@@ -433,7 +467,7 @@ void insights_print_week(struct journal *j, const struct insights_week *w,
 	avg_text(w->mood, a);
 	avg_text(w->mood_before, b);
 	printf("  Check-ins: %ld of 7 days\n", w->checkins);
-	printf("  Mood: %s; the week before: %s\n", a, b);
+	printf("  Mood: %s\n  The week before: %s\n", a, b);
 	printf("  Urges written down: %ld; pauses taken: %ld\n", w->urges,
 	       w->pauses);
 	printf("  Reflections written: %ld\n", w->reflections);
@@ -459,7 +493,8 @@ void insights_print_week(struct journal *j, const struct insights_week *w,
 		printf("\n  Your note on this week is kept: mend show %.8s\n",
 		       w->note_uuid);
 	else
-		printf("\n  A few words on this week? mend week --note TEXT\n");
+		printf("\n  A few words on this week?\n"
+		       "  mend week --note TEXT\n");
 }
 
 static int print_week(struct out *o, const char *day)
@@ -493,9 +528,9 @@ static void show_line(const struct entry *e, void *ctx)
 	if (e->kind == KIND_CHECKIN && !e->text[0])
 		printf("mood %d", e->mood);
 	else if (e->kind == KIND_URGE && !e->text[0])
-		printf("an urge of %d, not acted on", e->urge);
+		printf("an urge of %d", e->urge);
 	else if (e->kind == KIND_SEALED && !e->text[0])
-		printf("a letter, sealed until day %d", e->open_day);
+		printf("sealed until day %d", e->open_day);
 	else if (!e->text[0])
 		printf("nothing written");
 	else {
