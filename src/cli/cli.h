@@ -41,6 +41,11 @@ const struct command *const *cli_commands(size_t *n);
 /* The keys `mend config` takes, NULL-terminated (static storage). */
 extern const char *const cli_config_keys[];
 
+/* The views `mend insights` shows and the steps --by takes,
+ * NULL-terminated (static storage). */
+extern const char *const cli_insights_views[];
+extern const char *const cli_insights_steps[];
+
 /* Run the command line; returns the process exit code. */
 int cli_main(int argc, char **argv);
 

@@ -10,7 +10,7 @@
 #include "insights_out.h"
 
 static const struct opt_spec insights_opts[] = {
-    {"since", 0, VAL_DATE}, {"until", 0, VAL_DATE}, {"by", 0, VAL_TEXT},
+    {"since", 0, VAL_DATE}, {"until", 0, VAL_DATE}, {"by", 0, VAL_INSIGHTS_BY},
     {"year", 0, VAL_TEXT},  {"date", 0, VAL_DATE},  {"json", 0, VAL_FLAG},
     {NULL, 0, VAL_FLAG},
 };
@@ -38,6 +38,14 @@ static const char *const view_names[] = {
 };
 
 #define N_VIEWS (sizeof view_names / sizeof view_names[0])
+
+const char *const cli_insights_views[] = {
+#define X(e, name) name,
+	VIEW_LIST(X)
+#undef X
+	NULL};
+
+const char *const cli_insights_steps[] = {"day", "week", "month", NULL};
 
 struct out {
 	struct cli *c;
@@ -738,6 +746,7 @@ const struct command cmd_insights = {
     .run = run_insights,
     .opts = insights_opts,
     .max_pos = 1,
+    .pos_values = {VAL_INSIGHTS_VIEW},
     .usage = "mend insights [VIEW] [--since DAY] [--until DAY] [--by "
 	     "day|week|month]\n"
 	     "mend insights calendar [--year YYYY]\n"
