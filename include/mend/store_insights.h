@@ -44,16 +44,26 @@ enum mend_rc store_insights_tag_days(struct store *st, const char *since,
 						double sum, void *ctx),
 				     void *ctx, struct mend_err *err);
 
-/* For each growth category (module 0 false) or module other than the
- * check-in's (module true) written in between since_iso and until_iso:
+/* For each growth category written in between since_iso and until_iso:
  * on how many check-in days (journal day by shift) it was, and the sum
  * of their moods. */
-enum mend_rc store_insights_key_days(struct store *st, bool module,
-				     const char *shift, const char *since_iso,
+enum mend_rc store_insights_key_days(struct store *st, const char *shift,
+				     const char *since_iso,
 				     const char *until_iso,
 				     void (*fn)(const char *key, long n,
 						double sum, void *ctx),
 				     void *ctx, struct mend_err *err);
+
+/* For each module of modules (a JSON array of names): on how many
+ * check-in days since..until something was written in it, and the sum
+ * of their moods. start is the modifier that turns a local midnight
+ * into the journal day's start ("+4 hours"). */
+enum mend_rc store_insights_module_days(struct store *st, const char *modules,
+					const char *start, const char *since,
+					const char *until,
+					void (*fn)(const char *key, long n,
+						   double sum, void *ctx),
+					void *ctx, struct mend_err *err);
 
 /* Urge and pause entries written in [since_iso, until_iso) by week (its
  * first day, from weekday wday): fn per week and kind ("urge", "pause")

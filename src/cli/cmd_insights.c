@@ -523,6 +523,8 @@ static int print_week(struct out *o, const char *day)
 
 /* --- look back --- */
 
+#define LOOK_LINES 5
+
 struct show_ctx {
 	int cols;
 };
@@ -565,12 +567,15 @@ static void print_lookday(struct out *o, const struct insights_lookback *l,
 	if (d->mood && l->mood_now)
 		printf(", today %d", l->mood_now);
 	putchar('\n');
-	for (size_t k = 0; k < d->n; k++)
+	/* a few lines a day; the rest is a command away */
+	size_t shown = d->n < LOOK_LINES ? d->n : LOOK_LINES;
+	for (size_t k = 0; k < shown; k++)
 		journal_find(o->j, l->items[d->first + k].uuid, show_line, &s,
 			     NULL);
-	if (d->total > d->n)
-		printf("      and %zu more: mend list --since %s --until %s\n",
-		       d->total - d->n, d->day, d->day);
+	if (d->total > shown)
+		printf("      and %zu more: mend list --since %s\n"
+		       "      --until %s\n",
+		       d->total - shown, d->day, d->day);
 	if (d->total == 0)
 		printf("      nothing written that day\n");
 }

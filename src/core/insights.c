@@ -579,11 +579,22 @@ enum mend_rc insights_helps(struct journal *j, const char *since,
 		rc = store_insights_tag_days(j->st, sp.since, sp.until, add_sum,
 					     &tags, err);
 	if (rc == MEND_OK && j->st)
-		rc = store_insights_key_days(j->st, false, shift, sp.since_iso,
+		rc = store_insights_key_days(j->st, shift, sp.since_iso,
 					     sp.until_iso, add_sum, &cats, err);
-	if (rc == MEND_OK && j->st)
-		rc = store_insights_key_days(j->st, true, shift, sp.since_iso,
-					     sp.until_iso, add_sum, &mods, err);
+	if (rc == MEND_OK && j->st) {
+		char mods_json[256] = "[", start[24];
+		for (int m = 0; m < MODULE_COUNT; m++)
+			if (m != MODULE_CHECKIN)
+				snprintf(mods_json + strlen(mods_json),
+					 sizeof mods_json - strlen(mods_json),
+					 "%s\"%s\"", mods_json[1] ? "," : "",
+					 module_name((enum module)m));
+		strncat(mods_json, "]", sizeof mods_json - strlen(mods_json) - 1);
+		snprintf(start, sizeof start, "+%d hours", j->day_start_hour);
+		rc = store_insights_module_days(j->st, mods_json, start,
+						sp.since, sp.until, add_sum,
+						&mods, err);
+	}
 	if (rc == MEND_OK && (tags.oom || cats.oom || mods.oom))
 		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
 	/* The check-in days are the same for all three. */

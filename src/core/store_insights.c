@@ -61,16 +61,16 @@ enum mend_rc store_insights_checkin_buckets(
 {
 	static const char *const sql[] = {
 		"SELECT day, count(mood), avg(mood), count(urge), avg(urge) "
-		"FROM entries WHERE kind = 'checkin' AND day BETWEEN ?1 AND ?2 "
+		"FROM entries INDEXED BY entries_checkin_day WHERE kind = 'checkin' AND day BETWEEN ?1 AND ?2 "
 		"GROUP BY day ORDER BY day",
 		"SELECT date(day, '-6 days', 'weekday ' || ?3) AS w, "
 		"count(mood), avg(mood), count(urge), avg(urge) FROM entries "
-		"WHERE kind = 'checkin' AND day BETWEEN ?1 AND ?2 "
-		"GROUP BY w ORDER BY w",
+		"INDEXED BY entries_checkin_day WHERE kind = 'checkin' AND "
+		"day BETWEEN ?1 AND ?2 GROUP BY w ORDER BY w",
 		"SELECT substr(day, 1, 7) || '-01' AS m, count(mood), "
 		"avg(mood), count(urge), avg(urge) FROM entries "
-		"WHERE kind = 'checkin' AND day BETWEEN ?1 AND ?2 "
-		"GROUP BY m ORDER BY m",
+		"INDEXED BY entries_checkin_day WHERE kind = 'checkin' AND "
+		"day BETWEEN ?1 AND ?2 GROUP BY m ORDER BY m",
 	};
 	struct bucket_ctx b = {fn, ctx};
 	sqlite3_stmt *s = NULL;
@@ -95,7 +95,8 @@ enum mend_rc store_insights_checkin_avg(struct store *st, const char *since,
 	enum mend_rc rc = store_prepare(
 		st,
 		"SELECT count(mood), avg(mood), count(urge), avg(urge) FROM "
-		"entries WHERE kind = 'checkin' AND day BETWEEN ?1 AND ?2",
+		"entries INDEXED BY entries_checkin_day WHERE kind = 'checkin' "
+		"AND day BETWEEN ?1 AND ?2",
 		&s, err);
 	if (rc != MEND_OK)
 		return rc;
@@ -118,8 +119,10 @@ enum mend_rc store_insights_checkin_span(struct store *st,
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
 		st,
-		"SELECT (SELECT min(day) FROM entries WHERE kind = 'checkin'), "
-		"(SELECT max(day) FROM entries WHERE kind = 'checkin')",
+		"SELECT (SELECT min(day) FROM entries INDEXED BY "
+		"entries_checkin_day WHERE kind = 'checkin'), (SELECT max(day) "
+		"FROM entries INDEXED BY entries_checkin_day WHERE kind = "
+		"'checkin')",
 		&s, err);
 	if (rc != MEND_OK)
 		return rc;
@@ -157,11 +160,12 @@ enum mend_rc store_insights_tag_days(struct store *st, const char *since,
 	enum mend_rc rc = store_prepare(
 		st,
 		"SELECT * FROM (SELECT t.tag, count(*), total(c.mood) FROM "
-		"entries c JOIN entry_tags t ON t.entry_id = c.id WHERE "
-		"c.kind = 'checkin' AND c.day BETWEEN ?1 AND ?2 AND c.mood IS "
-		"NOT NULL GROUP BY t.tag ORDER BY t.tag) UNION ALL "
-		"SELECT NULL, count(mood), total(mood) FROM entries WHERE "
-		"kind = 'checkin' AND day BETWEEN ?1 AND ?2",
+		"entries c INDEXED BY entries_checkin_day JOIN entry_tags t ON "
+		"t.entry_id = c.id WHERE c.kind = 'checkin' AND c.day BETWEEN "
+		"?1 AND ?2 AND c.mood IS NOT NULL GROUP BY t.tag ORDER BY "
+		"t.tag) UNION ALL SELECT NULL, count(mood), total(mood) FROM "
+		"entries INDEXED BY entries_checkin_day WHERE kind = 'checkin' "
+		"AND day BETWEEN ?1 AND ?2",
 		&s, err);
 	if (rc != MEND_OK)
 		return rc;
@@ -170,8 +174,8 @@ enum mend_rc store_insights_tag_days(struct store *st, const char *since,
 	return each_row(st, s, key_row, &k, err);
 }
 
-enum mend_rc store_insights_key_days(struct store *st, bool module,
-				     const char *shift, const char *since_iso,
+enum mend_rc store_insights_key_days(struct store *st, const char *shift,
+				     const char *since_iso,
 				     const char *until_iso,
 				     void (*fn)(const char *key, long n,
 						double sum, void *ctx),
@@ -179,28 +183,56 @@ enum mend_rc store_insights_key_days(struct store *st, bool module,
 {
 	struct key_ctx k = {fn, ctx};
 	sqlite3_stmt *s = NULL;
-	/* The distinct (key, journal day) pairs first, so that three walks
-	 * on one day count that day once. */
+	/* The distinct (category, journal day) pairs first, so that three
+	 * walks on one day count that day once. */
 	enum mend_rc rc = store_prepare(
 		st,
-		module ? "SELECT g.k, count(*), total(c.mood) FROM (SELECT "
-			 "DISTINCT module AS k, date(created_at, 'localtime', "
-			 "?1) AS d FROM entries WHERE module != 'checkin' AND "
-			 "created_at >= ?2 AND created_at < ?3) g JOIN "
-			 "entries c ON c.kind = 'checkin' AND c.day = g.d AND "
-			 "c.mood IS NOT NULL GROUP BY g.k ORDER BY g.k"
-		       : "SELECT g.k, count(*), total(c.mood) FROM (SELECT "
-			 "DISTINCT category AS k, date(created_at, "
-			 "'localtime', ?1) AS d FROM entries WHERE kind = "
-			 "'growth' AND created_at >= ?2 AND created_at < ?3) g "
-			 "JOIN entries c ON c.kind = 'checkin' AND c.day = g.d "
-			 "AND c.mood IS NOT NULL GROUP BY g.k ORDER BY g.k",
+		"SELECT g.k, count(*), total(c.mood) FROM (SELECT DISTINCT "
+		"category AS k, date(created_at, 'localtime', ?1) AS d FROM "
+		"entries WHERE kind = 'growth' AND created_at >= ?2 AND "
+		"created_at < ?3) g JOIN entries c INDEXED BY "
+		"entries_checkin_day ON c.kind = 'checkin' AND c.day = g.d AND "
+		"c.mood IS NOT NULL GROUP BY g.k ORDER BY g.k",
 		&s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, shift);
 	store_bind_text(s, 2, since_iso);
 	store_bind_text(s, 3, until_iso);
+	return each_row(st, s, key_row, &k, err);
+}
+
+enum mend_rc store_insights_module_days(struct store *st, const char *modules,
+					const char *start, const char *since,
+					const char *until,
+					void (*fn)(const char *key, long n,
+						   double sum, void *ctx),
+					void *ctx, struct mend_err *err)
+{
+	struct key_ctx k = {fn, ctx};
+	sqlite3_stmt *s = NULL;
+	/* From the check-in days: each day's bounds once (materialized),
+	 * then one probe of the module index per module and day, rather
+	 * than a journal day worked out for every entry of ten years. */
+	enum mend_rc rc = store_prepare(
+		st,
+		"WITH c AS MATERIALIZED (SELECT mood, strftime("
+		"'%Y-%m-%dT%H:%M:%SZ', day, ?2, 'utc') AS a, strftime("
+		"'%Y-%m-%dT%H:%M:%SZ', day, '+1 day', ?2, 'utc') AS b FROM "
+		"entries INDEXED BY entries_checkin_day WHERE kind = 'checkin' "
+		"AND day BETWEEN ?3 AND ?4 AND mood IS NOT NULL), m(k) AS "
+		"(SELECT value FROM json_each(?1)) SELECT m.k, count(*), "
+		"total(c.mood) FROM c, m WHERE EXISTS (SELECT 1 FROM entries e "
+		"INDEXED BY entries_module_created WHERE e.module = m.k AND "
+		"e.created_at >= c.a AND e.created_at < c.b) GROUP BY m.k "
+		"ORDER BY m.k",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, modules);
+	store_bind_text(s, 2, start);
+	store_bind_text(s, 3, since);
+	store_bind_text(s, 4, until);
 	return each_row(st, s, key_row, &k, err);
 }
 
@@ -347,7 +379,8 @@ enum mend_rc store_insights_day_entries(
 		"SELECT uuid, kind, created_at FROM (SELECT uuid, kind, "
 		"created_at FROM entries WHERE created_at >= ?1 AND "
 		"created_at < ?2 AND kind != 'checkin' UNION ALL SELECT uuid, "
-		"kind, created_at FROM entries WHERE kind = 'checkin' AND "
+		"kind, created_at FROM entries INDEXED BY entries_checkin_day "
+		"WHERE kind = 'checkin' AND "
 		"day = ?3) ORDER BY created_at, uuid",
 		&s, err);
 	if (rc != MEND_OK)
@@ -364,8 +397,8 @@ enum mend_rc store_insights_day_mood(struct store *st, const char *day,
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
 		st,
-		"SELECT coalesce(mood, 0) FROM entries WHERE kind = 'checkin' "
-		"AND day = ?1",
+		"SELECT coalesce(mood, 0) FROM entries INDEXED BY "
+		"entries_checkin_day WHERE kind = 'checkin' AND day = ?1",
 		&s, err);
 	if (rc != MEND_OK)
 		return rc;
@@ -389,9 +422,11 @@ enum mend_rc store_insights_kind_end(struct store *st, const char *kind,
 		"SELECT uuid, created_at, coalesce(mood, 0) FROM entries "
 		"WHERE kind = ?1 ORDER BY created_at DESC, uuid DESC LIMIT 1",
 		"SELECT uuid, created_at, coalesce(mood, 0) FROM entries "
-		"WHERE kind = 'checkin' ORDER BY day LIMIT 1",
+		"INDEXED BY entries_checkin_day WHERE kind = 'checkin' ORDER BY "
+		"day LIMIT 1",
 		"SELECT uuid, created_at, coalesce(mood, 0) FROM entries "
-		"WHERE kind = 'checkin' ORDER BY day DESC LIMIT 1",
+		"INDEXED BY entries_checkin_day WHERE kind = 'checkin' ORDER BY "
+		"day DESC LIMIT 1",
 	};
 	bool checkin = strcmp(kind, "checkin") == 0;
 	sqlite3_stmt *s = NULL;
