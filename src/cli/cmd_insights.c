@@ -33,7 +33,7 @@ enum view {
 
 static const char *const view_names[] = {
 #define X(e, name) name,
-	VIEW_LIST(X)
+    VIEW_LIST(X)
 #undef X
 };
 
@@ -41,7 +41,7 @@ static const char *const view_names[] = {
 
 const char *const cli_insights_views[] = {
 #define X(e, name) name,
-	VIEW_LIST(X)
+    VIEW_LIST(X)
 #undef X
 	NULL};
 
@@ -75,8 +75,8 @@ static int columns(void)
  * '#' (whole cells only) in ASCII. */
 static void bar(const struct out *o, double value, double max, int width)
 {
-	static const char *const eighths[] = {"",  "▏", "▎", "▍", "▌",
-					      "▋", "▊", "▉"};
+	static const char *const eighths[] = {"",  "▏", "▎", "▍",
+					      "▌", "▋", "▊", "▉"};
 	if (max <= 0 || value <= 0 || width <= 0)
 		return;
 	long units = (long)(value / max * width * 8 + 0.5);
@@ -151,7 +151,7 @@ static int print_mood(struct out *o, enum insights_by by)
 		char first[CLOCK_DATE_LEN];
 		struct mend_date f;
 		enum mend_rc frc =
-			insights_first_checkin(o->j, first, &o->c->err);
+		    insights_first_checkin(o->j, first, &o->c->err);
 		if (frc != MEND_OK)
 			return cli_fail(o->c, frc);
 		if (clock_parse_date(first, &f) &&
@@ -169,8 +169,9 @@ static int print_mood(struct out *o, enum insights_by by)
 		bool fine = insights_json_print(insights_json_mood(&m));
 		insights_mood_done(&m);
 		return fine ? 0
-			    : cli_fail(o->c, mend_err_set(&o->c->err, MEND_ENOMEM,
-							  "out of memory"));
+			    : cli_fail(o->c,
+				       mend_err_set(&o->c->err, MEND_ENOMEM,
+						    "out of memory"));
 	}
 	char a[32], b[32], c[32];
 	printf("Mood by %s, %s to %s\n(1 low .. 10 good)\n\n",
@@ -232,16 +233,16 @@ static int print_calendar(struct out *o, int year)
 		return cli_fail(o->c, rc);
 	if (o->json)
 		return insights_json_print(insights_json_year(&y))
-			       ? 0
-			       : cli_fail(o->c, mend_err_set(&o->c->err,
-							     MEND_ENOMEM,
-							     "out of memory"));
+			   ? 0
+			   : cli_fail(o->c,
+				      mend_err_set(&o->c->err, MEND_ENOMEM,
+						   "out of memory"));
 	bool wide = o->cols >= 4 + 31 * 2;
 	long today = journal_today(o->j);
 	struct mend_date jan1 = {y.year, 1, 1};
 	long d0 = clock_days_from_civil(jan1);
-	printf("%d, a year in pixels\n(%ld day%s with a check-in)\n\n",
-	       y.year, y.checkins, y.checkins == 1 ? "" : "s");
+	printf("%d, a year in pixels\n(%ld day%s with a check-in)\n\n", y.year,
+	       y.checkins, y.checkins == 1 ? "" : "s");
 	char head[80];
 	int step = wide ? 2 : 1;
 	memset(head, ' ', sizeof head);
@@ -307,8 +308,7 @@ static int print_periods(struct out *o)
 		clock_format_date(clock_civil_from_days(today - 7 * 11), since);
 		s = since;
 	}
-	enum mend_rc rc =
-		insights_periods(o->j, s, o->until, &p, &o->c->err);
+	enum mend_rc rc = insights_periods(o->j, s, o->until, &p, &o->c->err);
 	if (rc != MEND_OK)
 		return cli_fail(o->c, rc);
 	if (o->json) {
@@ -383,12 +383,12 @@ static int print_helps(struct out *o)
 	struct insights_helps h;
 	char buf[1024];
 	enum mend_rc rc =
-		insights_helps(o->j, o->since, o->until, &h, &o->c->err);
+	    insights_helps(o->j, o->since, o->until, &h, &o->c->err);
 	if (rc != MEND_OK)
 		return cli_fail(o->c, rc);
 	if (o->json) {
 		bool fine = insights_json_print(
-			insights_json_helps(o->j, &h, o->since, o->until));
+		    insights_json_helps(o->j, &h, o->since, o->until));
 		insights_helps_done(&h);
 		return fine ? 0 : oom(o);
 	}
@@ -420,14 +420,14 @@ static int print_urges(struct out *o)
 					   "Fri", "Sat", "Sun"};
 	struct insights_urge_times u;
 	enum mend_rc rc =
-		insights_urge_times(o->j, o->since, o->until, &u, &o->c->err);
+	    insights_urge_times(o->j, o->since, o->until, &u, &o->c->err);
 	if (rc != MEND_OK)
 		return cli_fail(o->c, rc);
 	if (o->json)
 		return insights_json_print(
-			       insights_json_urges(&u, o->since, o->until))
-			       ? 0
-			       : oom(o);
+			   insights_json_urges(&u, o->since, o->until))
+			   ? 0
+			   : oom(o);
 	if (u.total == 0) {
 		printf("No urge or pause written down yet. When one\n"
 		       "comes, mend urge --level N keeps it without\n"
@@ -485,7 +485,7 @@ void insights_print_week(struct journal *j, const struct insights_week *w,
 	       minutes == 1 ? "" : "s");
 	for (size_t i = 0; i < w->n_growth; i++) {
 		const struct category *cat =
-			c ? content_category(c, w->growth[i].category) : NULL;
+		    c ? content_category(c, w->growth[i].category) : NULL;
 		if (!w->growth[i].count)
 			continue;
 		printf("    %-12s %4ld min, %ld time%s\n",
@@ -619,7 +619,7 @@ static int print_then_now(struct out *o)
 		return cli_fail(o->c, rc);
 	if (o->json)
 		return insights_json_print(insights_json_then_now(&t)) ? 0
-								     : oom(o);
+								       : oom(o);
 	printf("Then and now\n");
 	for (size_t i = 0; i < 3; i++) {
 		const struct insights_pair *p = &t.pairs[i];
@@ -708,19 +708,26 @@ static int run_insights(struct cli *c, const struct args *a)
 	struct journal *j = cli_journal_read(c);
 	if (!j)
 		return 1;
-	struct out o = {c, j, args_get(spec, a, "json") != NULL,
-			insights_utf8(), columns(), NULL, NULL};
+	struct out o = {c,
+			j,
+			args_get(spec, a, "json") != NULL,
+			insights_utf8(),
+			columns(),
+			NULL,
+			NULL};
 	char since[CLOCK_DATE_LEN], until[CLOCK_DATE_LEN], day[CLOCK_DATE_LEN];
 	const char *date = NULL;
-	enum mend_rc mrc = cli_day_span_opt(j, "since", args_get(spec, a, "since"),
-					    false, since, &o.since, &c->err);
+	enum mend_rc mrc =
+	    cli_day_span_opt(j, "since", args_get(spec, a, "since"), false,
+			     since, &o.since, &c->err);
 	if (mrc == MEND_OK)
 		mrc = cli_day_span_opt(j, "until", args_get(spec, a, "until"),
 				       true, until, &o.until, &c->err);
 	if (mrc == MEND_OK)
 		mrc = cli_day_opt(j, "date", args_get(spec, a, "date"), day,
 				  &date, &c->err);
-	if (mrc == MEND_OK && o.since && o.until && strcmp(o.since, o.until) > 0)
+	if (mrc == MEND_OK && o.since && o.until &&
+	    strcmp(o.since, o.until) > 0)
 		mrc = mend_err_set(&c->err, MEND_EINVAL,
 				   "since: '%s' is after --until '%s'", o.since,
 				   o.until);
@@ -758,36 +765,37 @@ const struct command cmd_insights = {
 	     "mend insights week|onthisday [--date DAY]\n"
 	     "mend insights VIEW --json",
     .summary = "see that things are moving, and what goes with better days",
-    .help = "Figures from the journal, as text charts or as JSON. Days\n"
-	    "without a check-in are gaps, never counted as low. VIEW is:\n"
-	    "\n"
-	    "  mood       mood and urge by day, week or month, with the\n"
-	    "             average of the last 7 and 30 days and the 30 before\n"
-	    "             (the default view; the last 30 days, 26 weeks or 12\n"
-	    "             months unless --since says otherwise)\n"
-	    "  calendar   a year in pixels, a cell a day\n"
-	    "  periods    every no-contact stretch, the days of space in all\n"
-	    "             and the longest; urges and pauses per week (the\n"
-	    "             last 12 weeks unless --since says otherwise)\n"
-	    "  helps      mood on days with each self-care category, quick\n"
-	    "             tag and module against days without (only with 5\n"
-	    "             days or more of each); what went together, not why\n"
-	    "  urges      when urges come: by hour of the day and by weekday\n"
-	    "  week       the review of the week just ended (or of --date's)\n"
-	    "  onthisday  the same date in earlier months and years, and 30,\n"
-	    "             90 and 365 days ago (from today or --date)\n"
-	    "  thennow    the first check-in, reflection and unsent message\n"
-	    "             beside the latest\n"
-	    "\n"
-	    "      --since DAY, --until DAY   the days to count (a date, a\n"
-	    "                   month, a year, today, yesterday, -Nd)\n"
-	    "      --by day|week|month        the mood chart's step\n"
-	    "      --year YYYY  the calendar's year (default this year)\n"
-	    "      --date DAY   the week to review, the day to look back from\n"
-	    "      --json       one JSON object (data/mend-insights.schema.json)\n"
-	    "\n"
-	    "Charts use block characters, or ASCII under a locale that is not\n"
-	    "UTF-8 or with MEND_ASCII=1, and fit $COLUMNS (else 80).\n",
+    .help =
+	"Figures from the journal, as text charts or as JSON. Days\n"
+	"without a check-in are gaps, never counted as low. VIEW is:\n"
+	"\n"
+	"  mood       mood and urge by day, week or month, with the\n"
+	"             average of the last 7 and 30 days and the 30 before\n"
+	"             (the default view; the last 30 days, 26 weeks or 12\n"
+	"             months unless --since says otherwise)\n"
+	"  calendar   a year in pixels, a cell a day\n"
+	"  periods    every no-contact stretch, the days of space in all\n"
+	"             and the longest; urges and pauses per week (the\n"
+	"             last 12 weeks unless --since says otherwise)\n"
+	"  helps      mood on days with each self-care category, quick\n"
+	"             tag and module against days without (only with 5\n"
+	"             days or more of each); what went together, not why\n"
+	"  urges      when urges come: by hour of the day and by weekday\n"
+	"  week       the review of the week just ended (or of --date's)\n"
+	"  onthisday  the same date in earlier months and years, and 30,\n"
+	"             90 and 365 days ago (from today or --date)\n"
+	"  thennow    the first check-in, reflection and unsent message\n"
+	"             beside the latest\n"
+	"\n"
+	"      --since DAY, --until DAY   the days to count (a date, a\n"
+	"                   month, a year, today, yesterday, -Nd)\n"
+	"      --by day|week|month        the mood chart's step\n"
+	"      --year YYYY  the calendar's year (default this year)\n"
+	"      --date DAY   the week to review, the day to look back from\n"
+	"      --json       one JSON object (data/mend-insights.schema.json)\n"
+	"\n"
+	"Charts use block characters, or ASCII under a locale that is not\n"
+	"UTF-8 or with MEND_ASCII=1, and fit $COLUMNS (else 80).\n",
 };
 
 /* --- mend week --- */

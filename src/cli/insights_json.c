@@ -146,7 +146,8 @@ cJSON *insights_json_periods(const struct insights_periods *p)
 			str(v, "start", p->items[i].start);
 			str(v, "end", p->items[i].end);
 			num(v, "days", (double)p->items[i].days);
-			add(v, "running", cJSON_CreateBool(p->items[i].running));
+			add(v, "running",
+			    cJSON_CreateBool(p->items[i].running));
 		}
 		push(arr, v);
 	}
@@ -197,7 +198,8 @@ cJSON *insights_json_helps(struct journal *j, const struct insights_helps *h,
 			str(v, "label", buf);
 			avg(v, "with", h->items[i].with);
 			avg(v, "without", h->items[i].without);
-			insights_help_sentence(j, &h->items[i], buf, sizeof buf);
+			insights_help_sentence(j, &h->items[i], buf,
+					       sizeof buf);
 			str(v, "sentence", buf);
 		}
 		push(rows, v);
@@ -279,9 +281,9 @@ cJSON *insights_json_lookback(const struct insights_lookback *l)
 		const struct insights_lookday *d = &l->days[i];
 		cJSON *v = cJSON_CreateObject(), *arr;
 		if (v) {
-			str(v, "when", d->when == INSIGHTS_ON_THIS_DAY
-					       ? "on_this_day"
-					       : "days_ago");
+			str(v, "when",
+			    d->when == INSIGHTS_ON_THIS_DAY ? "on_this_day"
+							    : "days_ago");
 			num(v, "ago", d->ago);
 			num(v, "months", d->months);
 			str(v, "day", d->day);
@@ -310,7 +312,8 @@ cJSON *insights_json_then_now(const struct insights_then_now *t)
 		cJSON *v = cJSON_CreateObject(), *e;
 		if (v) {
 			str(v, "kind", kind_name(p->kind));
-			if (p->first.uuid[0] && (e = add(v, "first", item(&p->first)))) {
+			if (p->first.uuid[0] &&
+			    (e = add(v, "first", item(&p->first)))) {
 				if (p->first_mood)
 					num(e, "mood", p->first_mood);
 			} else if (!p->first.uuid[0])

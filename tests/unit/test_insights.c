@@ -39,8 +39,8 @@ TEST(test_insights_mood_keeps_days_without_a_check_in_as_gaps)
 	CHECK(m.mood_7.n == 2 && fabs(m.mood_7.mean - 5) < 1e-9);
 	CHECK(m.mood_prev_30.n == 0);
 	insights_mood_done(&m);
-	CHECK_OK(insights_mood(j, INSIGHTS_BY_WEEK, "2026-01-01", NULL, &m,
-			       NULL));
+	CHECK_OK(
+	    insights_mood(j, INSIGHTS_BY_WEEK, "2026-01-01", NULL, &m, NULL));
 	/* 2026-01-01 is a Thursday: its week began on Monday 2025-12-29 */
 	CHECK(m.n == 2 && strcmp(m.points[0].start, "2025-12-29") == 0);
 	CHECK(m.points[0].mood.n == 2 && m.points[1].mood.n == 0);
@@ -57,8 +57,8 @@ TEST(test_insights_mood_refuses_since_after_until)
 	CHECK(insights_mood(j, INSIGHTS_BY_DAY, "2026-01-04", "2026-01-02", &m,
 			    &err) == MEND_EINVAL);
 	CHECK(strstr(err.msg, "since"));
-	CHECK(insights_mood(j, INSIGHTS_BY_DAY, "2026-02-30", NULL, &m,
-			    &err) == MEND_EINVAL);
+	CHECK(insights_mood(j, INSIGHTS_BY_DAY, "2026-02-30", NULL, &m, &err) ==
+	      MEND_EINVAL);
 	CHECK(strstr(err.msg, "'2026-02-30'"));
 	insights_mood_done(&m);
 	test_journal_done(j);
@@ -72,8 +72,8 @@ TEST(test_insights_week_starts_on_monday_unless_the_setting_says_otherwise)
 	s = insights_week_start(j, wed);
 	CHECK(s.y == 2026 && s.m == 1 && s.d == 5);
 	CHECK_OK(store_begin(j->st, NULL));
-	CHECK_OK(store_setting_set(j->st, "week_start", "sunday", j->now_iso,
-				   NULL));
+	CHECK_OK(
+	    store_setting_set(j->st, "week_start", "sunday", j->now_iso, NULL));
 	CHECK_OK(store_commit(j->st, NULL));
 	s = insights_week_start(j, wed);
 	CHECK(s.y == 2026 && s.m == 1 && s.d == 4);
@@ -86,7 +86,8 @@ TEST(test_insights_week_starts_on_monday_unless_the_setting_says_otherwise)
 TEST(test_insights_urges_count_by_local_hour_and_journal_day)
 {
 	/* Berlin is an hour ahead in winter: 22:30 UTC is 23:30 there. */
-	struct journal *j = test_journal("2026-01-06T22:30:00Z", "Europe/Berlin");
+	struct journal *j =
+	    test_journal("2026-01-06T22:30:00Z", "Europe/Berlin");
 	struct insights_urge_times u;
 	struct insights_periods p;
 	char uuid[UUID_LEN];
@@ -171,8 +172,8 @@ TEST(test_insights_then_now_is_offered_on_a_milestone_day_once)
 TEST(test_insights_help_sentence_says_what_went_together)
 {
 	struct journal *j = test_journal("2026-01-01T10:00:00Z", "UTC");
-	struct insights_help h = {INSIGHTS_HELP_CATEGORY, "body", {12, 6.2},
-				  {30, 4.9}};
+	struct insights_help h = {
+	    INSIGHTS_HELP_CATEGORY, "body", {12, 6.2}, {30, 4.9}};
 	char buf[512];
 	CHECK(j);
 	insights_help_sentence(j, &h, buf, sizeof buf);
