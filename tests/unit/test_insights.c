@@ -4,6 +4,7 @@
  * and the wording of what helps. The figures over a whole year are
  * checked against the export in tests/cli/test_insights.sh. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "mend/checkin.h"
@@ -213,5 +214,30 @@ TEST(test_insights_on_this_day_skips_dates_a_month_does_not_have)
 	CHECK(l.days[2].when == INSIGHTS_DAYS_AGO && l.days[2].ago == 30);
 	CHECK(l.days[3].ago == 90 && l.days[4].ago == 365);
 	insights_lookback_done(&l);
+	test_journal_done(j);
+}
+
+TEST(test_insights_words_name_every_category_and_module)
+{
+	struct journal *j = test_journal("2026-01-01T10:00:00Z", "UTC");
+	struct insights_help h = {INSIGHTS_HELP_CATEGORY, "", {5, 5}, {5, 5}};
+	char buf[512];
+	CHECK(j);
+	for (size_t i = 0; i < j->content->n_categories; i++) {
+		snprintf(h.key, sizeof h.key, "%s",
+			 j->content->categories[i].id);
+		insights_help_sentence(j, &h, buf, sizeof buf);
+		/* a phrase of its own, not the fallback */
+		CHECK(strstr(buf, "On days you ") && !strstr(buf, "wrote in"));
+	}
+	h.what = INSIGHTS_HELP_MODULE;
+	for (int m = 0; m < MODULE_COUNT; m++) {
+		if (m == MODULE_CHECKIN)
+			continue;
+		snprintf(h.key, sizeof h.key, "%s",
+			 module_name((enum module)m));
+		insights_help_label(j, &h, buf, sizeof buf);
+		CHECK(strcmp(buf, h.key) != 0); /* a label, not the key */
+	}
 	test_journal_done(j);
 }
