@@ -51,10 +51,11 @@ CORE_SRC = $(wildcard src/core/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)
 UI_SRC   = $(wildcard src/ui/*.c)
 DATA     = data/prompts.json data/messages.json data/quick-tags.json \
-	   data/journey.json data/exercises.json data/pause.json
+	   data/journey.json data/exercises.json data/pause.json \
+	   data/insights.json
 SCHEMA   = data/mend-journal.schema.json data/mend-entry.schema.json \
 	   data/mend-status.schema.json data/mend-periods.schema.json \
-	   data/mend-prompt.schema.json
+	   data/mend-prompt.schema.json data/mend-insights.schema.json
 
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/data_embed.o
 APP_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o) $(UI_SRC:%.c=$(BUILD)/%.o) \

@@ -40,6 +40,8 @@
 	X(VAL_DATE, "dates")                                                   \
 	X(VAL_STAGE, "stages")                                                 \
 	X(VAL_EXERCISE, "exercises")                                           \
+	X(VAL_INSIGHTS_VIEW, "insights-views")                                 \
+	X(VAL_INSIGHTS_BY, "insights-steps")                                   \
 	X(VAL_INTERNAL, "internal")
 
 enum opt_values {

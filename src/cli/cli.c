@@ -22,6 +22,7 @@ static const struct command *const commands[] = {
 	&cmd_path,    &cmd_today,   &cmd_intend, &cmd_lookback,
 	&cmd_config,  &cmd_remind,  &cmd_completions, &cmd_star,
 	&cmd_exercise, &cmd_clarity,
+	&cmd_insights, &cmd_week,
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

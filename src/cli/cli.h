@@ -41,6 +41,11 @@ const struct command *const *cli_commands(size_t *n);
 /* The keys `mend config` takes, NULL-terminated (static storage). */
 extern const char *const cli_config_keys[];
 
+/* The views `mend insights` shows and the steps --by takes,
+ * NULL-terminated (static storage). */
+extern const char *const cli_insights_views[];
+extern const char *const cli_insights_steps[];
+
 /* Run the command line; returns the process exit code. */
 int cli_main(int argc, char **argv);
 
@@ -130,6 +135,7 @@ extern const struct command cmd_start, cmd_checkin, cmd_status, cmd_contact,
 	cmd_delete, cmd_periods, cmd_config, cmd_export, cmd_import,
 	cmd_completions, cmd_remind, cmd_star, cmd_tags, cmd_path, cmd_today,
 	cmd_intend, cmd_lookback, cmd_exercise, cmd_clarity, cmd_pause,
-	cmd_profile, cmd_slip, cmd_reasons, cmd_people;
+	cmd_profile, cmd_slip, cmd_reasons, cmd_people,
+	cmd_insights, cmd_week;
 
 #endif

@@ -19,5 +19,7 @@ extern const unsigned char data_exercises_json[];
 extern const size_t data_exercises_json_len;
 extern const unsigned char data_pause_json[];
 extern const size_t data_pause_json_len;
+extern const unsigned char data_insights_json[];
+extern const size_t data_insights_json_len;
 
 #endif
