@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mend/checkin.h"
+#include "mend/insights.h"
 #include "mend/milestone.h"
 #include "mend/utf8.h"
 #include "mend/program.h"
@@ -20,6 +21,8 @@ struct home {
 	bool loaded;
 	char goal_text[1200]; /* the goal day's then-and-now, or "" */
 	long letters_today;   /* sealed letters that open today */
+	long then_day;        /* a then-and-now to offer for this day, or 0 */
+	bool week_due;        /* the week just ended, to look back on */
 };
 
 static const struct {
@@ -28,7 +31,7 @@ static const struct {
 } menu[] = {
 	{'c', "Daily check-in"}, {'n', "No contact"},   {'r', "Reflection"},
 	{'g', "Self-improvement"}, {'a', "Acceptance"}, {'v', "Review"},
-	{'e', "Export"},         {'?', "Help"},         {'q', "Quit"},
+	{'i', "Insights"},       {'e', "Export"},         {'?', "Help"},         {'q', "Quit"},
 };
 #define N_MENU ((int)(sizeof menu / sizeof menu[0]))
 
@@ -39,6 +42,8 @@ static const struct ui_key home_keys[] = {
 	{"n r g a", "modules", "no contact, reflection, self-improvement, "
 			      "acceptance"},
 	{"v", "review", "every entry, newest first, with search"},
+	{"i", "insights", "mood over time, the year, what seems to help, "
+			  "looking back"},
 	{"e", "export", "save the journal as one file: JSON, jrnl or "
 			     "Markdown"},
 	{"↑↓ Enter", NULL, "move in the menu and open"},
@@ -122,6 +127,12 @@ static void load(struct app *a, struct home *h)
 		goal_story(&g, h->goal_text, sizeof h->goal_text);
 	milestone_goal_done(&g);
 	h->letters_today = l.today;
+	struct insights_then_now tn = {0};
+	h->then_day = insights_then_now(a->j, &tn, &err) == MEND_OK && tn.offer
+			      ? tn.offer_day
+			      : 0;
+	if (insights_week_due(a->j, &h->week_due, &err) != MEND_OK)
+		h->week_due = false;
 	h->loaded = true;
 }
 
@@ -176,20 +187,20 @@ struct home_layout {
 };
 
 static struct home_layout plan(const struct program_status *s,
-			       const char *text, bool letters, int width,
+			       const char *text, int letters, int width,
 			       int height)
 {
 	struct home_layout l = {0};
 	l.no_goal = s->nc.started && (strcmp(s->decision, "reconnect") == 0 ||
 				      strcmp(s->decision, "friends") == 0);
 	if (l.no_goal) {
-		int rows = 2 + 1 + lines_for(text, width) + (letters ? 1 : 0);
+		int rows = 2 + 1 + lines_for(text, width) + letters;
 		l.streak = rows + 2 <= height ? 1 : 0;
 		l.moods = rows + 2 + 4 <= height;
 		return l;
 	}
 	/* the check-in line, a blank, the text and its heading or key */
-	int rows = 2 + 1 + lines_for(text, width) + (letters ? 1 : 0);
+	int rows = 2 + 1 + lines_for(text, width) + letters;
 	int full = s->nc.started ? 4 : 3;
 	if (rows + full <= height)
 		l.streak = full;
@@ -258,6 +269,19 @@ static int draw_streak(int y, int x, int width, const struct program_status *s,
 	return y + 1;
 }
 
+/* The one line that offers a look back: then and now on a milestone or
+ * the goal day, else the week just ended on the first day of a week. */
+static const char *insights_offer(const struct home *h, char *buf, size_t n)
+{
+	if (h->then_day) {
+		snprintf(buf, n, "Day %ld: see then and now (i)", h->then_day);
+		return buf;
+	}
+	if (h->week_due)
+		return "Your week is ready to look back on (i)";
+	return NULL;
+}
+
 static void home_draw(struct app *a, void *st)
 {
 	struct home *h = st;
@@ -285,7 +309,10 @@ static void home_draw(struct app *a, void *st)
 	const char *text = s->low_mood	       ? c->low_mood
 			   : h->goal_text[0] ? h->goal_text
 					     : c->suggestion[s->reason];
-	struct home_layout l = plan(s, text, h->letters_today > 0, text_w, height);
+	char offer_buf[80];
+	const char *offer = insights_offer(h, offer_buf, sizeof offer_buf);
+	int extra = (h->letters_today > 0) + (offer != NULL);
+	struct home_layout l = plan(s, text, extra, text_w, height);
 	int y = top;
 	if (l.streak)
 		y = draw_streak(y, left, text_w, s, &l);
@@ -314,6 +341,10 @@ static void home_draw(struct app *a, void *st)
 			ui_attr(ROLE_GOOD));
 		room--;
 	}
+	if (offer && room > 3) {
+		ui_text(y++, left, text_w, offer, ui_attr(ROLE_GOOD));
+		room--;
+	}
 	if (s->low_mood || h->goal_text[0]) {
 		y += ui_wrap(y, left, text_w, room - 1, 0, text,
 			     ui_attr(s->low_mood ? ROLE_WARNING : ROLE_GOOD));
@@ -331,7 +362,7 @@ static void home_draw(struct app *a, void *st)
 	}
 }
 
-static int open_item(struct app *a, char key)
+static int open_item(struct app *a, struct home *h, char key)
 {
 	switch (key) {
 	case 'c': ui_open_checkin(a); break;
@@ -340,6 +371,11 @@ static int open_item(struct app *a, char key)
 	case 'g': ui_open_growth(a); break;
 	case 'a': ui_open_write(a, MODULE_ACCEPTANCE); break;
 	case 'v': ui_open_review(a); break;
+	case 'i':
+		ui_open_insights_page(a, h->then_day   ? "then"
+					 : h->week_due ? "week"
+						       : "mood");
+		break;
 	case 'e': ui_open_export(a); break;
 	case '?': ui_push(a, &help_screen, help_new(a->stack[a->depth - 1].screen)); break;
 	case 'h': ui_open_helpnow(a); break;
@@ -358,7 +394,7 @@ static int home_key(struct app *a, void *st, int ch, bool code)
 		else if (ch == KEY_DOWN && h->sel < N_MENU - 1)
 			h->sel++;
 		else if (ch == KEY_ENTER)
-			return open_item(a, menu[h->sel].key);
+			return open_item(a, h, menu[h->sel].key);
 		else if (ch == UI_TICK)
 			return 0;
 		return UI_HANDLED;
@@ -368,11 +404,11 @@ static int home_key(struct app *a, void *st, int ch, bool code)
 	else if (ch == 'j' && h->sel < N_MENU - 1)
 		h->sel++;
 	else if (ch == '\r' || ch == '\n')
-		return open_item(a, menu[h->sel].key);
+		return open_item(a, h, menu[h->sel].key);
 	else if (ch == 27)
 		ui_message(a, false, "Press q to leave mend.");
 	else if (ch < 128)
-		return open_item(a, (char)ch);
+		return open_item(a, h, (char)ch);
 	return UI_HANDLED;
 }
 

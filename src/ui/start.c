@@ -26,6 +26,7 @@ static const struct {
 	{"unsent:", ui_restore_nocontact},
 	{"sealed:", ui_restore_nocontact},
 	{"edit:", ui_restore_edit},
+	{"week:", ui_restore_week},
 };
 
 static bool restore(struct app *a, const char *context, const char *text)
