@@ -50,7 +50,8 @@ endif
 CORE_SRC = $(wildcard src/core/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)
 UI_SRC   = $(wildcard src/ui/*.c)
-DATA     = data/prompts.json data/messages.json data/quick-tags.json
+DATA     = data/prompts.json data/messages.json data/quick-tags.json \
+	   data/insights.json
 SCHEMA   = data/mend-journal.schema.json data/mend-entry.schema.json \
 	   data/mend-status.schema.json data/mend-periods.schema.json \
 	   data/mend-prompt.schema.json

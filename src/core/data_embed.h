@@ -13,5 +13,7 @@ extern const unsigned char data_messages_json[];
 extern const size_t data_messages_json_len;
 extern const unsigned char data_quick_tags_json[];
 extern const size_t data_quick_tags_json_len;
+extern const unsigned char data_insights_json[];
+extern const size_t data_insights_json_len;
 
 #endif
