@@ -274,11 +274,11 @@ static int draw_streak(int y, int x, int width, const struct program_status *s,
 static const char *insights_offer(const struct home *h, char *buf, size_t n)
 {
 	if (h->then_day) {
-		snprintf(buf, n, "Day %ld: see then and now (i)", h->then_day);
+		snprintf(buf, n, "Day %ld: then and now (i)", h->then_day);
 		return buf;
 	}
 	if (h->week_due)
-		return "Your week is ready to look back on (i)";
+		return "Your week, to look back on (i)";
 	return NULL;
 }
 

@@ -27,7 +27,7 @@ static const char *const page_short[PAGE_COUNT] = {
 #define ALL_PAGES ((1u << PAGE_COUNT) - 1)
 #define ON(p) (1u << (p))
 static const struct ui_key ins_keys[] = {
-	{"Tab ←→", "page", "the next or the previous page (also 1 to 8)"},
+	{"←→", "page", "the next or the previous page (also Tab, or 1 to 8)"},
 	{"d w m", "day/week/month", "the chart by day, by week or by month"},
 	{"[ ]", "year", "the year before or after"},
 	{"[ ]", "week", "the week before or after"},
@@ -144,30 +144,6 @@ static void unload(struct ins *s, enum ins_page p)
 	s->loaded[p] = false;
 }
 
-/* The first day of the span that gives `cols` buckets ending today. */
-static void span_since(struct app *a, enum insights_by by, int cols,
-		       char out[CLOCK_DATE_LEN])
-{
-	struct mend_date today =
-		clock_journal_day(a->j->now, a->j->day_start_hour);
-	long d = clock_days_from_civil(today);
-	if (by == INSIGHTS_BY_DAY) {
-		d -= cols - 1;
-	} else if (by == INSIGHTS_BY_WEEK) {
-		d = clock_days_from_civil(insights_week_start(a->j, today));
-		d -= 7L * (cols - 1);
-	} else {
-		long m = today.y * 12L + (today.m - 1) - (cols - 1);
-		struct mend_date first = {(int)(m / 12), (int)(m % 12) + 1, 1};
-		if (first.y < 1970)
-			first = (struct mend_date){1970, 1, 1};
-		d = clock_days_from_civil(first);
-	}
-	if (d < 0)
-		d = 0;
-	clock_format_date(clock_civil_from_days(d), out);
-}
-
 static enum mend_rc load_back(struct app *a, struct ins *s,
 			      struct mend_err *err)
 {
@@ -211,27 +187,20 @@ static enum mend_rc load_week(struct app *a, struct ins *s,
 	return rc;
 }
 
-/* Load the page's figures for a chart `cols` columns wide. */
-static void ensure(struct app *a, struct ins *s, int cols)
+/* Load the page's figures when it is first shown. The charts ask for
+ * everything from the journal's first day and draw the newest buckets
+ * that fit: days before the journal began are no gaps of anyone's. */
+static void ensure(struct app *a, struct ins *s)
 {
 	struct mend_err err = {""};
 	enum mend_rc rc = MEND_OK;
-	char since[CLOCK_DATE_LEN];
 	enum ins_page p = s->page;
 
-	if ((unsigned)p >= PAGE_COUNT)
-		return;
-	if (p == PAGE_MOOD && s->loaded[p] && s->mood_cols != cols)
-		unload(s, p);
-	if (p == PAGE_SPACE && s->loaded[p] && s->space_cols != cols)
-		unload(s, p);
-	if (s->loaded[p])
+	if ((unsigned)p >= PAGE_COUNT || s->loaded[p])
 		return;
 	switch (p) {
 	case PAGE_MOOD:
-		span_since(a, s->by, cols, since);
-		rc = insights_mood(a->j, s->by, since, NULL, &s->mood, &err);
-		s->mood_cols = cols;
+		rc = insights_mood(a->j, s->by, NULL, NULL, &s->mood, &err);
 		break;
 	case PAGE_YEAR:
 		rc = insights_year(a->j, s->year, &s->yr, &err);
@@ -239,9 +208,7 @@ static void ensure(struct app *a, struct ins *s, int cols)
 			s->year = s->yr.year;
 		break;
 	case PAGE_SPACE:
-		span_since(a, INSIGHTS_BY_WEEK, cols, since);
-		rc = insights_periods(a->j, since, NULL, &s->per, &err);
-		s->space_cols = cols;
+		rc = insights_periods(a->j, NULL, NULL, &s->per, &err);
 		break;
 	case PAGE_HELPS:
 		rc = insights_helps(a->j, NULL, NULL, &s->helps, &err);
@@ -305,7 +272,7 @@ static void ins_draw(struct app *a, void *st)
 	ui_frame(a, title, line);
 	ins_area(&top, &left, &width, &height);
 	draw_tabs(s, top, left, width);
-	ensure(a, s, width - 4);
+	ensure(a, s);
 	/* an error on loading is on the message line; draw what there is */
 	int y = top + 2, h = height - 2;
 	switch (s->page) {

@@ -93,7 +93,8 @@ void ins_draw_mood(struct app *a, struct ins *s, int y, int x, int w, int h)
 		free(p);
 		return;
 	}
-	snprintf(line, sizeof line, "Mood by %s, 1 to 10", by_words(s->by));
+	snprintf(line, sizeof line, "Mood by %s, 1 to 10 · d day, w week, m month",
+		 by_words(s->by));
 	ui_text(y + 1, x, w, line, ui_attr(ROLE_MUTED));
 	int cy = y + 2;
 	ui_text(cy, x, 2, "10", ui_attr(ROLE_MUTED));

@@ -105,11 +105,17 @@ void ins_draw_space(struct app *a, struct ins *s, int y, int x, int w, int h)
 	ly++;
 	if (ly + 2 > bottom)
 		return;
-	snprintf(line, sizeof line,
-		 "The last %zu weeks: %ld urge%s written down, %ld pause%s "
-		 "taken",
-		 p->n_weeks, p->urges, plural(p->urges), p->pauses,
-		 plural(p->pauses));
+	if (p->n_weeks == 1)
+		snprintf(line, sizeof line,
+			 "This week: %ld urge%s written down, %ld pause%s taken",
+			 p->urges, plural(p->urges), p->pauses,
+			 plural(p->pauses));
+	else
+		snprintf(line, sizeof line,
+			 "In %zu weeks: %ld urge%s written down, %ld pause%s "
+			 "taken",
+			 p->n_weeks, p->urges, plural(p->urges), p->pauses,
+			 plural(p->pauses));
 	ui_text(ly++, x, w, line, ui_attr(ROLE_NORMAL));
 	if (p->pauses > 0 && ly < bottom) {
 		ins_avg(&p->before, before, sizeof before);
@@ -200,6 +206,10 @@ void ins_draw_urges(struct app *a, struct ins *s, int y, int x, int w, int h)
 	snprintf(line, sizeof line,
 		 "%ld urge%s and pause%s written down · strength on average %s",
 		 t->total, plural(t->total), plural(t->total), str);
+	if (ui_width(line, strlen(line)) > w)
+		snprintf(line, sizeof line,
+			 "%ld urge%s and pause%s · strength on average %s",
+			 t->total, plural(t->total), plural(t->total), str);
 	ui_text(y, x, w, line, ui_attr(ROLE_NORMAL));
 	int hh = h - 10;
 	if (hh > 6)

@@ -35,13 +35,11 @@ struct ins {
 	int rows;   /* lines the scrolling page needs, from its last draw */
 	/* the mood chart */
 	enum insights_by by;
-	int mood_cols; /* buckets loaded, to reload when the width changes */
 	struct insights_mood mood;
 	/* the year */
 	int year; /* shown; 0 until loaded */
 	struct insights_year yr;
 	/* no contact over time */
-	int space_cols;
 	struct insights_periods per;
 	struct insights_helps helps;
 	struct insights_urge_times times;
