@@ -109,8 +109,15 @@ void ins_draw_mood(struct app *a, struct ins *s, int y, int x, int w, int h)
 		const char *from = m->points[first].start,
 			   *to = m->points[m->n - 1].start;
 		int len = (int)strlen(to);
-		ui_text(cy, x + 3, cols, from, ui_attr(ROLE_MUTED));
-		if (3 + (int)n - len > 3 + len + 1)
+		if (n == 1)
+			snprintf(line, sizeof line, "%s", from);
+		else if ((int)n < 2 * len + 2)
+			snprintf(line, sizeof line, "%s to %s", from, to);
+		else
+			snprintf(line, sizeof line, "%s", from);
+		ui_text(cy, x + 3, cols, line, ui_attr(ROLE_MUTED));
+		/* the last bucket's day under the last column */
+		if (n > 1 && (int)n >= 2 * len + 2)
 			ui_text(cy, x + 3 + (int)n - len, len, to,
 				ui_attr(ROLE_MUTED));
 	}
