@@ -8,6 +8,7 @@
 #include "mend/checkin.h"
 #include "mend/insights.h"
 #include "mend/milestone.h"
+#include "mend/nocontact.h"
 #include "mend/utf8.h"
 #include "mend/program.h"
 #include "screens.h"
@@ -127,8 +128,14 @@ static void load(struct app *a, struct home *h)
 		goal_story(&g, h->goal_text, sizeof h->goal_text);
 	milestone_goal_done(&g);
 	h->letters_today = l.today;
+	/* then and now is only offered on a milestone or the goal day: ask
+	 * for it (it reads the whole journal) only then */
 	struct insights_then_now tn = {0};
-	h->then_day = insights_then_now(a->j, &tn, &err) == MEND_OK && tn.offer
+	bool marked = h->s.nc.started &&
+		      (nocontact_milestone_message(a->j, h->s.nc.days) ||
+		       h->s.nc.days == h->s.nc.goal_days);
+	h->then_day = marked && insights_then_now(a->j, &tn, &err) == MEND_OK &&
+			      tn.offer
 			      ? tn.offer_day
 			      : 0;
 	if (insights_week_due(a->j, &h->week_due, &err) != MEND_OK)

@@ -106,6 +106,18 @@ static char *entry_words(struct app *a, const char *uuid)
 	return f.out;
 }
 
+const char *ins_look_words(struct app *a, struct ins *s, size_t k)
+{
+	static const char none[] = "";
+	if (k >= s->look_words.n)
+		return none;
+	if (!s->look_words.s[k]) {
+		char *w = entry_words(a, s->look.items[k].uuid);
+		s->look_words.s[k] = w ? w : strdup("");
+	}
+	return s->look_words.s[k] ? s->look_words.s[k] : none;
+}
+
 static void lines_free(struct ins_lines *l)
 {
 	for (size_t i = 0; i < l->n; i++)
@@ -147,15 +159,15 @@ static void unload(struct ins *s, enum ins_page p)
 static enum mend_rc load_back(struct app *a, struct ins *s,
 			      struct mend_err *err)
 {
+	/* the words are fetched as the page reaches them (ins_look_words):
+	 * years of on-this-day can name thousands of entries */
 	enum mend_rc rc = insights_lookback(a->j, NULL, &s->look, err);
 	if (rc == MEND_OK && s->look.n_items) {
 		s->look_words.s = calloc(s->look.n_items, sizeof(char *));
 		if (!s->look_words.s)
 			rc = MEND_ENOMEM;
-	}
-	for (size_t i = 0; rc == MEND_OK && i < s->look.n_items; i++) {
-		s->look_words.s[i] = entry_words(a, s->look.items[i].uuid);
-		s->look_words.n = i + 1;
+		else
+			s->look_words.n = s->look.n_items;
 	}
 	return rc;
 }

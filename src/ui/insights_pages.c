@@ -292,7 +292,6 @@ void ins_draw_back(struct app *a, struct ins *s, int y, int x, int w, int h)
 	const struct insights_lookback *l = &s->look;
 	char line[600];
 	struct flow f = flow_begin(s, y, h);
-	(void)a;
 
 	if (!s->loaded[PAGE_BACK])
 		return;
@@ -321,8 +320,11 @@ void ins_draw_back(struct app *a, struct ins *s, int y, int x, int w, int h)
 				  ui_attr(ROLE_MUTED));
 		for (size_t k = d->first; k < d->first + d->n &&
 					  k < s->look_words.n; k++) {
-			const char *words = s->look_words.s[k];
-			if (!words || !*words)
+			/* below the window nothing needs the words yet */
+			if (f.line - f.scroll >= f.h)
+				break;
+			const char *words = ins_look_words(a, s, k);
+			if (!*words)
 				continue;
 			snprintf(line, sizeof line, "%s: %s",
 				 kind_words(l->items[k].kind), words);

@@ -54,6 +54,11 @@ struct ins {
 	char *week_note; /* the note kept on it, or NULL */
 };
 
+/* The first line of the words of look.items[k], fetched the first time
+ * it is asked for (borrowed: valid while the page is loaded; "" when it
+ * has none). */
+const char *ins_look_words(struct app *a, struct ins *s, size_t k);
+
 /* Columns of the content area a page draws in (the whole width). */
 void ins_area(int *top, int *left, int *width, int *height);
 
