@@ -14,38 +14,38 @@
 #include "screens.h"
 
 static const char *const page_title[PAGE_COUNT] = {
-	"Mood and urges", "A year in pixels", "No contact over time",
-	"What seems to help", "When urges come", "Look back",
-	"Then and now", "Your week",
+    "Mood and urges",	  "A year in pixels", "No contact over time",
+    "What seems to help", "When urges come",  "Look back",
+    "Then and now",	  "Your week",
 };
 static const char *const page_short[PAGE_COUNT] = {
-	"Mood", "Year", "Space", "Helps", "Urges", "Back", "Then", "Week",
+    "Mood", "Year", "Space", "Helps", "Urges", "Back", "Then", "Week",
 };
 
 /* One table for the help and the key line; pages[] says on which pages
  * a key is shown in the key line (all of them are in the help). */
 #define ALL_PAGES ((1u << PAGE_COUNT) - 1)
-#define ON(p) (1u << (p))
+#define ON(p)	  (1u << (p))
 static const struct ui_key ins_keys[] = {
-	{"←→", "page", "the next or the previous page (also Tab, or 1 to 8)"},
-	{"d w m", "day/week/month", "the chart by day, by week or by month"},
-	{"[ ]", "year", "the year before or after"},
-	{"[ ]", "week", "the week before or after"},
-	{"n", "note", "add a note on the week, kept in your journal"},
-	{"↑↓", "scroll", "scroll a page that is longer than the window"},
-	{"Esc", "back", "back to home (also q)"},
-	{"?", "help", "this help"},
-	{NULL, NULL, NULL},
+    {"←→", "page", "the next or the previous page (also Tab, or 1 to 8)"},
+    {"d w m", "day/week/month", "the chart by day, by week or by month"},
+    {"[ ]", "year", "the year before or after"},
+    {"[ ]", "week", "the week before or after"},
+    {"n", "note", "add a note on the week, kept in your journal"},
+    {"↑↓", "scroll", "scroll a page that is longer than the window"},
+    {"Esc", "back", "back to home (also q)"},
+    {"?", "help", "this help"},
+    {NULL, NULL, NULL},
 };
 static const unsigned key_pages[] = {
-	ALL_PAGES,
-	ON(PAGE_MOOD),
-	ON(PAGE_YEAR),
-	ON(PAGE_WEEK),
-	ON(PAGE_WEEK),
-	ON(PAGE_HELPS) | ON(PAGE_BACK) | ON(PAGE_THEN) | ON(PAGE_WEEK),
-	ALL_PAGES,
-	ALL_PAGES,
+    ALL_PAGES,
+    ON(PAGE_MOOD),
+    ON(PAGE_YEAR),
+    ON(PAGE_WEEK),
+    ON(PAGE_WEEK),
+    ON(PAGE_HELPS) | ON(PAGE_BACK) | ON(PAGE_THEN) | ON(PAGE_WEEK),
+    ALL_PAGES,
+    ALL_PAGES,
 };
 
 void ins_area(int *top, int *left, int *width, int *height)
@@ -132,9 +132,15 @@ static void lines_free(struct ins_lines *l)
 static void unload(struct ins *s, enum ins_page p)
 {
 	switch (p) {
-	case PAGE_MOOD: insights_mood_done(&s->mood); break;
-	case PAGE_SPACE: insights_periods_done(&s->per); break;
-	case PAGE_HELPS: insights_helps_done(&s->helps); break;
+	case PAGE_MOOD:
+		insights_mood_done(&s->mood);
+		break;
+	case PAGE_SPACE:
+		insights_periods_done(&s->per);
+		break;
+	case PAGE_HELPS:
+		insights_helps_done(&s->helps);
+		break;
 	case PAGE_BACK:
 		insights_lookback_done(&s->look);
 		lines_free(&s->look_words);
@@ -151,7 +157,8 @@ static void unload(struct ins *s, enum ins_page p)
 		free(s->week_note);
 		s->week_note = NULL;
 		break;
-	default: break;
+	default:
+		break;
 	}
 	s->loaded[p] = false;
 }
@@ -190,7 +197,7 @@ static enum mend_rc load_week(struct app *a, struct ins *s,
 			      struct mend_err *err)
 {
 	enum mend_rc rc = insights_week(
-		a->j, s->week_start[0] ? s->week_start : NULL, &s->wk, err);
+	    a->j, s->week_start[0] ? s->week_start : NULL, &s->wk, err);
 	if (rc == MEND_OK) {
 		memcpy(s->week_start, s->wk.start, sizeof s->week_start);
 		s->week_note = entry_words(a, s->wk.note_uuid);
@@ -228,10 +235,17 @@ static void ensure(struct app *a, struct ins *s)
 	case PAGE_URGES:
 		rc = insights_urge_times(a->j, NULL, NULL, &s->times, &err);
 		break;
-	case PAGE_BACK: rc = load_back(a, s, &err); break;
-	case PAGE_THEN: rc = load_then(a, s, &err); break;
-	case PAGE_WEEK: rc = load_week(a, s, &err); break;
-	default: break;
+	case PAGE_BACK:
+		rc = load_back(a, s, &err);
+		break;
+	case PAGE_THEN:
+		rc = load_then(a, s, &err);
+		break;
+	case PAGE_WEEK:
+		rc = load_week(a, s, &err);
+		break;
+	default:
+		break;
 	}
 	s->loaded[p] = true; /* an error is shown once, not at every draw */
 	if (rc != MEND_OK)
@@ -262,7 +276,7 @@ static void draw_tabs(struct ins *s, int y, int x, int width)
 			continue;
 		for (int p = 0; p < PAGE_COUNT && x < width + 2; p++) {
 			int attr = ui_attr(p == (int)s->page ? ROLE_SELECTED
-							      : ROLE_MUTED);
+							     : ROLE_MUTED);
 			x += ui_text(y, x, width, buf[p], attr) + sep;
 		}
 		return;
@@ -288,15 +302,32 @@ static void ins_draw(struct app *a, void *st)
 	/* an error on loading is on the message line; draw what there is */
 	int y = top + 2, h = height - 2;
 	switch (s->page) {
-	case PAGE_MOOD: ins_draw_mood(a, s, y, left, width, h); break;
-	case PAGE_YEAR: ins_draw_year(a, s, y, left, width, h); break;
-	case PAGE_SPACE: ins_draw_space(a, s, y, left, width, h); break;
-	case PAGE_HELPS: ins_draw_helps(a, s, y, left, width, h); break;
-	case PAGE_URGES: ins_draw_urges(a, s, y, left, width, h); break;
-	case PAGE_BACK: ins_draw_back(a, s, y, left, width, h); break;
-	case PAGE_THEN: ins_draw_then(a, s, y, left, width, h); break;
-	case PAGE_WEEK: ins_draw_week(a, s, y, left, width, h); break;
-	default: break;
+	case PAGE_MOOD:
+		ins_draw_mood(a, s, y, left, width, h);
+		break;
+	case PAGE_YEAR:
+		ins_draw_year(a, s, y, left, width, h);
+		break;
+	case PAGE_SPACE:
+		ins_draw_space(a, s, y, left, width, h);
+		break;
+	case PAGE_HELPS:
+		ins_draw_helps(a, s, y, left, width, h);
+		break;
+	case PAGE_URGES:
+		ins_draw_urges(a, s, y, left, width, h);
+		break;
+	case PAGE_BACK:
+		ins_draw_back(a, s, y, left, width, h);
+		break;
+	case PAGE_THEN:
+		ins_draw_then(a, s, y, left, width, h);
+		break;
+	case PAGE_WEEK:
+		ins_draw_week(a, s, y, left, width, h);
+		break;
+	default:
+		break;
 	}
 }
 
@@ -323,14 +354,14 @@ static void edit_week_note(struct app *a, struct ins *s, const char *draft)
 	char context[32];
 	snprintf(context, sizeof context, "week:%s", s->wk.start);
 	struct ui_edit_spec spec = {
-		.title = "A note on your week",
-		.prompt = "What would you like to remember about this week? "
-			  "Anything at all, in your own words.",
-		.initial = draft ? draft : s->week_note,
-		.initial_is_draft = draft != NULL,
-		.draft_context = context,
-		.save = save_week_note,
-		.ctx = s,
+	    .title = "A note on your week",
+	    .prompt = "What would you like to remember about this week? "
+		      "Anything at all, in your own words.",
+	    .initial = draft ? draft : s->week_note,
+	    .initial_is_draft = draft != NULL,
+	    .draft_context = context,
+	    .save = save_week_note,
+	    .ctx = s,
 	};
 	ui_edit(a, &spec);
 }
@@ -350,11 +381,12 @@ static void move_week(struct app *a, struct ins *s, int weeks)
 		return;
 	long days = clock_days_from_civil(d) + 7L * weeks;
 	struct mend_date today =
-		clock_journal_day(a->j->now, a->j->day_start_hour);
+	    clock_journal_day(a->j->now, a->j->day_start_hour);
 	struct mend_date this_week = insights_week_start(a->j, today);
 	if (days > clock_days_from_civil(this_week) || days < 0) {
-		ui_message(a, false, weeks > 0 ? "This is the latest week."
-					       : "This is the earliest week.");
+		ui_message(a, false,
+			   weeks > 0 ? "This is the latest week."
+				     : "This is the earliest week.");
 		return;
 	}
 	clock_format_date(clock_civil_from_days(days), s->week_start);
@@ -365,7 +397,7 @@ static void move_year(struct app *a, struct ins *s, int by)
 {
 	int y = s->year + by;
 	struct mend_date today =
-		clock_journal_day(a->j->now, a->j->day_start_hour);
+	    clock_journal_day(a->j->now, a->j->day_start_hour);
 	int first = s->yr.first_year ? s->yr.first_year : today.y;
 	if (y > today.y || y < first) {
 		ui_message(a, false,
@@ -388,21 +420,31 @@ static int ins_key(struct app *a, void *st, int ch, bool code)
 	struct ins *s = st;
 	if (code) {
 		switch (ch) {
-		case KEY_RIGHT: go(s, (int)s->page + 1); break;
+		case KEY_RIGHT:
+			go(s, (int)s->page + 1);
+			break;
 		case KEY_LEFT:
-		case KEY_BTAB: go(s, (int)s->page - 1); break;
+		case KEY_BTAB:
+			go(s, (int)s->page - 1);
+			break;
 		case KEY_UP:
 			if (s->scroll > 0)
 				s->scroll--;
 			break;
-		case KEY_DOWN: s->scroll++; break;
-		case KEY_NPAGE: s->scroll += LINES / 2; break;
-		case KEY_PPAGE:
-			s->scroll = s->scroll > LINES / 2 ? s->scroll - LINES / 2
-							  : 0;
+		case KEY_DOWN:
+			s->scroll++;
 			break;
-		case UI_TICK: return 0;
-		default: break;
+		case KEY_NPAGE:
+			s->scroll += LINES / 2;
+			break;
+		case KEY_PPAGE:
+			s->scroll =
+			    s->scroll > LINES / 2 ? s->scroll - LINES / 2 : 0;
+			break;
+		case UI_TICK:
+			return 0;
+		default:
+			break;
 		}
 		return UI_HANDLED;
 	}
@@ -451,13 +493,13 @@ static void ins_leave(struct app *a, void *st)
 }
 
 static const struct ui_screen ins_screen = {
-	.title = "Insights",
-	.module = -1,
-	.keys = ins_keys,
-	.draw = ins_draw,
-	.key = ins_key,
-	.leave = ins_leave,
-	.resume = ins_resume,
+    .title = "Insights",
+    .module = -1,
+    .keys = ins_keys,
+    .draw = ins_draw,
+    .key = ins_key,
+    .leave = ins_leave,
+    .resume = ins_resume,
 };
 
 static struct ins *open_at(struct app *a, enum ins_page page)
@@ -483,7 +525,7 @@ void ui_open_insights(struct app *a)
 void ui_open_insights_page(struct app *a, const char *page)
 {
 	static const char *const names[PAGE_COUNT] = {
-		"mood", "year", "space", "helps", "urges", "back", "then", "week",
+	    "mood", "year", "space", "helps", "urges", "back", "then", "week",
 	};
 	for (int p = 0; p < PAGE_COUNT; p++)
 		if (strcmp(page, names[p]) == 0) {

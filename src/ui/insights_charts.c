@@ -33,8 +33,8 @@ void ins_columns(int y, int x, int rows, const double *values,
 		for (int row = 0; row < rows; row++) {
 			int c = chart_cell(h, row);
 			if (c == CHART_GAP)
-				ui_text(y + rows - 1 - row, x + i, 1, gap_mark(),
-					attr);
+				ui_text(y + rows - 1 - row, x + i, 1,
+					gap_mark(), attr);
 			else if (c > 0)
 				ui_text(y + rows - 1 - row, x + i, 1, eighth[c],
 					attr);
@@ -55,8 +55,9 @@ static enum ui_role urge_role(double v)
 
 static const char *by_words(enum insights_by by)
 {
-	return by == INSIGHTS_BY_DAY ? "day" : by == INSIGHTS_BY_WEEK ? "week"
-								      : "month";
+	return by == INSIGHTS_BY_DAY	? "day"
+	       : by == INSIGHTS_BY_WEEK ? "week"
+					: "month";
 }
 
 void ins_draw_mood(struct app *a, struct ins *s, int y, int x, int w, int h)
@@ -75,8 +76,9 @@ void ins_draw_mood(struct app *a, struct ins *s, int y, int x, int w, int h)
 		 "Mood on average: 7 days %s · 30 days %s · the 30 before %s",
 		 a7, a30, prev);
 	if (ui_width(line, strlen(line)) > w)
-		snprintf(line, sizeof line, "Mood: 7 days %s · 30 days %s · "
-					    "30 before %s",
+		snprintf(line, sizeof line,
+			 "Mood: 7 days %s · 30 days %s · "
+			 "30 before %s",
 			 a7, a30, prev);
 	ui_text(y, x, w, line, ui_attr(ROLE_NORMAL));
 
@@ -93,7 +95,8 @@ void ins_draw_mood(struct app *a, struct ins *s, int y, int x, int w, int h)
 		free(p);
 		return;
 	}
-	snprintf(line, sizeof line, "Mood by %s, 1 to 10 · d day, w week, m month",
+	snprintf(line, sizeof line,
+		 "Mood by %s, 1 to 10 · d day, w week, m month",
 		 by_words(s->by));
 	ui_text(y + 1, x, w, line, ui_attr(ROLE_MUTED));
 	int cy = y + 2;
@@ -136,22 +139,22 @@ void ins_draw_mood(struct app *a, struct ins *s, int y, int x, int w, int h)
 	free(p);
 	if (cy < bottom)
 		ui_text(bottom - 1, x, w,
-			ui_utf8 ? "▆ mood, ▃ urge, on average  · no check-in"
-				: "# mood, urge, on average   blank: no check-in",
+			ui_utf8
+			    ? "▆ mood, ▃ urge, on average  · no check-in"
+			    : "# mood, urge, on average   blank: no check-in",
 			ui_attr(ROLE_MUTED));
 }
 
 /* --- a year in pixels --- */
 
 static const char *const band_glyph[6] = {"·", "▁", "▃", "▅", "▇", "█"};
-static const enum ui_role band_role[6] = {ROLE_MUTED,  ROLE_WARNING,
-					  ROLE_ACCENT, ROLE_NORMAL,
-					  ROLE_TITLE,  ROLE_GOOD};
+static const enum ui_role band_role[6] = {
+    ROLE_MUTED, ROLE_WARNING, ROLE_ACCENT, ROLE_NORMAL, ROLE_TITLE, ROLE_GOOD};
 
 static void draw_legend(int y, int x, int w)
 {
 	static const char *const label[6] = {"no check-in", "1-2", "3-4",
-					     "5-6", "7-8", "9-10"};
+					     "5-6",	    "7-8", "9-10"};
 	int used = 0;
 	for (int b = 1; b <= 6; b++) {
 		int i = b % 6; /* the bands, then the gap */
@@ -180,7 +183,7 @@ void ins_draw_year(struct app *a, struct ins *s, int y, int x, int w, int h)
 	if (!s->loaded[PAGE_YEAR] || h < 10)
 		return;
 	struct mend_date today =
-		clock_journal_day(a->j->now, a->j->day_start_hour);
+	    clock_journal_day(a->j->now, a->j->day_start_hour);
 	long today_n = clock_days_from_civil(today);
 	long jan1 = clock_days_from_civil((struct mend_date){yr->year, 1, 1});
 	snprintf(line, sizeof line, "%d · %ld day%s with a check-in", yr->year,
@@ -192,7 +195,8 @@ void ins_draw_year(struct app *a, struct ins *s, int y, int x, int w, int h)
 	for (int m = 0; m < 12; m++) {
 		int col = (doy + yr->jan1_weekday) / 7;
 		if (gx + col > last_end && col + 3 <= w - 3) {
-			ui_text(y + 1, gx + col, 3, mon[m], ui_attr(ROLE_MUTED));
+			ui_text(y + 1, gx + col, 3, mon[m],
+				ui_attr(ROLE_MUTED));
 			last_end = gx + col + 3;
 		}
 		doy += mdays[m] + (m == 1 && yr->days == 366);
@@ -212,8 +216,9 @@ void ins_draw_year(struct app *a, struct ins *s, int y, int x, int w, int h)
 	}
 	draw_legend(y + 10, x, w);
 	if (h > 11 && yr->first_year && yr->first_year < yr->last_year) {
-		snprintf(line, sizeof line, "Check-ins from %d to %d: [ and ] "
-					    "move by year.",
+		snprintf(line, sizeof line,
+			 "Check-ins from %d to %d: [ and ] "
+			 "move by year.",
 			 yr->first_year, yr->last_year);
 		ui_text(y + 11, x, w, line, ui_attr(ROLE_MUTED));
 	}

@@ -62,11 +62,12 @@ void ins_draw_space(struct app *a, struct ins *s, int y, int x, int w, int h)
 	if (!s->loaded[PAGE_SPACE])
 		return;
 	if (p->n == 0) {
-		ui_wrap(y, x, w, h, 0,
-			"No stretch of no contact yet. When you start one in No "
-			"contact (n on home), every stretch shows here as a bar, "
-			"with the days of space they add up to.",
-			ui_attr(ROLE_NORMAL));
+		ui_wrap(
+		    y, x, w, h, 0,
+		    "No stretch of no contact yet. When you start one in No "
+		    "contact (n on home), every stretch shows here as a bar, "
+		    "with the days of space they add up to.",
+		    ui_attr(ROLE_NORMAL));
 		return;
 	}
 	snprintf(line, sizeof line,
@@ -82,17 +83,18 @@ void ins_draw_space(struct app *a, struct ins *s, int y, int x, int w, int h)
 	if (from > 0 && rows > 1) {
 		from++;
 		shown--;
-		snprintf(line, sizeof line, "and %zu earlier stretch%s",
-			 from, from == 1 ? "" : "es");
+		snprintf(line, sizeof line, "and %zu earlier stretch%s", from,
+			 from == 1 ? "" : "es");
 		ui_text(ly++, x, w, line, ui_attr(ROLE_MUTED));
 	}
 	for (size_t i = from; i < p->n; i++) {
-		snprintf(line, sizeof line, "%s to %-10s %5ld day%s", p->items[i].start,
+		snprintf(line, sizeof line, "%s to %-10s %5ld day%s",
+			 p->items[i].start,
 			 p->items[i].running ? "now" : p->items[i].end,
 			 p->items[i].days, plural(p->items[i].days));
-		int used = ui_text(ly, x, w, line,
-				   ui_attr(p->items[i].running ? ROLE_GOOD
-							       : ROLE_NORMAL));
+		int used = ui_text(
+		    ly, x, w, line,
+		    ui_attr(p->items[i].running ? ROLE_GOOD : ROLE_NORMAL));
 		int bar = w - 37;
 		if (bar > 4)
 			ui_bar(ly, x + 37, bar, p->items[i].days,
@@ -106,10 +108,10 @@ void ins_draw_space(struct app *a, struct ins *s, int y, int x, int w, int h)
 	if (ly + 2 > bottom)
 		return;
 	if (p->n_weeks == 1)
-		snprintf(line, sizeof line,
-			 "This week: %ld urge%s written down, %ld pause%s taken",
-			 p->urges, plural(p->urges), p->pauses,
-			 plural(p->pauses));
+		snprintf(
+		    line, sizeof line,
+		    "This week: %ld urge%s written down, %ld pause%s taken",
+		    p->urges, plural(p->urges), p->pauses, plural(p->pauses));
 	else
 		snprintf(line, sizeof line,
 			 "In %zu weeks: %ld urge%s written down, %ld pause%s "
@@ -142,7 +144,7 @@ void ins_draw_space(struct app *a, struct ins *s, int y, int x, int w, int h)
 	bool on[UI_MAX_TEXT_COLS];
 	for (int i = 0; i < n; i++) {
 		const struct insights_urge_week *wk =
-			&p->weeks[p->n_weeks - (size_t)n + (size_t)i];
+		    &p->weeks[p->n_weeks - (size_t)n + (size_t)i];
 		v[i] = (double)wk->urges;
 		on[i] = wk->urges > 0; /* a week without urges has no bar */
 	}
@@ -166,12 +168,13 @@ void ins_draw_helps(struct app *a, struct ins *s, int y, int x, int w, int h)
 		  ui_attr(ROLE_MUTED));
 	flow_gap(&f);
 	if (s->helps.n == 0) {
-		snprintf(line, sizeof line,
-			 "Nothing to show yet. Something shows here once it has "
-			 "at least %d check-in days with it and %d without "
-			 "(%ld check-in day%s so far).",
-			 INSIGHTS_HELP_MIN, INSIGHTS_HELP_MIN,
-			 s->helps.checkin_days, plural(s->helps.checkin_days));
+		snprintf(
+		    line, sizeof line,
+		    "Nothing to show yet. Something shows here once it has "
+		    "at least %d check-in days with it and %d without "
+		    "(%ld check-in day%s so far).",
+		    INSIGHTS_HELP_MIN, INSIGHTS_HELP_MIN, s->helps.checkin_days,
+		    plural(s->helps.checkin_days));
 		flow_text(&f, x, w, line, ui_attr(ROLE_NORMAL));
 	}
 	for (size_t i = 0; i < s->helps.n; i++) {
@@ -229,8 +232,8 @@ void ins_draw_urges(struct app *a, struct ins *s, int y, int x, int w, int h)
 		v[i] = (double)t->by_hour[i / cw];
 		on[i] = t->by_hour[i / cw] > 0 && (cw == 1 || i % 2 == 0);
 	}
-	ins_columns(y + 2, x + 3, hh, v, on, 24 * cw, 0, most ? (double)most : 1,
-		    NULL);
+	ins_columns(y + 2, x + 3, hh, v, on, 24 * cw, 0,
+		    most ? (double)most : 1, NULL);
 	for (int hr = 0; hr < 24; hr += 6) {
 		snprintf(line, sizeof line, "%d", hr);
 		ui_text(y + 2 + hh, x + 3 + hr * cw, 3, line,
@@ -258,17 +261,28 @@ void ins_draw_urges(struct app *a, struct ins *s, int y, int x, int w, int h)
 static const char *kind_words(enum kind k)
 {
 	switch (k) {
-	case KIND_CHECKIN: return "Check-in";
-	case KIND_REFLECTION: return "Reflection";
-	case KIND_ACCEPTANCE: return "Acceptance";
-	case KIND_GROWTH: return "Time for yourself";
-	case KIND_URGE: return "Urge";
-	case KIND_UNSENT: return "Kept, not sent";
-	case KIND_PAUSE: return "Pause";
-	case KIND_CONTACT: return "Contact";
-	case KIND_DECISION: return "Decision";
-	case KIND_WEEK: return "Your week";
-	default: return "Entry";
+	case KIND_CHECKIN:
+		return "Check-in";
+	case KIND_REFLECTION:
+		return "Reflection";
+	case KIND_ACCEPTANCE:
+		return "Acceptance";
+	case KIND_GROWTH:
+		return "Time for yourself";
+	case KIND_URGE:
+		return "Urge";
+	case KIND_UNSENT:
+		return "Kept, not sent";
+	case KIND_PAUSE:
+		return "Pause";
+	case KIND_CONTACT:
+		return "Contact";
+	case KIND_DECISION:
+		return "Decision";
+	case KIND_WEEK:
+		return "Your week";
+	default:
+		return "Entry";
 	}
 }
 
@@ -296,11 +310,12 @@ void ins_draw_back(struct app *a, struct ins *s, int y, int x, int w, int h)
 	if (!s->loaded[PAGE_BACK])
 		return;
 	if (l->mood_now)
-		snprintf(line, sizeof line, "Today, %s: your mood now is %d/10.",
-			 l->today, l->mood_now);
-	else
 		snprintf(line, sizeof line,
-			 "Today, %s: no check-in yet today.", l->today);
+			 "Today, %s: your mood now is %d/10.", l->today,
+			 l->mood_now);
+	else
+		snprintf(line, sizeof line, "Today, %s: no check-in yet today.",
+			 l->today);
 	flow_text(&f, x, w, line, ui_attr(ROLE_NORMAL));
 	for (size_t i = 0; i < l->n_days; i++) {
 		const struct insights_lookday *d = &l->days[i];
@@ -308,18 +323,20 @@ void ins_draw_back(struct app *a, struct ins *s, int y, int x, int w, int h)
 		lookday_heading(d, line, sizeof line);
 		flow_text(&f, x, w, line, ui_attr(ROLE_TITLE));
 		if (d->mood && l->mood_now)
-			snprintf(line, sizeof line, "Mood then %d/10, now %d/10.",
-				 d->mood, l->mood_now);
+			snprintf(line, sizeof line,
+				 "Mood then %d/10, now %d/10.", d->mood,
+				 l->mood_now);
 		else if (d->mood)
-			snprintf(line, sizeof line, "Mood then %d/10.", d->mood);
+			snprintf(line, sizeof line, "Mood then %d/10.",
+				 d->mood);
 		else
 			snprintf(line, sizeof line, "No check-in that day.");
 		flow_text(&f, x + 2, w - 2, line, ui_attr(ROLE_MUTED));
 		if (d->total == 0)
 			flow_text(&f, x + 2, w - 2, "Nothing written that day.",
 				  ui_attr(ROLE_MUTED));
-		for (size_t k = d->first; k < d->first + d->n &&
-					  k < s->look_words.n; k++) {
+		for (size_t k = d->first;
+		     k < d->first + d->n && k < s->look_words.n; k++) {
 			/* below the window nothing needs the words yet */
 			if (f.line - f.scroll >= f.h)
 				break;
@@ -358,8 +375,8 @@ static void pair_line(struct app *a, const char *which,
 void ins_draw_then(struct app *a, struct ins *s, int y, int x, int w, int h)
 {
 	static const char *const heading[3] = {
-		"Your check-ins", "Your reflections",
-		"Messages you kept here instead of sending"};
+	    "Your check-ins", "Your reflections",
+	    "Messages you kept here instead of sending"};
 	const struct insights_then_now *t = &s->tn;
 	char line[700];
 	struct flow f = flow_begin(s, y, h);
@@ -433,7 +450,7 @@ void ins_draw_week(struct app *a, struct ins *s, int y, int x, int w, int h)
 		if (!k->growth[i].count)
 			continue;
 		const struct category *c =
-			content_category(a->j->content, k->growth[i].category);
+		    content_category(a->j->content, k->growth[i].category);
 		if (k->growth[i].minutes > 0)
 			snprintf(line, sizeof line, "%s: %ld time%s, %ld min",
 				 c ? c->label : k->growth[i].category,
@@ -442,19 +459,20 @@ void ins_draw_week(struct app *a, struct ins *s, int y, int x, int w, int h)
 		else
 			snprintf(line, sizeof line, "%s: %ld time%s",
 				 c ? c->label : k->growth[i].category,
-				 k->growth[i].count, plural(k->growth[i].count));
+				 k->growth[i].count,
+				 plural(k->growth[i].count));
 		flow_text(&f, x, w, line, ui_attr(ROLE_NORMAL));
 	}
 	if (k->letters_opened)
 		flow_text(&f, x, w,
 			  k->letters_opened == 1
-				  ? "A letter from your past self opened."
-				  : "Letters from your past self opened.",
+			      ? "A letter from your past self opened."
+			      : "Letters from your past self opened.",
 			  ui_attr(ROLE_GOOD));
 	flow_gap(&f);
 	if (s->week_note) {
-		flow_text(&f, x, w, "Your note on this week:",
-			  ui_attr(ROLE_MUTED));
+		flow_text(&f, x, w,
+			  "Your note on this week:", ui_attr(ROLE_MUTED));
 		flow_text(&f, x + 2, w - 2, s->week_note, ui_attr(ROLE_NORMAL));
 		flow_text(&f, x, w, "n changes it.", ui_attr(ROLE_MUTED));
 	} else {
