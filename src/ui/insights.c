@@ -74,6 +74,7 @@ void ins_avg(const struct insights_avg *v, char *out, size_t n)
 /* --- words of entries, fetched by uuid --- */
 
 struct first_words {
+	bool whole; /* all of the text, not its first line */
 	char *out;
 };
 
@@ -81,9 +82,9 @@ static void take_words(const struct entry *e, void *ctx)
 {
 	struct first_words *f = ctx;
 	const char *t = e->text ? e->text : "";
-	size_t n = strcspn(t, "\n");
+	size_t n = f->whole ? strlen(t) : strcspn(t, "\n");
 	/* a line is drawn clipped to the window: keep a line's worth */
-	if (n > 400)
+	if (!f->whole && n > 400)
 		n = 400;
 	while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
 		n--;
@@ -94,10 +95,11 @@ static void take_words(const struct entry *e, void *ctx)
 	}
 }
 
-/* The first line of an entry's words (caller frees), or NULL. */
-static char *entry_words(struct app *a, const char *uuid)
+/* The first line of an entry's words, or all of them with whole (caller
+ * frees), or NULL. */
+static char *entry_words(struct app *a, const char *uuid, bool whole)
 {
-	struct first_words f = {NULL};
+	struct first_words f = {whole, NULL};
 	struct mend_err err = {""};
 	if (!uuid[0])
 		return NULL;
@@ -112,7 +114,7 @@ const char *ins_look_words(struct app *a, struct ins *s, size_t k)
 	if (k >= s->look_words.n)
 		return none;
 	if (!s->look_words.s[k]) {
-		char *w = entry_words(a, s->look.items[k].uuid);
+		char *w = entry_words(a, s->look.items[k].uuid, false);
 		s->look_words.s[k] = w ? w : strdup("");
 	}
 	return s->look_words.s[k] ? s->look_words.s[k] : none;
@@ -184,8 +186,10 @@ static enum mend_rc load_then(struct app *a, struct ins *s,
 {
 	enum mend_rc rc = insights_then_now(a->j, &s->tn, err);
 	for (int i = 0; rc == MEND_OK && i < 3; i++) {
-		s->tn_words[i][0] = entry_words(a, s->tn.pairs[i].first.uuid);
-		s->tn_words[i][1] = entry_words(a, s->tn.pairs[i].latest.uuid);
+		s->tn_words[i][0] =
+		    entry_words(a, s->tn.pairs[i].first.uuid, false);
+		s->tn_words[i][1] =
+		    entry_words(a, s->tn.pairs[i].latest.uuid, false);
 	}
 	/* seen: home offers it no more for this day */
 	if (rc == MEND_OK && s->tn.offer)
@@ -200,7 +204,8 @@ static enum mend_rc load_week(struct app *a, struct ins *s,
 	    a->j, s->week_start[0] ? s->week_start : NULL, &s->wk, err);
 	if (rc == MEND_OK) {
 		memcpy(s->week_start, s->wk.start, sizeof s->week_start);
-		s->week_note = entry_words(a, s->wk.note_uuid);
+		/* all of it: the editor starts from it */
+		s->week_note = entry_words(a, s->wk.note_uuid, true);
 		rc = insights_week_seen(a->j, &s->wk, err);
 	}
 	return rc;

@@ -393,9 +393,21 @@ t_a_note_on_the_week_is_kept_as_a_week_entry() {
 	type "n"
 	wait_for "A note on your week"
 	type "A week of small walks."
+	keys Enter
+	type "And one long call with my sister."
 	keys C-d
 	wait_for "Your note on this week is kept"
 	expect_whole "A week of small walks."
+	expect_whole "And one long call with my sister."
+	# changing it starts from all of it, and keeps all of it
+	type "n"
+	wait_for "A note on your week"
+	wait_for "And one long call with my sister."
+	keys Down End
+	type " It helped."
+	keys C-d
+	wait_for "Your note on this week is kept"
+	expect_whole "And one long call with my sister. It helped."
 	keys Escape
 	wait_for "Daily check-in"
 	# seen: offered no more
@@ -405,7 +417,8 @@ t_a_note_on_the_week_is_kept_as_a_week_entry() {
 	expect_rc 0
 	expect_eq "$(jq -r '[.entries[] | select(.kind == "week")] | length' "$OUT")" 1 "week entries"
 	expect_eq "$(jq -r '.entries[] | select(.kind == "week") | .day' "$OUT")" 2026-01-05 "the week's day"
-	expect_eq "$(jq -r '.entries[] | select(.kind == "week") | .text' "$OUT")" "A week of small walks." "the note"
+	expect_eq "$(jq -r '.entries[] | select(.kind == "week") | .text' "$OUT")" "A week of small walks.
+And one long call with my sister. It helped." "the note"
 }
 
 t_the_week_offer_leaves_the_hard_days_note_whole() {
