@@ -54,7 +54,7 @@ DATA     = data/prompts.json data/messages.json data/quick-tags.json \
 	   data/insights.json
 SCHEMA   = data/mend-journal.schema.json data/mend-entry.schema.json \
 	   data/mend-status.schema.json data/mend-periods.schema.json \
-	   data/mend-prompt.schema.json
+	   data/mend-prompt.schema.json data/mend-insights.schema.json
 
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/data_embed.o
 APP_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o) $(UI_SRC:%.c=$(BUILD)/%.o) \

@@ -141,6 +141,7 @@ measure() {
 	echo "$row"
 	rows+=("$row")
 	eval "RATIO_${name//[^a-z0-9]/_}_$size=$ratio"
+	eval "MS_${name//[^a-z0-9]/_}_$size=$(ms "$mmed")"
 	eval "RSS_${name//[^a-z0-9]/_}_$size=$mrss"
 }
 
@@ -204,6 +205,41 @@ instructions() {
 	eval "RATIO_${name//[^a-z0-9]/_}_ir_$size=$ratio"
 }
 
+# insights_bench DB N: each insights view, as text and as --json, against
+# sqlite3 running the same aggregates on the same file (the clock is
+# MEND_NOW, 2030-01-01; a journal day begins at 04:00; TZ=UTC).
+insights_bench() {
+	local db=$1 n=$2 ci="entries INDEXED BY entries_checkin_day"
+	local mood="SELECT day, count(mood), avg(mood), count(urge), avg(urge) FROM $ci WHERE kind = 'checkin' AND day BETWEEN '2029-12-03' AND '2030-01-01' GROUP BY day ORDER BY day; SELECT count(mood), avg(mood), count(urge), avg(urge) FROM $ci WHERE kind = 'checkin' AND day BETWEEN '2029-12-26' AND '2030-01-01'; SELECT count(mood), avg(mood), count(urge), avg(urge) FROM $ci WHERE kind = 'checkin' AND day BETWEEN '2029-12-03' AND '2030-01-01'; SELECT count(mood), avg(mood), count(urge), avg(urge) FROM $ci WHERE kind = 'checkin' AND day BETWEEN '2029-11-03' AND '2029-12-02'"
+	local year="SELECT day, count(mood), avg(mood) FROM $ci WHERE kind = 'checkin' AND day BETWEEN '2030-01-01' AND '2030-12-31' GROUP BY day; SELECT min(day), max(day) FROM $ci WHERE kind = 'checkin'"
+	local periods="SELECT * FROM periods ORDER BY started_at; SELECT date(created_at, 'localtime', '-4 hours', '-6 days', 'weekday 1') AS w, kind, count(*), count(urge), avg(urge), count(urge_after), avg(urge_after) FROM entries WHERE kind IN ('urge', 'pause') AND created_at >= '2029-10-08T04:00:00Z' AND created_at < '2030-01-02T04:00:00Z' GROUP BY w, kind"
+	local helps="SELECT t.tag, count(*), total(c.mood) FROM entries c INDEXED BY entries_checkin_day JOIN entry_tags t ON t.entry_id = c.id WHERE c.kind = 'checkin' AND c.mood IS NOT NULL GROUP BY t.tag; SELECT g.k, count(*), total(c.mood) FROM (SELECT DISTINCT category AS k, date(created_at, 'localtime', '-4 hours') AS d FROM entries WHERE kind = 'growth' AND created_at >= '2020-01-01' AND created_at < '2030-01-02T04:00:00Z') g JOIN entries c INDEXED BY entries_checkin_day ON c.kind = 'checkin' AND c.day = g.d GROUP BY g.k; WITH c AS MATERIALIZED (SELECT mood, strftime('%Y-%m-%dT%H:%M:%SZ', day, '+4 hours', 'utc') AS a, strftime('%Y-%m-%dT%H:%M:%SZ', day, '+1 day', '+4 hours', 'utc') AS b FROM $ci WHERE kind = 'checkin' AND mood IS NOT NULL), m(k) AS (SELECT value FROM json_each('[\"nocontact\",\"reflection\",\"growth\",\"acceptance\",\"path\"]')) SELECT m.k, count(*), total(c.mood) FROM c, m WHERE EXISTS (SELECT 1 FROM entries e INDEXED BY entries_module_created WHERE e.module = m.k AND e.created_at >= c.a AND e.created_at < c.b) GROUP BY m.k"
+	local urges="SELECT count(urge), avg(urge) FROM entries WHERE kind = 'urge'; SELECT CAST(strftime('%H', created_at, 'localtime') AS INTEGER) AS h, CAST(strftime('%w', created_at, 'localtime') AS INTEGER) AS w, count(*) FROM entries WHERE kind IN ('urge', 'pause') GROUP BY h, w"
+	local week="SELECT count(mood), avg(mood) FROM $ci WHERE kind = 'checkin' AND day BETWEEN '2029-12-24' AND '2029-12-30'; SELECT count(mood), avg(mood) FROM $ci WHERE kind = 'checkin' AND day BETWEEN '2029-12-17' AND '2029-12-23'; SELECT kind, count(*) FROM entries WHERE created_at >= '2029-12-24T04:00:00Z' AND created_at < '2029-12-31T04:00:00Z' GROUP BY kind; SELECT category, sum(minutes), count(*) FROM entries WHERE kind = 'growth' AND created_at >= '2029-12-24T04:00:00Z' AND created_at < '2029-12-31T04:00:00Z' GROUP BY category; SELECT * FROM periods; SELECT uuid, created_at, open_day FROM entries WHERE kind = 'sealed'; SELECT uuid FROM entries WHERE kind = 'week' AND day = '2029-12-24'"
+	# on this day: the first of every earlier month, then 30, 90, 365 days ago
+	local look="" d
+	for d in $(python3 -c 'import datetime as t
+d = t.date(2030, 1, 1); o = []
+for k in range(1, 200):
+    m = d.year * 12 + d.month - 1 - k
+    o.append(t.date(m // 12, m % 12 + 1, 1))
+o += [d - t.timedelta(days=x) for x in (30, 90, 365)]
+print(" ".join(x.isoformat() for x in o if x >= t.date(2020, 1, 1)))'); do
+		look="$look SELECT coalesce(mood, 0) FROM $ci WHERE kind = 'checkin' AND day = '$d'; SELECT uuid, kind, created_at FROM entries WHERE created_at >= '${d}T04:00:00Z' AND created_at < date('$d', '+1 day') || 'T04:00:00Z' AND kind != 'checkin' UNION ALL SELECT uuid, kind, created_at FROM $ci WHERE kind = 'checkin' AND day = '$d' ORDER BY created_at;"
+	done
+	local thennow="SELECT uuid, created_at, mood FROM $ci WHERE kind = 'checkin' ORDER BY day LIMIT 1; SELECT uuid, created_at, mood FROM $ci WHERE kind = 'checkin' ORDER BY day DESC LIMIT 1; SELECT uuid, created_at FROM entries WHERE kind = 'reflection' ORDER BY created_at LIMIT 1; SELECT uuid, created_at FROM entries WHERE kind = 'reflection' ORDER BY created_at DESC LIMIT 1; SELECT uuid, created_at FROM entries WHERE kind = 'unsent' ORDER BY created_at LIMIT 1; SELECT uuid, created_at FROM entries WHERE kind = 'unsent' ORDER BY created_at DESC LIMIT 1"
+	local v sql
+	for v in mood calendar periods helps urges week onthisday thennow; do
+		case $v in
+		mood) sql=$mood ;; calendar) sql=$year ;; periods) sql=$periods ;;
+		helps) sql=$helps ;; urges) sql=$urges ;; week) sql=$week ;;
+		onthisday) sql=$look ;; thennow) sql=$thennow ;;
+		esac
+		measure "insights-$v" "$n" : -- "$MEND" insights "$v" -- sqlite3 "$db" "$sql"
+		measure "insights-$v-json" "$n" : -- "$MEND" insights "$v" --json -- sqlite3 "$db" "$sql"
+	done
+}
+
 fresh_import_dbs() {
 	cp "$CACHE/empty.db" "$CACHE/import-mend.db"
 	cp "$CACHE/empty.db" "$CACHE/import-ref.db"
@@ -244,6 +280,7 @@ for n in $SIZES; do
 		sh -c "sqlite3 '$CACHE/import-ref.db' < '$CACHE/dump-$n.sql'"
 	measure "tui-home" "$n" : -- script -qec "$MEND --draw-once" /dev/null -- \
 		script -qec "$MEND status" /dev/null
+	insights_bench "$db" "$n"
 	eval "FILE_$n=$(stat -c %s "$CACHE/journal-$n.json")"
 done
 
@@ -295,6 +332,11 @@ targets=(
 	"$(check "import peak RSS / file size" "$(eval "awk -v k=$(rss import) -v f=\$FILE_$big 'BEGIN { printf \"%.2f\", k * 1024 / f }'")" "<=" 3)"
 	"$(check "TUI home drawn / mend status" "$(r tui_home)" "<=" 2)"
 )
+for v in mood calendar periods helps urges week onthisday thennow; do
+	for f in "" _json; do
+		targets+=("$(check "insights $v${f:+ --json} (ms)" "$(eval "echo \${MS_insights_${v}${f}_$big:-0}")" "<" 50)")
+	done
+done
 for row in "${insights_ms[@]}"; do
 	targets+=("$(check "TUI Insights ${row%% *} page drawn, ms beyond home" "${row#* }" "<" 50)")
 done

@@ -64,17 +64,21 @@ enum mend_rc insights_mood(struct journal *j, enum insights_by by,
 			   struct insights_mood *out, struct mend_err *err);
 void insights_mood_done(struct insights_mood *m);
 
+/* The first check-in's day into day, "" when there is none. */
+enum mend_rc insights_first_checkin(struct journal *j, char day[CLOCK_DATE_LEN],
+				    struct mend_err *err);
+
 /* --- a year in pixels --- */
 
 struct insights_year {
 	int year;
-	int days;          /* 365 or 366 */
-	int jan1_weekday;  /* weekday of 1 January, 0 = Monday .. 6 = Sunday */
-	int mood[366];     /* by day of the year (0 = 1 January): the
-			    * check-in's mood 1..10, or 0 for a gap */
-	long checkins;     /* days of the year with a check-in */
-	int first_year;    /* the years that have check-ins, to move by
-			    * year; both 0 when there is none */
+	int days;	  /* 365 or 366 */
+	int jan1_weekday; /* weekday of 1 January, 0 = Monday .. 6 = Sunday */
+	int mood[366];	  /* by day of the year (0 = 1 January): the
+			   * check-in's mood 1..10, or 0 for a gap */
+	long checkins;	  /* days of the year with a check-in */
+	int first_year;	  /* the years that have check-ins, to move by
+			   * year; both 0 when there is none */
 	int last_year;
 };
 
@@ -89,15 +93,15 @@ struct insights_period {
 	char uuid[UUID_LEN];
 	char start[CLOCK_DATE_LEN]; /* local date it began */
 	char end[CLOCK_DATE_LEN];   /* local date it ended, "" while it runs */
-	long days;                  /* whole days, to its end or to now */
+	long days;		    /* whole days, to its end or to now */
 	bool running;
 };
 
 /* One week of urges written down and pauses taken instead of sending. */
 struct insights_urge_week {
-	char start[CLOCK_DATE_LEN]; /* the week's first day */
-	long urges;                 /* urge entries */
-	long pauses;                /* pause entries */
+	char start[CLOCK_DATE_LEN];   /* the week's first day */
+	long urges;		      /* urge entries */
+	long pauses;		      /* pause entries */
 	struct insights_avg strength; /* the urges' levels (1..10) */
 	struct insights_avg before;   /* pauses: the urge before */
 	struct insights_avg after;    /* pauses: the urge after */
@@ -108,11 +112,11 @@ struct insights_periods {
 	size_t n;
 	long total_days;   /* days of space, all periods together */
 	long longest_days; /* the longest stretch */
-	long longest;      /* its index in items, -1 when there is none */
+	long longest;	   /* its index in items, -1 when there is none */
 	struct insights_urge_week *weeks; /* weeks since..until, oldest
 					   * first, empty weeks included */
 	size_t n_weeks;
-	long urges, pauses;                /* in those weeks */
+	long urges, pauses;		   /* in those weeks */
 	struct insights_avg before, after; /* every pause of those weeks */
 };
 
@@ -129,8 +133,8 @@ void insights_periods_done(struct insights_periods *p);
 
 enum insights_help_what {
 	INSIGHTS_HELP_CATEGORY, /* a self-improvement category was logged */
-	INSIGHTS_HELP_TAG,      /* the check-in carried this quick tag */
-	INSIGHTS_HELP_MODULE    /* something was written in this module */
+	INSIGHTS_HELP_TAG,	/* the check-in carried this quick tag */
+	INSIGHTS_HELP_MODULE	/* something was written in this module */
 };
 
 /* The minimum of days with and days without for a row to be shown. */
@@ -142,9 +146,9 @@ enum insights_help_what {
 
 struct insights_help {
 	enum insights_help_what what;
-	char key[INSIGHTS_KEY_MAX]; /* the category id, the tag key or the
-				* module name (never the user's words
-				* beyond a tag's key) */
+	char key[INSIGHTS_KEY_MAX];  /* the category id, the tag key or the
+				      * module name (never the user's words
+				      * beyond a tag's key) */
 	struct insights_avg with;    /* mood on check-in days with it */
 	struct insights_avg without; /* mood on check-in days without */
 };
@@ -212,13 +216,13 @@ struct insights_item {
 /* A day looked back on. */
 struct insights_lookday {
 	enum insights_when when;
-	int ago;                  /* days back (for every day, both kinds) */
-	int months;               /* on this day: months back (12 a year) */
+	int ago;    /* days back (for every day, both kinds) */
+	int months; /* on this day: months back (12 a year) */
 	char day[CLOCK_DATE_LEN];
-	int mood;                 /* the check-in's mood then, 0: none */
-	size_t first, n;          /* its entries: items[first .. first+n) */
-	size_t total;             /* entries that day (n is at most
-				   * INSIGHTS_LOOK_ITEMS of them) */
+	int mood;	 /* the check-in's mood then, 0: none */
+	size_t first, n; /* its entries: items[first .. first+n) */
+	size_t total;	 /* entries that day (n is at most
+			  * INSIGHTS_LOOK_ITEMS of them) */
 };
 
 #define INSIGHTS_LOOK_ITEMS 20
@@ -245,10 +249,10 @@ void insights_lookback_done(struct insights_lookback *l);
 /* --- then and now --- */
 
 struct insights_pair {
-	enum kind kind;                 /* checkin, reflection or unsent */
-	struct insights_item first;     /* uuid "" when there is none */
-	struct insights_item latest;    /* "" when only one (or none) */
-	int first_mood, latest_mood;    /* check-ins: their moods, else 0 */
+	enum kind kind;		     /* checkin, reflection or unsent */
+	struct insights_item first;  /* uuid "" when there is none */
+	struct insights_item latest; /* "" when only one (or none) */
+	int first_mood, latest_mood; /* check-ins: their moods, else 0 */
 };
 
 struct insights_then_now {
@@ -284,19 +288,19 @@ struct insights_growth {
 
 struct insights_week {
 	char start[CLOCK_DATE_LEN], end[CLOCK_DATE_LEN]; /* 7 days */
-	long checkins;                  /* days with a check-in */
-	struct insights_avg mood;       /* this week */
+	long checkins;			 /* days with a check-in */
+	struct insights_avg mood;	 /* this week */
 	struct insights_avg mood_before; /* the week before */
-	long urges;                     /* urges written down */
-	long pauses;                    /* pauses taken */
-	long reflections;               /* reflections written */
-	struct insights_growth *growth; /* every content category, in
-					 * content order */
+	long urges;			 /* urges written down */
+	long pauses;			 /* pauses taken */
+	long reflections;		 /* reflections written */
+	struct insights_growth *growth;	 /* every content category, in
+					  * content order */
 	size_t n_growth;
-	long letters_opened;            /* sealed letters that opened */
-	char letter_uuid[UUID_LEN];     /* the first of them, "" if none */
-	char note_uuid[UUID_LEN];       /* the week entry kept for this
-					 * week, "" when none */
+	long letters_opened;	    /* sealed letters that opened */
+	char letter_uuid[UUID_LEN]; /* the first of them, "" if none */
+	char note_uuid[UUID_LEN];   /* the week entry kept for this
+				     * week, "" when none */
 };
 
 /* The review of the week that begins on start ("YYYY-MM-DD", any day of

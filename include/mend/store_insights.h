@@ -17,10 +17,10 @@
  * weekday wday) or month (2): fn gets each bucket with a check-in, oldest
  * first, with the bucket's first day, its mood and its urge averages. */
 enum mend_rc store_insights_checkin_buckets(
-	struct store *st, int by, int wday, const char *since, const char *until,
-	void (*fn)(const char *start, struct insights_avg mood,
-		   struct insights_avg urge, void *ctx),
-	void *ctx, struct mend_err *err);
+    struct store *st, int by, int wday, const char *since, const char *until,
+    void (*fn)(const char *start, struct insights_avg mood,
+	       struct insights_avg urge, void *ctx),
+    void *ctx, struct mend_err *err);
 
 /* Mood and urge averages over the check-ins of days since..until. */
 enum mend_rc store_insights_checkin_avg(struct store *st, const char *since,
@@ -44,27 +44,36 @@ enum mend_rc store_insights_tag_days(struct store *st, const char *since,
 						double sum, void *ctx),
 				     void *ctx, struct mend_err *err);
 
-/* For each growth category (module 0 false) or module other than the
- * check-in's (module true) written in between since_iso and until_iso:
+/* For each growth category written in between since_iso and until_iso:
  * on how many check-in days (journal day by shift) it was, and the sum
  * of their moods. */
-enum mend_rc store_insights_key_days(struct store *st, bool module,
-				     const char *shift, const char *since_iso,
+enum mend_rc store_insights_key_days(struct store *st, const char *shift,
+				     const char *since_iso,
 				     const char *until_iso,
 				     void (*fn)(const char *key, long n,
 						double sum, void *ctx),
 				     void *ctx, struct mend_err *err);
 
+/* For each module of modules (a JSON array of names): on how many
+ * check-in days since..until something was written in it, and the sum
+ * of their moods. start is the modifier that turns a local midnight
+ * into the journal day's start ("+4 hours"). */
+enum mend_rc store_insights_module_days(struct store *st, const char *modules,
+					const char *start, const char *since,
+					const char *until,
+					void (*fn)(const char *key, long n,
+						   double sum, void *ctx),
+					void *ctx, struct mend_err *err);
+
 /* Urge and pause entries written in [since_iso, until_iso) by week (its
  * first day, from weekday wday): fn per week and kind ("urge", "pause")
  * with the count, the average urge, and the average urge_after. */
 enum mend_rc store_insights_urge_weeks(
-	struct store *st, const char *shift, int wday, const char *since_iso,
-	const char *until_iso,
-	void (*fn)(const char *week, const char *kind, long count,
-		   struct insights_avg urge, struct insights_avg after,
-		   void *ctx),
-	void *ctx, struct mend_err *err);
+    struct store *st, const char *shift, int wday, const char *since_iso,
+    const char *until_iso,
+    void (*fn)(const char *week, const char *kind, long count,
+	       struct insights_avg urge, struct insights_avg after, void *ctx),
+    void *ctx, struct mend_err *err);
 
 /* created_at of the first urge or pause, "" when none. */
 enum mend_rc store_insights_urge_first(struct store *st,
@@ -74,22 +83,20 @@ enum mend_rc store_insights_urge_first(struct store *st,
 /* Urge and pause entries in [since_iso, until_iso) by local hour (0..23)
  * and weekday (0 = Sunday): fn per pair with the count; *strength gets
  * the urges' average level. */
-enum mend_rc store_insights_urge_times(struct store *st, const char *since_iso,
-				       const char *until_iso,
-				       void (*fn)(int hour, int wday, long n,
-						  void *ctx),
-				       void *ctx, struct insights_avg *strength,
-				       struct mend_err *err);
+enum mend_rc store_insights_urge_times(
+    struct store *st, const char *since_iso, const char *until_iso,
+    void (*fn)(int hour, int wday, long n, void *ctx), void *ctx,
+    struct insights_avg *strength, struct mend_err *err);
 
 /* The entries of one journal day: those written in [since_iso,
  * until_iso) that are not check-ins, and the check-in of day; by
  * created_at then uuid. fn gets uuid, kind name and created_at. */
-enum mend_rc store_insights_day_entries(
-	struct store *st, const char *since_iso, const char *until_iso,
-	const char *day,
-	void (*fn)(const char *uuid, const char *kind, const char *created_at,
-		   void *ctx),
-	void *ctx, struct mend_err *err);
+enum mend_rc
+store_insights_day_entries(struct store *st, const char *since_iso,
+			   const char *until_iso, const char *day,
+			   void (*fn)(const char *uuid, const char *kind,
+				      const char *created_at, void *ctx),
+			   void *ctx, struct mend_err *err);
 
 /* The mood of day's check-in into *mood, 0 when none. */
 enum mend_rc store_insights_day_mood(struct store *st, const char *day,

@@ -38,6 +38,8 @@
 	X(VAL_SHELL, "shells")                                                 \
 	X(VAL_FILE, "files")                                                   \
 	X(VAL_DATE, "dates")                                                   \
+	X(VAL_INSIGHTS_VIEW, "insights-views")                                 \
+	X(VAL_INSIGHTS_BY, "insights-steps")                                   \
 	X(VAL_INTERNAL, "internal")
 
 enum opt_values {

@@ -19,6 +19,7 @@ static const struct command *const commands[] = {
 	&cmd_decide,  &cmd_prompt,  &cmd_prompts, &cmd_list,   &cmd_tags,   &cmd_show,
 	&cmd_edit,    &cmd_delete,  &cmd_periods, &cmd_export, &cmd_import,
 	&cmd_config,  &cmd_remind,  &cmd_completions, &cmd_star,
+	&cmd_insights, &cmd_week,
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -41,6 +41,11 @@ const struct command *const *cli_commands(size_t *n);
 /* The keys `mend config` takes, NULL-terminated (static storage). */
 extern const char *const cli_config_keys[];
 
+/* The views `mend insights` shows and the steps --by takes,
+ * NULL-terminated (static storage). */
+extern const char *const cli_insights_views[];
+extern const char *const cli_insights_steps[];
+
 /* Run the command line; returns the process exit code. */
 int cli_main(int argc, char **argv);
 
@@ -128,6 +133,7 @@ extern const struct command cmd_start, cmd_checkin, cmd_status, cmd_contact,
 	cmd_urge, cmd_unsent, cmd_seal, cmd_reflect, cmd_accept, cmd_grow,
 	cmd_decide, cmd_prompt, cmd_prompts, cmd_list, cmd_show, cmd_edit,
 	cmd_delete, cmd_periods, cmd_config, cmd_export, cmd_import,
-	cmd_completions, cmd_remind, cmd_star, cmd_tags;
+	cmd_completions, cmd_remind, cmd_star, cmd_tags, cmd_insights,
+	cmd_week;
 
 #endif

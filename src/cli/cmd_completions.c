@@ -107,6 +107,14 @@ static void static_words(enum opt_values k, char *buf, size_t n)
 		ADD("today");
 		ADD("yesterday");
 		break;
+	case VAL_INSIGHTS_VIEW:
+		for (size_t i = 0; cli_insights_views[i]; i++)
+			ADD(cli_insights_views[i]);
+		break;
+	case VAL_INSIGHTS_BY:
+		for (size_t i = 0; cli_insights_steps[i]; i++)
+			ADD(cli_insights_steps[i]);
+		break;
 	default:
 		break;
 	}

@@ -20,7 +20,7 @@
 
 static const char *const by_names[] = {"day", "week", "month"};
 static const char *const wday_names[] = {"monday",   "tuesday", "wednesday",
-					 "thursday", "friday",  "saturday",
+					 "thursday", "friday",	"saturday",
 					 "sunday"};
 
 bool insights_by_from_name(const char *name, enum insights_by *out)
@@ -55,9 +55,8 @@ void insights_day_str(long day, char buf[CLOCK_DATE_LEN])
 int insights_week_wday(struct journal *j)
 {
 	char buf[16];
-	if (j->st &&
-	    store_setting_get(j->st, "week_start", buf, sizeof buf, NULL) ==
-		    MEND_OK)
+	if (j->st && store_setting_get(j->st, "week_start", buf, sizeof buf,
+				       NULL) == MEND_OK)
 		for (int i = 0; i < 7; i++)
 			if (strcmp(buf, wday_names[i]) == 0)
 				return i;
@@ -111,7 +110,8 @@ enum mend_rc insights_span_read(struct journal *j, const char *since,
 				struct insights_span *sp, struct mend_err *err)
 {
 	long first, last = journal_today(j);
-	enum mend_rc rc = until ? read_day("until", until, &last, err) : MEND_OK;
+	enum mend_rc rc =
+	    until ? read_day("until", until, &last, err) : MEND_OK;
 	first = dflt >= 0 && dflt <= last ? dflt : last;
 	if (rc == MEND_OK && since)
 		rc = read_day("since", since, &first, err);
@@ -129,13 +129,22 @@ static enum mend_rc first_checkin(struct journal *j, long *out,
 {
 	char first[CLOCK_DATE_LEN] = "", last[CLOCK_DATE_LEN] = "";
 	struct mend_date d;
-	enum mend_rc rc = j->st ? store_insights_checkin_span(j->st, first,
-							       last, err)
-				: MEND_OK;
+	enum mend_rc rc =
+	    j->st ? store_insights_checkin_span(j->st, first, last, err)
+		  : MEND_OK;
 	*out = rc == MEND_OK && clock_parse_date(first, &d)
-		       ? clock_days_from_civil(d)
-		       : -1;
+		   ? clock_days_from_civil(d)
+		   : -1;
 	return rc;
+}
+
+enum mend_rc insights_first_checkin(struct journal *j, char day[CLOCK_DATE_LEN],
+				    struct mend_err *err)
+{
+	char last[CLOCK_DATE_LEN];
+	day[0] = '\0';
+	return j->st ? store_insights_checkin_span(j->st, day, last, err)
+		     : MEND_OK;
 }
 
 /* --- mood and urges over time --- */
@@ -246,8 +255,8 @@ enum mend_rc insights_mood(struct journal *j, enum insights_by by,
 	struct fill_ctx f = {j, out, sp.first};
 	if (j->st)
 		rc = store_insights_checkin_buckets(
-			j->st, (int)by, (insights_week_wday(j) + 1) % 7,
-			sp.since, sp.until, fill_point, &f, err);
+		    j->st, (int)by, (insights_week_wday(j) + 1) % 7, sp.since,
+		    sp.until, fill_point, &f, err);
 	if (rc == MEND_OK)
 		rc = avg_days(j, sp.last - 6, sp.last, &out->mood_7,
 			      &out->urge_7, err);
@@ -255,8 +264,8 @@ enum mend_rc insights_mood(struct journal *j, enum insights_by by,
 		rc = avg_days(j, sp.last - 29, sp.last, &out->mood_30,
 			      &out->urge_30, err);
 	if (rc == MEND_OK)
-		rc = avg_days(j, sp.last - 59, sp.last - 30,
-			      &out->mood_prev_30, &out->urge_prev_30, err);
+		rc = avg_days(j, sp.last - 59, sp.last - 30, &out->mood_prev_30,
+			      &out->urge_prev_30, err);
 	if (rc != MEND_OK)
 		insights_mood_done(out);
 	return rc;
@@ -307,8 +316,8 @@ enum mend_rc insights_year(struct journal *j, int year,
 	struct mend_date jan1 = {year, 1, 1}, next = {year + 1, 1, 1};
 	long d0 = clock_days_from_civil(jan1);
 	out->year = year;
-	out->days = year == 9999 ? 365
-				 : (int)(clock_days_from_civil(next) - d0);
+	out->days =
+	    year == 9999 ? 365 : (int)(clock_days_from_civil(next) - d0);
 	out->jan1_weekday = insights_wday(d0);
 	snprintf(a, sizeof a, "%04d-01-01", year);
 	snprintf(b, sizeof b, "%04d-12-31", year);
@@ -378,7 +387,8 @@ static void urge_week(const char *week, const char *kind, long count,
 	}
 }
 
-static enum mend_rc periods_list(struct journal *j, struct insights_periods *out,
+static enum mend_rc periods_list(struct journal *j,
+				 struct insights_periods *out,
 				 struct mend_err *err)
 {
 	const struct period_list *pl;
@@ -417,10 +427,10 @@ enum mend_rc insights_periods(struct journal *j, const char *since,
 	memset(out, 0, sizeof *out);
 	out->longest = -1;
 	enum mend_rc rc =
-		j->st ? store_insights_urge_first(j->st, first_iso, err) : MEND_OK;
+	    j->st ? store_insights_urge_first(j->st, first_iso, err) : MEND_OK;
 	if (rc == MEND_OK && *first_iso && clock_parse_iso(first_iso, &t))
 		first = clock_days_from_civil(
-			clock_journal_day(t, j->day_start_hour));
+		    clock_journal_day(t, j->day_start_hour));
 	if (rc == MEND_OK)
 		rc = insights_span_read(j, since, until, first, &sp, err);
 	if (rc == MEND_OK)
@@ -430,7 +440,7 @@ enum mend_rc insights_periods(struct journal *j, const char *since,
 		return rc;
 	}
 	long base = clock_days_from_civil(
-		insights_week_start(j, clock_civil_from_days(sp.first)));
+	    insights_week_start(j, clock_civil_from_days(sp.first)));
 	long n = (sp.last - base) / 7 + 1;
 	if (n > MAX_BUCKETS / 7) {
 		insights_periods_done(out);
@@ -451,8 +461,8 @@ enum mend_rc insights_periods(struct journal *j, const char *since,
 	insights_shift(j, shift);
 	if (j->st)
 		rc = store_insights_urge_weeks(
-			j->st, shift, (insights_week_wday(j) + 1) % 7,
-			sp.since_iso, sp.until_iso, urge_week, &w, err);
+		    j->st, shift, (insights_week_wday(j) + 1) % 7, sp.since_iso,
+		    sp.until_iso, urge_week, &w, err);
 	if (rc != MEND_OK)
 		insights_periods_done(out);
 	return rc;
@@ -569,11 +579,23 @@ enum mend_rc insights_helps(struct journal *j, const char *since,
 		rc = store_insights_tag_days(j->st, sp.since, sp.until, add_sum,
 					     &tags, err);
 	if (rc == MEND_OK && j->st)
-		rc = store_insights_key_days(j->st, false, shift, sp.since_iso,
+		rc = store_insights_key_days(j->st, shift, sp.since_iso,
 					     sp.until_iso, add_sum, &cats, err);
-	if (rc == MEND_OK && j->st)
-		rc = store_insights_key_days(j->st, true, shift, sp.since_iso,
-					     sp.until_iso, add_sum, &mods, err);
+	if (rc == MEND_OK && j->st) {
+		char mods_json[256] = "[", start[24];
+		for (int m = 0; m < MODULE_COUNT; m++)
+			if (m != MODULE_CHECKIN)
+				snprintf(mods_json + strlen(mods_json),
+					 sizeof mods_json - strlen(mods_json),
+					 "%s\"%s\"", mods_json[1] ? "," : "",
+					 module_name((enum module)m));
+		strncat(mods_json, "]",
+			sizeof mods_json - strlen(mods_json) - 1);
+		snprintf(start, sizeof start, "+%d hours", j->day_start_hour);
+		rc = store_insights_module_days(j->st, mods_json, start,
+						sp.since, sp.until, add_sum,
+						&mods, err);
+	}
 	if (rc == MEND_OK && (tags.oom || cats.oom || mods.oom))
 		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
 	/* The check-in days are the same for all three. */
@@ -647,8 +669,7 @@ static void help_words(struct journal *j, const struct insights_help *h,
 			fallback = cat->label;
 	}
 	o = cJSON_GetObjectItemCaseSensitive(
-		doc, h->what == INSIGHTS_HELP_CATEGORY ? "categories"
-						       : "modules");
+	    doc, h->what == INSIGHTS_HELP_CATEGORY ? "categories" : "modules");
 	o = cJSON_GetObjectItemCaseSensitive(o, h->key);
 	o = cJSON_GetObjectItemCaseSensitive(o, phrase ? "phrase" : "label");
 	if (cJSON_IsString(o))

@@ -34,8 +34,7 @@ static void look_item(const char *uuid, const char *kind,
 		return;
 	if (x->l->n_items == x->cap) {
 		size_t cap = x->cap ? 2 * x->cap : 32;
-		struct insights_item *v =
-			realloc(x->l->items, cap * sizeof *v);
+		struct insights_item *v = realloc(x->l->items, cap * sizeof *v);
 		if (!v) {
 			x->oom = 1;
 			return;
@@ -59,8 +58,8 @@ static enum mend_rc look_day(struct journal *j, struct look_ctx *x,
 {
 	struct insights_lookback *l = x->l;
 	struct insights_span sp;
-	struct insights_lookday d = {when, (int)(today - day), months, "", 0,
-				     l->n_items, 0, 0};
+	struct insights_lookday d = {when, (int)(today - day), months, "",
+				     0,	   l->n_items,	       0,      0};
 	enum mend_rc rc = MEND_OK;
 
 	insights_span_days(j, day, day, &sp);
@@ -129,7 +128,7 @@ enum mend_rc insights_lookback(struct journal *j, const char *day,
 		int mood;
 		static const char *const kinds[] = {
 #define KIND_NAME(e, name, mod) name,
-			KIND_LIST(KIND_NAME)
+		    KIND_LIST(KIND_NAME)
 #undef KIND_NAME
 		};
 		for (size_t k = 0; rc == MEND_OK && k < KIND_COUNT; k++) {
@@ -140,14 +139,14 @@ enum mend_rc insights_lookback(struct journal *j, const char *day,
 				rc = MEND_OK;
 				continue;
 			}
-			if (rc == MEND_OK && (!*oldest_iso ||
-					      strcmp(at, oldest_iso) < 0))
+			if (rc == MEND_OK &&
+			    (!*oldest_iso || strcmp(at, oldest_iso) < 0))
 				memcpy(oldest_iso, at, sizeof oldest_iso);
 		}
 		time_t t;
 		if (*oldest_iso && clock_parse_iso(oldest_iso, &t))
 			stop = clock_days_from_civil(
-				clock_journal_day(t, j->day_start_hour));
+			    clock_journal_day(t, j->day_start_hour));
 		if (clock_parse_date(first, &f) &&
 		    clock_days_from_civil(f) < stop)
 			stop = clock_days_from_civil(f);
@@ -190,9 +189,8 @@ static enum mend_rc kind_end(struct journal *j, enum kind k, bool latest,
 			     struct insights_item *it, int *mood,
 			     struct mend_err *err)
 {
-	enum mend_rc rc = store_insights_kind_end(j->st, kind_name(k), latest,
-						  it->uuid, it->created_at,
-						  mood, err);
+	enum mend_rc rc = store_insights_kind_end(
+	    j->st, kind_name(k), latest, it->uuid, it->created_at, mood, err);
 	it->kind = k;
 	if (rc == MEND_ENOTFOUND) {
 		it->uuid[0] = it->created_at[0] = '\0';
@@ -204,8 +202,7 @@ static enum mend_rc kind_end(struct journal *j, enum kind k, bool latest,
 
 /* The setting that remembers the last streak day offered: the running
  * period's start and the day, so a new stretch is offered afresh. */
-static void seen_value(const struct nocontact_status *s, long day,
-		       char buf[64])
+static void seen_value(const struct nocontact_status *s, long day, char buf[64])
 {
 	snprintf(buf, 64, "%s %ld", s->period_start, day);
 }
@@ -311,8 +308,8 @@ static void week_growth(const char *category, long minutes, long count,
 /* A sealed letter opens the moment a period that runs past its writing
  * reaches its day (as journal_letter_open decides): count it when that
  * moment falls in the week. */
-static void week_letter(const char *uuid, const char *created_at,
-			int open_day, void *ctx)
+static void week_letter(const char *uuid, const char *created_at, int open_day,
+			void *ctx)
 {
 	struct week_fill *f = ctx;
 	const struct period_list *pl;
@@ -366,7 +363,7 @@ enum mend_rc insights_week(struct journal *j, const char *start,
 		day = clock_days_from_civil(d);
 	}
 	day = clock_days_from_civil(
-		insights_week_start(j, clock_civil_from_days(day)));
+	    insights_week_start(j, clock_civil_from_days(day)));
 	insights_span_days(j, day, day + 6, &sp);
 	insights_span_days(j, day - 7, day - 1, &before);
 	memcpy(out->start, sp.since, sizeof out->start);
@@ -393,9 +390,8 @@ enum mend_rc insights_week(struct journal *j, const char *start,
 						&urge, err);
 	out->checkins = out->mood.n;
 	if (rc == MEND_OK)
-		rc = store_insights_kind_counts(j->st, sp.since_iso,
-						sp.until_iso, week_kind, &f,
-						err);
+		rc = store_insights_kind_counts(
+		    j->st, sp.since_iso, sp.until_iso, week_kind, &f, err);
 	if (rc == MEND_OK)
 		rc = store_growth_totals(j->st, sp.since_iso, sp.until_iso,
 					 week_growth, &f, err);
@@ -428,9 +424,8 @@ enum mend_rc insights_week_due(struct journal *j, bool *due,
 	bool any = false;
 
 	*due = false;
-	if (!j->st ||
-	    clock_days_from_civil(insights_week_start(
-		    j, clock_civil_from_days(today))) != today)
+	if (!j->st || clock_days_from_civil(insights_week_start(
+			  j, clock_civil_from_days(today))) != today)
 		return MEND_OK;
 	insights_span_days(j, today - 7, today - 1, &sp);
 	enum mend_rc rc = store_insights_week_note(j->st, sp.since, uuid, err);
@@ -439,7 +434,7 @@ enum mend_rc insights_week_due(struct journal *j, bool *due,
 	if (rc != MEND_ENOTFOUND)
 		return rc;
 	if (store_setting_get(j->st, "week_seen", seen, sizeof seen, NULL) ==
-		    MEND_OK &&
+		MEND_OK &&
 	    strcmp(seen, sp.since) == 0)
 		return MEND_OK;
 	rc = store_insights_any(j->st, sp.since_iso, sp.until_iso, sp.since,
@@ -463,8 +458,8 @@ enum mend_rc insights_week_note(struct journal *j,
 {
 	char have[UUID_LEN];
 	struct entry e;
-	enum mend_rc rc = journal_check_text("note", text, len,
-					     JOURNAL_NOTE_MAX, true, err);
+	enum mend_rc rc =
+	    journal_check_text("note", text, len, JOURNAL_NOTE_MAX, true, err);
 	if (rc != MEND_OK)
 		return rc;
 	rc = store_insights_week_note(j->st, w->start, have, err);

@@ -54,28 +54,29 @@ static void bucket_row(sqlite3_stmt *s, void *ctx)
 }
 
 enum mend_rc store_insights_checkin_buckets(
-	struct store *st, int by, int wday, const char *since, const char *until,
-	void (*fn)(const char *start, struct insights_avg mood,
-		   struct insights_avg urge, void *ctx),
-	void *ctx, struct mend_err *err)
+    struct store *st, int by, int wday, const char *since, const char *until,
+    void (*fn)(const char *start, struct insights_avg mood,
+	       struct insights_avg urge, void *ctx),
+    void *ctx, struct mend_err *err)
 {
 	static const char *const sql[] = {
-		"SELECT day, count(mood), avg(mood), count(urge), avg(urge) "
-		"FROM entries WHERE kind = 'checkin' AND day BETWEEN ?1 AND ?2 "
-		"GROUP BY day ORDER BY day",
-		"SELECT date(day, '-6 days', 'weekday ' || ?3) AS w, "
-		"count(mood), avg(mood), count(urge), avg(urge) FROM entries "
-		"WHERE kind = 'checkin' AND day BETWEEN ?1 AND ?2 "
-		"GROUP BY w ORDER BY w",
-		"SELECT substr(day, 1, 7) || '-01' AS m, count(mood), "
-		"avg(mood), count(urge), avg(urge) FROM entries "
-		"WHERE kind = 'checkin' AND day BETWEEN ?1 AND ?2 "
-		"GROUP BY m ORDER BY m",
+	    "SELECT day, count(mood), avg(mood), count(urge), avg(urge) "
+	    "FROM entries INDEXED BY entries_checkin_day WHERE kind = "
+	    "'checkin' AND day BETWEEN ?1 AND ?2 "
+	    "GROUP BY day ORDER BY day",
+	    "SELECT date(day, '-6 days', 'weekday ' || ?3) AS w, "
+	    "count(mood), avg(mood), count(urge), avg(urge) FROM entries "
+	    "INDEXED BY entries_checkin_day WHERE kind = 'checkin' AND "
+	    "day BETWEEN ?1 AND ?2 GROUP BY w ORDER BY w",
+	    "SELECT substr(day, 1, 7) || '-01' AS m, count(mood), "
+	    "avg(mood), count(urge), avg(urge) FROM entries "
+	    "INDEXED BY entries_checkin_day WHERE kind = 'checkin' AND "
+	    "day BETWEEN ?1 AND ?2 GROUP BY m ORDER BY m",
 	};
 	struct bucket_ctx b = {fn, ctx};
 	sqlite3_stmt *s = NULL;
-	enum mend_rc rc = store_prepare(st, sql[by < 0 || by > 2 ? 0 : by],
-					&s, err);
+	enum mend_rc rc =
+	    store_prepare(st, sql[by < 0 || by > 2 ? 0 : by], &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, since);
@@ -93,10 +94,11 @@ enum mend_rc store_insights_checkin_avg(struct store *st, const char *since,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"SELECT count(mood), avg(mood), count(urge), avg(urge) FROM "
-		"entries WHERE kind = 'checkin' AND day BETWEEN ?1 AND ?2",
-		&s, err);
+	    st,
+	    "SELECT count(mood), avg(mood), count(urge), avg(urge) FROM "
+	    "entries INDEXED BY entries_checkin_day WHERE kind = 'checkin' "
+	    "AND day BETWEEN ?1 AND ?2",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, since);
@@ -117,10 +119,12 @@ enum mend_rc store_insights_checkin_span(struct store *st,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"SELECT (SELECT min(day) FROM entries WHERE kind = 'checkin'), "
-		"(SELECT max(day) FROM entries WHERE kind = 'checkin')",
-		&s, err);
+	    st,
+	    "SELECT (SELECT min(day) FROM entries INDEXED BY "
+	    "entries_checkin_day WHERE kind = 'checkin'), (SELECT max(day) "
+	    "FROM entries INDEXED BY entries_checkin_day WHERE kind = "
+	    "'checkin')",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	rc = store_step_row(st, s, "reading the journal", err);
@@ -155,14 +159,15 @@ enum mend_rc store_insights_tag_days(struct store *st, const char *since,
 	sqlite3_stmt *s = NULL;
 	/* The total comes last, as one row with a NULL key. */
 	enum mend_rc rc = store_prepare(
-		st,
-		"SELECT * FROM (SELECT t.tag, count(*), total(c.mood) FROM "
-		"entries c JOIN entry_tags t ON t.entry_id = c.id WHERE "
-		"c.kind = 'checkin' AND c.day BETWEEN ?1 AND ?2 AND c.mood IS "
-		"NOT NULL GROUP BY t.tag ORDER BY t.tag) UNION ALL "
-		"SELECT NULL, count(mood), total(mood) FROM entries WHERE "
-		"kind = 'checkin' AND day BETWEEN ?1 AND ?2",
-		&s, err);
+	    st,
+	    "SELECT * FROM (SELECT t.tag, count(*), total(c.mood) FROM "
+	    "entries c INDEXED BY entries_checkin_day JOIN entry_tags t ON "
+	    "t.entry_id = c.id WHERE c.kind = 'checkin' AND c.day BETWEEN "
+	    "?1 AND ?2 AND c.mood IS NOT NULL GROUP BY t.tag ORDER BY "
+	    "t.tag) UNION ALL SELECT NULL, count(mood), total(mood) FROM "
+	    "entries INDEXED BY entries_checkin_day WHERE kind = 'checkin' "
+	    "AND day BETWEEN ?1 AND ?2",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, since);
@@ -170,8 +175,8 @@ enum mend_rc store_insights_tag_days(struct store *st, const char *since,
 	return each_row(st, s, key_row, &k, err);
 }
 
-enum mend_rc store_insights_key_days(struct store *st, bool module,
-				     const char *shift, const char *since_iso,
+enum mend_rc store_insights_key_days(struct store *st, const char *shift,
+				     const char *since_iso,
 				     const char *until_iso,
 				     void (*fn)(const char *key, long n,
 						double sum, void *ctx),
@@ -179,28 +184,56 @@ enum mend_rc store_insights_key_days(struct store *st, bool module,
 {
 	struct key_ctx k = {fn, ctx};
 	sqlite3_stmt *s = NULL;
-	/* The distinct (key, journal day) pairs first, so that three walks
-	 * on one day count that day once. */
+	/* The distinct (category, journal day) pairs first, so that three
+	 * walks on one day count that day once. */
 	enum mend_rc rc = store_prepare(
-		st,
-		module ? "SELECT g.k, count(*), total(c.mood) FROM (SELECT "
-			 "DISTINCT module AS k, date(created_at, 'localtime', "
-			 "?1) AS d FROM entries WHERE module != 'checkin' AND "
-			 "created_at >= ?2 AND created_at < ?3) g JOIN "
-			 "entries c ON c.kind = 'checkin' AND c.day = g.d AND "
-			 "c.mood IS NOT NULL GROUP BY g.k ORDER BY g.k"
-		       : "SELECT g.k, count(*), total(c.mood) FROM (SELECT "
-			 "DISTINCT category AS k, date(created_at, "
-			 "'localtime', ?1) AS d FROM entries WHERE kind = "
-			 "'growth' AND created_at >= ?2 AND created_at < ?3) g "
-			 "JOIN entries c ON c.kind = 'checkin' AND c.day = g.d "
-			 "AND c.mood IS NOT NULL GROUP BY g.k ORDER BY g.k",
-		&s, err);
+	    st,
+	    "SELECT g.k, count(*), total(c.mood) FROM (SELECT DISTINCT "
+	    "category AS k, date(created_at, 'localtime', ?1) AS d FROM "
+	    "entries WHERE kind = 'growth' AND created_at >= ?2 AND "
+	    "created_at < ?3) g JOIN entries c INDEXED BY "
+	    "entries_checkin_day ON c.kind = 'checkin' AND c.day = g.d AND "
+	    "c.mood IS NOT NULL GROUP BY g.k ORDER BY g.k",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, shift);
 	store_bind_text(s, 2, since_iso);
 	store_bind_text(s, 3, until_iso);
+	return each_row(st, s, key_row, &k, err);
+}
+
+enum mend_rc store_insights_module_days(struct store *st, const char *modules,
+					const char *start, const char *since,
+					const char *until,
+					void (*fn)(const char *key, long n,
+						   double sum, void *ctx),
+					void *ctx, struct mend_err *err)
+{
+	struct key_ctx k = {fn, ctx};
+	sqlite3_stmt *s = NULL;
+	/* From the check-in days: each day's bounds once (materialized),
+	 * then one probe of the module index per module and day, rather
+	 * than a journal day worked out for every entry of ten years. */
+	enum mend_rc rc = store_prepare(
+	    st,
+	    "WITH c AS MATERIALIZED (SELECT mood, strftime("
+	    "'%Y-%m-%dT%H:%M:%SZ', day, ?2, 'utc') AS a, strftime("
+	    "'%Y-%m-%dT%H:%M:%SZ', day, '+1 day', ?2, 'utc') AS b FROM "
+	    "entries INDEXED BY entries_checkin_day WHERE kind = 'checkin' "
+	    "AND day BETWEEN ?3 AND ?4 AND mood IS NOT NULL), m(k) AS "
+	    "(SELECT value FROM json_each(?1)) SELECT m.k, count(*), "
+	    "total(c.mood) FROM c, m WHERE EXISTS (SELECT 1 FROM entries e "
+	    "INDEXED BY entries_module_created WHERE e.module = m.k AND "
+	    "e.created_at >= c.a AND e.created_at < c.b) GROUP BY m.k "
+	    "ORDER BY m.k",
+	    &s, err);
+	if (rc != MEND_OK)
+		return rc;
+	store_bind_text(s, 1, modules);
+	store_bind_text(s, 2, start);
+	store_bind_text(s, 3, since);
+	store_bind_text(s, 4, until);
 	return each_row(st, s, key_row, &k, err);
 }
 
@@ -218,23 +251,22 @@ static void urge_week_row(sqlite3_stmt *s, void *ctx)
 }
 
 enum mend_rc store_insights_urge_weeks(
-	struct store *st, const char *shift, int wday, const char *since_iso,
-	const char *until_iso,
-	void (*fn)(const char *week, const char *kind, long count,
-		   struct insights_avg urge, struct insights_avg after,
-		   void *ctx),
-	void *ctx, struct mend_err *err)
+    struct store *st, const char *shift, int wday, const char *since_iso,
+    const char *until_iso,
+    void (*fn)(const char *week, const char *kind, long count,
+	       struct insights_avg urge, struct insights_avg after, void *ctx),
+    void *ctx, struct mend_err *err)
 {
 	struct urge_week_ctx u = {fn, ctx};
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"SELECT date(created_at, 'localtime', ?1, '-6 days', "
-		"'weekday ' || ?2) AS w, kind, count(*), count(urge), "
-		"avg(urge), count(urge_after), avg(urge_after) FROM entries "
-		"WHERE kind IN ('urge', 'pause') AND created_at >= ?3 AND "
-		"created_at < ?4 GROUP BY w, kind ORDER BY w, kind",
-		&s, err);
+	    st,
+	    "SELECT date(created_at, 'localtime', ?1, '-6 days', "
+	    "'weekday ' || ?2) AS w, kind, count(*), count(urge), "
+	    "avg(urge), count(urge_after), avg(urge_after) FROM entries "
+	    "WHERE kind IN ('urge', 'pause') AND created_at >= ?3 AND "
+	    "created_at < ?4 GROUP BY w, kind ORDER BY w, kind",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, shift);
@@ -250,13 +282,13 @@ enum mend_rc store_insights_urge_first(struct store *st,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"SELECT min((SELECT min(created_at) FROM entries WHERE kind = "
-		"'urge'), (SELECT min(created_at) FROM entries WHERE kind = "
-		"'pause')), (SELECT min(created_at) FROM entries WHERE kind = "
-		"'urge'), (SELECT min(created_at) FROM entries WHERE kind = "
-		"'pause')",
-		&s, err);
+	    st,
+	    "SELECT min((SELECT min(created_at) FROM entries WHERE kind = "
+	    "'urge'), (SELECT min(created_at) FROM entries WHERE kind = "
+	    "'pause')), (SELECT min(created_at) FROM entries WHERE kind = "
+	    "'urge'), (SELECT min(created_at) FROM entries WHERE kind = "
+	    "'pause')",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	rc = store_step_row(st, s, "reading the journal", err);
@@ -283,20 +315,18 @@ static void times_row(sqlite3_stmt *s, void *ctx)
 	      (long)sqlite3_column_int64(s, 2), t->ctx);
 }
 
-enum mend_rc store_insights_urge_times(struct store *st, const char *since_iso,
-				       const char *until_iso,
-				       void (*fn)(int hour, int wday, long n,
-						  void *ctx),
-				       void *ctx, struct insights_avg *strength,
-				       struct mend_err *err)
+enum mend_rc store_insights_urge_times(
+    struct store *st, const char *since_iso, const char *until_iso,
+    void (*fn)(int hour, int wday, long n, void *ctx), void *ctx,
+    struct insights_avg *strength, struct mend_err *err)
 {
 	struct times_ctx t = {fn, ctx};
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"SELECT count(urge), avg(urge) FROM entries WHERE kind = "
-		"'urge' AND created_at >= ?1 AND created_at < ?2",
-		&s, err);
+	    st,
+	    "SELECT count(urge), avg(urge) FROM entries WHERE kind = "
+	    "'urge' AND created_at >= ?1 AND created_at < ?2",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, since_iso);
@@ -308,13 +338,13 @@ enum mend_rc store_insights_urge_times(struct store *st, const char *since_iso,
 	if (rc != MEND_OK)
 		return rc;
 	rc = store_prepare(
-		st,
-		"SELECT CAST(strftime('%H', created_at, 'localtime') AS "
-		"INTEGER) AS h, CAST(strftime('%w', created_at, 'localtime') "
-		"AS INTEGER) AS w, count(*) FROM entries WHERE kind IN "
-		"('urge', 'pause') AND created_at >= ?1 AND created_at < ?2 "
-		"GROUP BY h, w",
-		&s, err);
+	    st,
+	    "SELECT CAST(strftime('%H', created_at, 'localtime') AS "
+	    "INTEGER) AS h, CAST(strftime('%w', created_at, 'localtime') "
+	    "AS INTEGER) AS w, count(*) FROM entries WHERE kind IN "
+	    "('urge', 'pause') AND created_at >= ?1 AND created_at < ?2 "
+	    "GROUP BY h, w",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, since_iso);
@@ -333,23 +363,24 @@ static void day_row(sqlite3_stmt *s, void *ctx)
 	d->fn(col(s, 0), col(s, 1), col(s, 2), d->ctx);
 }
 
-enum mend_rc store_insights_day_entries(
-	struct store *st, const char *since_iso, const char *until_iso,
-	const char *day,
-	void (*fn)(const char *uuid, const char *kind, const char *created_at,
-		   void *ctx),
-	void *ctx, struct mend_err *err)
+enum mend_rc
+store_insights_day_entries(struct store *st, const char *since_iso,
+			   const char *until_iso, const char *day,
+			   void (*fn)(const char *uuid, const char *kind,
+				      const char *created_at, void *ctx),
+			   void *ctx, struct mend_err *err)
 {
 	struct day_ctx d = {fn, ctx};
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"SELECT uuid, kind, created_at FROM (SELECT uuid, kind, "
-		"created_at FROM entries WHERE created_at >= ?1 AND "
-		"created_at < ?2 AND kind != 'checkin' UNION ALL SELECT uuid, "
-		"kind, created_at FROM entries WHERE kind = 'checkin' AND "
-		"day = ?3) ORDER BY created_at, uuid",
-		&s, err);
+	    st,
+	    "SELECT uuid, kind, created_at FROM (SELECT uuid, kind, "
+	    "created_at FROM entries WHERE created_at >= ?1 AND "
+	    "created_at < ?2 AND kind != 'checkin' UNION ALL SELECT uuid, "
+	    "kind, created_at FROM entries INDEXED BY entries_checkin_day "
+	    "WHERE kind = 'checkin' AND "
+	    "day = ?3) ORDER BY created_at, uuid",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, since_iso);
@@ -363,10 +394,10 @@ enum mend_rc store_insights_day_mood(struct store *st, const char *day,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"SELECT coalesce(mood, 0) FROM entries WHERE kind = 'checkin' "
-		"AND day = ?1",
-		&s, err);
+	    st,
+	    "SELECT coalesce(mood, 0) FROM entries INDEXED BY "
+	    "entries_checkin_day WHERE kind = 'checkin' AND day = ?1",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, day);
@@ -384,19 +415,21 @@ enum mend_rc store_insights_kind_end(struct store *st, const char *kind,
 				     struct mend_err *err)
 {
 	static const char *const sql[] = {
-		"SELECT uuid, created_at, coalesce(mood, 0) FROM entries "
-		"WHERE kind = ?1 ORDER BY created_at, uuid LIMIT 1",
-		"SELECT uuid, created_at, coalesce(mood, 0) FROM entries "
-		"WHERE kind = ?1 ORDER BY created_at DESC, uuid DESC LIMIT 1",
-		"SELECT uuid, created_at, coalesce(mood, 0) FROM entries "
-		"WHERE kind = 'checkin' ORDER BY day LIMIT 1",
-		"SELECT uuid, created_at, coalesce(mood, 0) FROM entries "
-		"WHERE kind = 'checkin' ORDER BY day DESC LIMIT 1",
+	    "SELECT uuid, created_at, coalesce(mood, 0) FROM entries "
+	    "WHERE kind = ?1 ORDER BY created_at, uuid LIMIT 1",
+	    "SELECT uuid, created_at, coalesce(mood, 0) FROM entries "
+	    "WHERE kind = ?1 ORDER BY created_at DESC, uuid DESC LIMIT 1",
+	    "SELECT uuid, created_at, coalesce(mood, 0) FROM entries "
+	    "INDEXED BY entries_checkin_day WHERE kind = 'checkin' ORDER BY "
+	    "day LIMIT 1",
+	    "SELECT uuid, created_at, coalesce(mood, 0) FROM entries "
+	    "INDEXED BY entries_checkin_day WHERE kind = 'checkin' ORDER BY "
+	    "day DESC LIMIT 1",
 	};
 	bool checkin = strcmp(kind, "checkin") == 0;
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st, sql[(checkin ? 2 : 0) + (latest ? 1 : 0)], &s, err);
+	    st, sql[(checkin ? 2 : 0) + (latest ? 1 : 0)], &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	if (!checkin)
@@ -431,10 +464,10 @@ enum mend_rc store_insights_kind_counts(struct store *st, const char *since_iso,
 	struct count_ctx c = {fn, ctx};
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"SELECT kind, count(*) FROM entries WHERE created_at >= ?1 AND "
-		"created_at < ?2 GROUP BY kind",
-		&s, err);
+	    st,
+	    "SELECT kind, count(*) FROM entries WHERE created_at >= ?1 AND "
+	    "created_at < ?2 GROUP BY kind",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, since_iso);
@@ -462,25 +495,24 @@ enum mend_rc store_insights_sealed(struct store *st,
 	struct sealed_ctx c = {fn, ctx};
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"SELECT uuid, created_at, coalesce(open_day, 1) FROM entries "
-		"WHERE kind = 'sealed' ORDER BY created_at, uuid",
-		&s, err);
+	    st,
+	    "SELECT uuid, created_at, coalesce(open_day, 1) FROM entries "
+	    "WHERE kind = 'sealed' ORDER BY created_at, uuid",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	return each_row(st, s, sealed_row, &c, err);
 }
 
 enum mend_rc store_insights_week_note(struct store *st, const char *day,
-				      char uuid[UUID_LEN],
-				      struct mend_err *err)
+				      char uuid[UUID_LEN], struct mend_err *err)
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"SELECT uuid FROM entries WHERE kind = 'week' AND day = ?1 "
-		"ORDER BY created_at, uuid LIMIT 1",
-		&s, err);
+	    st,
+	    "SELECT uuid FROM entries WHERE kind = 'week' AND day = ?1 "
+	    "ORDER BY created_at, uuid LIMIT 1",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, day);
@@ -498,11 +530,11 @@ enum mend_rc store_insights_any(struct store *st, const char *since_iso,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
-		st,
-		"SELECT EXISTS (SELECT 1 FROM entries WHERE created_at >= ?1 "
-		"AND created_at < ?2) OR EXISTS (SELECT 1 FROM entries WHERE "
-		"kind = 'checkin' AND day BETWEEN ?3 AND ?4)",
-		&s, err);
+	    st,
+	    "SELECT EXISTS (SELECT 1 FROM entries WHERE created_at >= ?1 "
+	    "AND created_at < ?2) OR EXISTS (SELECT 1 FROM entries WHERE "
+	    "kind = 'checkin' AND day BETWEEN ?3 AND ?4)",
+	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, since_iso);

@@ -68,7 +68,7 @@ t_install_ships_what_is_read() {
 	make -C "$TREE" -s CFLAGS='-O0 -g0' install DESTDIR="$root" PREFIX=/usr >"$OUT" 2>"$ERR" ||
 		fail "make install failed"
 	got=$(cd "$root" && find . -type f | sort | tr '\n' ' ')
-	expect_eq "$got" "./usr/bin/mend ./usr/share/bash-completion/completions/mend ./usr/share/doc/mend/examples/prompts.json ./usr/share/fish/vendor_completions.d/mend.fish ./usr/share/man/man1/mend.1 ./usr/share/mend/mend-entry.schema.json ./usr/share/mend/mend-journal.schema.json ./usr/share/mend/mend-periods.schema.json ./usr/share/mend/mend-prompt.schema.json ./usr/share/mend/mend-status.schema.json ./usr/share/zsh/vendor-completions/_mend " "installed files"
+	expect_eq "$got" "./usr/bin/mend ./usr/share/bash-completion/completions/mend ./usr/share/doc/mend/examples/prompts.json ./usr/share/fish/vendor_completions.d/mend.fish ./usr/share/man/man1/mend.1 ./usr/share/mend/mend-entry.schema.json ./usr/share/mend/mend-insights.schema.json ./usr/share/mend/mend-journal.schema.json ./usr/share/mend/mend-periods.schema.json ./usr/share/mend/mend-prompt.schema.json ./usr/share/mend/mend-status.schema.json ./usr/share/zsh/vendor-completions/_mend " "installed files"
 	cmp -s "$root/usr/share/doc/mend/examples/prompts.json" "$SRC/data/prompts.json" ||
 		fail "the example prompts differ from data/prompts.json"
 	make -C "$TREE" -s uninstall DESTDIR="$root" PREFIX=/usr >"$OUT" 2>"$ERR"
