@@ -211,6 +211,34 @@ static enum mend_rc load_week(struct app *a, struct ins *s,
 	return rc;
 }
 
+/* The first day of the chart: the first check-in, or as many buckets
+ * back as the widest window shows, whichever is later ("" for the first
+ * check-in, or none). */
+static void chart_since(struct app *a, const struct ins *s,
+			char out[CLOCK_DATE_LEN])
+{
+	const int cols = UI_MAX_TEXT_COLS;
+	struct mend_date today =
+	    clock_journal_day(a->j->now, a->j->day_start_hour);
+	long d = clock_days_from_civil(today);
+	out[0] = '\0';
+	if (s->by == INSIGHTS_BY_DAY) {
+		d -= cols - 1;
+	} else if (s->by == INSIGHTS_BY_WEEK) {
+		d = clock_days_from_civil(insights_week_start(a->j, today)) -
+		    7L * (cols - 1);
+	} else {
+		long m = today.y * 12L + (today.m - 1) - (cols - 1);
+		d = clock_days_from_civil(
+		    (struct mend_date){(int)(m / 12), (int)(m % 12) + 1, 1});
+	}
+	struct mend_date first;
+	if (d < 0 || (clock_parse_date(s->first_day, &first) &&
+		      clock_days_from_civil(first) >= d))
+		return;
+	clock_format_date(clock_civil_from_days(d), out);
+}
+
 /* Load the page's figures when it is first shown. The charts ask for
  * everything from the journal's first day and draw the newest buckets
  * that fit: days before the journal began are no gaps of anyone's. */
@@ -218,16 +246,24 @@ static void ensure(struct app *a, struct ins *s)
 {
 	struct mend_err err = {""};
 	enum mend_rc rc = MEND_OK;
+	char since[CLOCK_DATE_LEN] = "";
 	enum ins_page p = s->page;
 
 	if ((unsigned)p >= PAGE_COUNT || s->loaded[p])
 		return;
 	switch (p) {
 	case PAGE_MOOD:
-		rc = insights_mood(a->j, s->by, NULL, NULL, &s->mood, &err);
+		rc = insights_first_checkin(a->j, s->first_day, &err);
+		if (rc == MEND_OK)
+			chart_since(a, s, since);
+		if (rc == MEND_OK)
+			rc = insights_mood(a->j, s->by, since[0] ? since : NULL,
+					   NULL, &s->mood, &err);
 		break;
 	case PAGE_YEAR:
-		rc = insights_year(a->j, s->year, &s->yr, &err);
+		rc = insights_first_checkin(a->j, s->first_day, &err);
+		if (rc == MEND_OK)
+			rc = insights_year(a->j, s->year, &s->yr, &err);
 		if (rc == MEND_OK)
 			s->year = s->yr.year;
 		break;

@@ -186,6 +186,10 @@ void ins_draw_year(struct app *a, struct ins *s, int y, int x, int w, int h)
 	    clock_journal_day(a->j->now, a->j->day_start_hour);
 	long today_n = clock_days_from_civil(today);
 	long jan1 = clock_days_from_civil((struct mend_date){yr->year, 1, 1});
+	struct mend_date first;
+	long first_n = clock_parse_date(s->first_day, &first)
+			   ? clock_days_from_civil(first)
+			   : today_n + 1;
 	snprintf(line, sizeof line, "%d · %ld day%s with a check-in", yr->year,
 		 yr->checkins, yr->checkins == 1 ? "" : "s");
 	ui_text(y, x, w, line, ui_attr(ROLE_TITLE));
@@ -210,6 +214,8 @@ void ins_draw_year(struct app *a, struct ins *s, int y, int x, int w, int h)
 			break;
 		if (jan1 + d > today_n)
 			break; /* days still to come are left empty */
+		if (jan1 + d < first_n)
+			continue; /* and so are those before the journal */
 		int b = chart_mood_band(yr->mood[d]);
 		ui_text(y + 2 + row, gx + col, 1, band_glyph[b],
 			ui_attr(band_role[b]));

@@ -35,6 +35,7 @@ struct ins {
 	int rows;   /* lines the scrolling page needs, from its last draw */
 	/* the mood chart */
 	enum insights_by by;
+	char first_day[CLOCK_DATE_LEN]; /* the first check-in's, or "" */
 	struct insights_mood mood;
 	/* the year */
 	int year; /* shown; 0 until loaded */
