@@ -137,7 +137,8 @@ $(BUILD)/data_embed.c: $(DATA) tools/embed.sh
 $(BUILD)/data_embed.o: $(BUILD)/data_embed.c $(BUILD)/flags
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/unit-tests: $(CORE_OBJ) $(BUILD)/src/ui/textbuf.o $(UNIT_OBJ)
+$(BUILD)/unit-tests: $(CORE_OBJ) $(BUILD)/src/ui/textbuf.o $(BUILD)/src/ui/chart.o \
+		     $(UNIT_OBJ)
 	@echo "  LINK $@"
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
 

@@ -286,6 +286,25 @@ done
 
 # The targets, read at the largest size measured.
 big=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)
+# The Insights pages of the full-screen journal, each drawn once at the
+# largest size, against home drawn once: the difference of the medians
+# is what the page itself costs (its figures and its drawing).
+insights_ms=()
+for page in mood year space helps urges back then week; do
+	export MEND_DB="$CACHE/journal-$big.db"
+	measure "tui-insights-$page" "$big" : -- \
+		script -qec "$MEND --draw-once=insights:$page" /dev/null -- \
+		script -qec "$MEND --draw-once" /dev/null
+	p=() h=()
+	for ((i = 0; i < RUNS; i++)); do
+		p+=("$(time_one script -qec "$MEND --draw-once=insights:$page" /dev/null)")
+		h+=("$(time_one script -qec "$MEND --draw-once" /dev/null)")
+	done
+	pm=$(printf '%s\n' "${p[@]}" | median)
+	hm=$(printf '%s\n' "${h[@]}" | median)
+	insights_ms+=("$page $(awk -v a="$pm" -v b="$hm" 'BEGIN { d = (a - b) / 1000; printf "%.1f", d < 0 ? 0 : d }')")
+done
+
 check() {
 	local what=$1 value=$2 op=$3 limit=$4
 	if awk -v v="$value" -v l="$limit" "BEGIN { exit !(v $op l) }"; then
@@ -317,6 +336,9 @@ for v in mood calendar periods helps urges week onthisday thennow; do
 	for f in "" _json; do
 		targets+=("$(check "insights $v${f:+ --json} (ms)" "$(eval "echo \${MS_insights_${v}${f}_$big:-0}")" "<" 50)")
 	done
+done
+for row in "${insights_ms[@]}"; do
+	targets+=("$(check "TUI Insights ${row%% *} page drawn, ms beyond home" "${row#* }" "<" 50)")
 done
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')

@@ -50,7 +50,10 @@ static void print_main_help(FILE *f)
 	      "  -h, --help    show help (mend COMMAND --help for one command)\n"
 	      "  --version     show mend's version\n"
 	      "  --draw-once   draw the first full-screen page and leave (for\n"
-	      "                timing the start on a large journal)\n"
+	      "                timing the start on a large journal);\n"
+	      "                --draw-once=insights:PAGE draws an Insights\n"
+	      "                page (mood, year, space, helps, urges, back,\n"
+	      "                then, week)\n"
 	      "\n"
 	      "The journal lives in $XDG_DATA_HOME/mend/journal.db\n"
 	      "(~/.local/share/mend/journal.db) and never leaves this machine.\n"
@@ -225,6 +228,7 @@ int cli_main(int argc, char **argv)
 	struct args a;
 	const struct command *cmd;
 	int i = 1, rc, draw_once = 0;
+	const char *draw_at = NULL;
 
 	memset(&c, 0, sizeof c);
 	umask(077);
@@ -240,6 +244,16 @@ int cli_main(int argc, char **argv)
 			return finish_output(&c, 0, false);
 		} else if (strcmp(argv[i], "--draw-once") == 0) {
 			draw_once = 1;
+		} else if (strncmp(argv[i], "--draw-once=", 12) == 0) {
+			draw_once = 1;
+			draw_at = argv[i] + 12;
+			if (!ui_screen_known(draw_at))
+				return cli_usage_error(
+				    &c,
+				    "--draw-once: '%.40s' is not a screen to "
+				    "draw; use insights:PAGE, PAGE one of mood, "
+				    "year, space, helps, urges, back, then, week",
+				    draw_at);
 		} else if (strcmp(argv[i], "--db") == 0) {
 			if (i + 1 >= argc)
 				return cli_usage_error(
@@ -260,7 +274,7 @@ int cli_main(int argc, char **argv)
 	}
 	if (i == argc) {
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-			return ui_main(c.db, draw_once);
+			return ui_main_at(c.db, draw_once, draw_at);
 		fputs("mend: not a terminal, so there is no full-screen journal "
 		      "to open; give a command.\n\n",
 		      stderr);

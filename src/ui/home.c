@@ -7,7 +7,9 @@
 
 #include "mend/checkin.h"
 #include "mend/journey.h"
+#include "mend/insights.h"
 #include "mend/milestone.h"
+#include "mend/nocontact.h"
 #include "mend/utf8.h"
 #include "mend/program.h"
 #include "screens.h"
@@ -27,6 +29,8 @@ struct home {
 	enum journey_due due; /* the intention or look-back on offer */
 	bool low_contact;     /* the count is of contact beyond the necessary */
 	struct ui_journey_note note;
+	long then_day;        /* a then-and-now to offer for this day, or 0 */
+	bool week_due;        /* the week just ended, to look back on */
 };
 
 static const struct {
@@ -35,8 +39,9 @@ static const struct {
 } menu[] = {
 	{'c', "Daily check-in"}, {'n', "No contact"},   {'p', "Pause first"},
 	{'r', "Reflection"},     {'g', "Self-improvement"}, {'a', "Acceptance"},
-	{'y', "Your path"},      {'x', "Exercises"},    {'v', "Review"},
-	{'e', "Export"},         {'?', "Help"},         {'q', "Quit"},
+	{'y', "Your path"},      {'x', "Exercises"},    {'i', "Insights"},
+	{'v', "Review"},         {'e', "Export"},       {'?', "Help"},
+	{'q', "Quit"},
 };
 #define N_MENU ((int)(sizeof menu / sizeof menu[0]))
 
@@ -54,6 +59,8 @@ static const struct ui_key home_keys[] = {
 	{"s", NULL, "skip today's intention or look-back"},
 	{"x", NULL, "exercises from the research, with their sources"},
 	{"v", "review", "every entry, newest first, with search"},
+	{"i", "insights", "mood over time, the year, what seems to help, "
+			  "looking back"},
 	{"e", "export", "save the journal as one file: JSON, jrnl or "
 			     "Markdown"},
 	{"↑↓ Enter", NULL, "move in the menu and open"},
@@ -146,6 +153,18 @@ static void load(struct app *a, struct home *h)
 	if (journey_due(a->j, &h->due, &err) != MEND_OK ||
 	    journey_contact_low(a->j, &h->low_contact, &err) != MEND_OK)
 		ui_error(a, &err);
+	/* then and now is only offered on a milestone or the goal day: ask
+	 * for it (it reads the whole journal) only then */
+	struct insights_then_now tn = {0};
+	bool marked = h->s.nc.started &&
+		      (nocontact_milestone_message(a->j, h->s.nc.days) ||
+		       h->s.nc.days == h->s.nc.goal_days);
+	h->then_day = marked && insights_then_now(a->j, &tn, &err) == MEND_OK &&
+			      tn.offer
+			      ? tn.offer_day
+			      : 0;
+	if (insights_week_due(a->j, &h->week_due, &err) != MEND_OK)
+		h->week_due = false;
 	h->loaded = true;
 }
 
@@ -201,14 +220,14 @@ struct home_layout {
 };
 
 static struct home_layout plan(const struct program_status *s,
-			       const char *text, bool letters, bool step,
+			       const char *text, int letters, bool step,
 			       int width, int height)
 {
 	struct home_layout l = {0};
 	l.no_goal = s->nc.started && (strcmp(s->decision, "reconnect") == 0 ||
 				      strcmp(s->decision, "friends") == 0);
 	if (l.no_goal) {
-		int rows = 2 + 1 + lines_for(text, width) + (letters ? 1 : 0);
+		int rows = 2 + 1 + lines_for(text, width) + letters;
 		l.step = step && rows + 1 <= height;
 		rows += l.step;
 		l.streak = rows + 2 <= height ? 1 : 0;
@@ -216,7 +235,7 @@ static struct home_layout plan(const struct program_status *s,
 		return l;
 	}
 	/* the check-in line, a blank, the text and its heading or key */
-	int rows = 2 + 1 + lines_for(text, width) + (letters ? 1 : 0);
+	int rows = 2 + 1 + lines_for(text, width) + letters;
 	int full = s->nc.started ? 4 : 3;
 	if (rows + full <= height)
 		l.streak = full;
@@ -365,6 +384,19 @@ static int note_key(struct app *a, struct home *h, char key)
 	return UI_HANDLED;
 }
 
+/* The one line that offers a look back: then and now on a milestone or
+ * the goal day, else the week just ended on the first day of a week. */
+static const char *insights_offer(const struct home *h, char *buf, size_t n)
+{
+	if (h->then_day) {
+		snprintf(buf, n, "Day %ld: then and now (i)", h->then_day);
+		return buf;
+	}
+	if (h->week_due)
+		return "Your week, to look back on (i)";
+	return NULL;
+}
+
 static void home_draw(struct app *a, void *st)
 {
 	struct home *h = st;
@@ -392,8 +424,14 @@ static void home_draw(struct app *a, void *st)
 	const char *text = s->low_mood	       ? c->low_mood
 			   : h->goal_text[0] ? h->goal_text
 					     : c->suggestion[s->reason];
-	struct home_layout l = plan(s, text, h->letters_today > 0,
-				    h->has_step || h->due, text_w, height);
+	char offer_buf[80];
+	/* the intention or look-back on offer comes first */
+	const char *offer = h->due == JOURNEY_DUE_NONE
+				    ? insights_offer(h, offer_buf, sizeof offer_buf)
+				    : NULL;
+	int extra = (h->letters_today > 0) + (offer != NULL);
+	struct home_layout l = plan(s, text, extra, h->has_step || h->due,
+				    text_w, height);
 	int y = top;
 	if (l.streak)
 		y = draw_streak(y, left, text_w, s, &l, h->low_contact);
@@ -424,6 +462,10 @@ static void home_draw(struct app *a, void *st)
 			ui_attr(ROLE_GOOD));
 		room--;
 	}
+	if (offer && room > 3) {
+		ui_text(y++, left, text_w, offer, ui_attr(ROLE_GOOD));
+		room--;
+	}
 	if (s->low_mood || h->goal_text[0]) {
 		y += ui_wrap(y, left, text_w, room - 1, 0, text,
 			     ui_attr(s->low_mood ? ROLE_WARNING : ROLE_GOOD));
@@ -441,7 +483,7 @@ static void home_draw(struct app *a, void *st)
 	}
 }
 
-static int open_item(struct app *a, char key)
+static int open_item(struct app *a, struct home *h, char key)
 {
 	switch (key) {
 	case 'c': ui_open_checkin(a); break;
@@ -452,6 +494,11 @@ static int open_item(struct app *a, char key)
 	case 'a': ui_open_write(a, MODULE_ACCEPTANCE); break;
 	case 'x': ui_open_exercises(a); break;
 	case 'v': ui_open_review(a); break;
+	case 'i':
+		ui_open_insights_page(a, h->then_day   ? "then"
+					 : h->week_due ? "week"
+						       : "mood");
+		break;
 	case 'e': ui_open_export(a); break;
 	case 'y': ui_open_path(a); break;
 	case '?': ui_push(a, &help_screen, help_new(a->stack[a->depth - 1].screen)); break;
@@ -471,7 +518,7 @@ static int home_key(struct app *a, void *st, int ch, bool code)
 		else if (ch == KEY_DOWN && h->sel < N_MENU - 1)
 			h->sel++;
 		else if (ch == KEY_ENTER)
-			return open_item(a, menu[h->sel].key);
+			return open_item(a, h, menu[h->sel].key);
 		else if (ch == UI_TICK)
 			return 0;
 		return UI_HANDLED;
@@ -481,13 +528,13 @@ static int home_key(struct app *a, void *st, int ch, bool code)
 	else if (ch == 'j' && h->sel < N_MENU - 1)
 		h->sel++;
 	else if (ch == '\r' || ch == '\n')
-		return open_item(a, menu[h->sel].key);
+		return open_item(a, h, menu[h->sel].key);
 	else if (ch == 27)
 		ui_message(a, false, "Press q to leave mend.");
 	else if ((ch == 't' || ch == 's') && note_key(a, h, (char)ch))
 		return UI_HANDLED;
 	else if (ch < 128)
-		return open_item(a, (char)ch);
+		return open_item(a, h, (char)ch);
 	return UI_HANDLED;
 }
 

@@ -48,6 +48,15 @@ bool ui_pause_open_on_top(const struct app *a);
 void ui_open_slip(struct app *a, bool replace_top);
 void ui_open_keep(struct app *a, enum pause_list_kind kind);
 
+/* Insights (insights.c): from its first page, or from the page named
+ * "mood", "year", "space", "helps", "urges", "back", "then" or "week". */
+void ui_open_insights(struct app *a);
+void ui_open_insights_page(struct app *a, const char *page);
+
+/* Reopen a draft of a note on a week ("week:YYYY-MM-DD"); false when the
+ * context is not one. */
+bool ui_restore_week(struct app *a, const char *context, const char *text);
+
 /* Open one entry in full (review.c). */
 void ui_open_entry(struct app *a, const char *uuid);
 

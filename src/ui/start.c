@@ -27,6 +27,7 @@ static const struct {
 	{"sealed:", ui_restore_nocontact},
 	{"edit:", ui_restore_edit},
 	{"exercise:", ui_restore_exercise},
+	{"week:", ui_restore_week},
 };
 
 static bool restore(struct app *a, const char *context, const char *text)
@@ -169,6 +170,22 @@ static void offer_drafts(struct app *a)
 	offer_next(a, o);
 }
 
+static const char *start_at; /* a screen to open over home, or NULL */
+
+static const char *const insights_pages[] = {
+	"mood", "year", "space", "helps", "urges", "back", "then", "week",
+};
+
+bool ui_screen_known(const char *at)
+{
+	if (strncmp(at, "insights:", 9) != 0)
+		return false;
+	for (size_t i = 0; i < sizeof insights_pages / sizeof *insights_pages; i++)
+		if (strcmp(at + 9, insights_pages[i]) == 0)
+			return true;
+	return false;
+}
+
 void screens_start(struct app *a)
 {
 	struct program_status s;
@@ -178,6 +195,8 @@ void screens_start(struct app *a)
 	if (program_status(a->j, &s, &err) == MEND_OK && !s.nc.started &&
 	    !s.has_entries)
 		ui_open_welcome(a);
+	else if (start_at && ui_screen_known(start_at))
+		ui_open_insights_page(a, start_at + 9);
 	/* a prompts file that could not be loaded: said once, at the start */
 	const char *w = content_warning(a->j->content);
 	if (w)
@@ -206,4 +225,10 @@ int ui_main(const char *db_path, int draw_once)
 		.pause = open_pause,
 	};
 	return app_run(db_path, draw_once, &hooks);
+}
+
+int ui_main_at(const char *db_path, int draw_once, const char *at)
+{
+	start_at = at;
+	return ui_main(db_path, draw_once);
 }
