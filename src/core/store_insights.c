@@ -61,16 +61,16 @@ enum mend_rc store_insights_checkin_buckets(
 {
 	static const char *const sql[] = {
 	    "SELECT day, count(mood), avg(mood), count(urge), avg(urge) "
-	    "FROM entries INDEXED BY entries_checkin_day WHERE kind = "
+	    "FROM entries INDEXED BY entries_checkin_mood WHERE kind = "
 	    "'checkin' AND day BETWEEN ?1 AND ?2 "
 	    "GROUP BY day ORDER BY day",
 	    "SELECT date(day, '-6 days', 'weekday ' || ?3) AS w, "
 	    "count(mood), avg(mood), count(urge), avg(urge) FROM entries "
-	    "INDEXED BY entries_checkin_day WHERE kind = 'checkin' AND "
+	    "INDEXED BY entries_checkin_mood WHERE kind = 'checkin' AND "
 	    "day BETWEEN ?1 AND ?2 GROUP BY w ORDER BY w",
 	    "SELECT substr(day, 1, 7) || '-01' AS m, count(mood), "
 	    "avg(mood), count(urge), avg(urge) FROM entries "
-	    "INDEXED BY entries_checkin_day WHERE kind = 'checkin' AND "
+	    "INDEXED BY entries_checkin_mood WHERE kind = 'checkin' AND "
 	    "day BETWEEN ?1 AND ?2 GROUP BY m ORDER BY m",
 	};
 	struct bucket_ctx b = {fn, ctx};
@@ -96,7 +96,7 @@ enum mend_rc store_insights_checkin_avg(struct store *st, const char *since,
 	enum mend_rc rc = store_prepare(
 	    st,
 	    "SELECT count(mood), avg(mood), count(urge), avg(urge) FROM "
-	    "entries INDEXED BY entries_checkin_day WHERE kind = 'checkin' "
+	    "entries INDEXED BY entries_checkin_mood WHERE kind = 'checkin' "
 	    "AND day BETWEEN ?1 AND ?2",
 	    &s, err);
 	if (rc != MEND_OK)
@@ -121,8 +121,8 @@ enum mend_rc store_insights_checkin_span(struct store *st,
 	enum mend_rc rc = store_prepare(
 	    st,
 	    "SELECT (SELECT min(day) FROM entries INDEXED BY "
-	    "entries_checkin_day WHERE kind = 'checkin'), (SELECT max(day) "
-	    "FROM entries INDEXED BY entries_checkin_day WHERE kind = "
+	    "entries_checkin_mood WHERE kind = 'checkin'), (SELECT max(day) "
+	    "FROM entries INDEXED BY entries_checkin_mood WHERE kind = "
 	    "'checkin')",
 	    &s, err);
 	if (rc != MEND_OK)
@@ -161,11 +161,11 @@ enum mend_rc store_insights_tag_days(struct store *st, const char *since,
 	enum mend_rc rc = store_prepare(
 	    st,
 	    "SELECT * FROM (SELECT t.tag, count(*), total(c.mood) FROM "
-	    "entries c INDEXED BY entries_checkin_day JOIN entry_tags t ON "
+	    "entries c INDEXED BY entries_checkin_mood JOIN entry_tags t ON "
 	    "t.entry_id = c.id WHERE c.kind = 'checkin' AND c.day BETWEEN "
 	    "?1 AND ?2 AND c.mood IS NOT NULL GROUP BY t.tag ORDER BY "
 	    "t.tag) UNION ALL SELECT NULL, count(mood), total(mood) FROM "
-	    "entries INDEXED BY entries_checkin_day WHERE kind = 'checkin' "
+	    "entries INDEXED BY entries_checkin_mood WHERE kind = 'checkin' "
 	    "AND day BETWEEN ?1 AND ?2",
 	    &s, err);
 	if (rc != MEND_OK)
@@ -190,9 +190,10 @@ enum mend_rc store_insights_key_days(struct store *st, const char *shift,
 	    st,
 	    "SELECT g.k, count(*), total(c.mood) FROM (SELECT DISTINCT "
 	    "category AS k, date(created_at, 'localtime', ?1) AS d FROM "
-	    "entries WHERE kind = 'growth' AND created_at >= ?2 AND "
+	    "entries INDEXED BY entries_growth_created WHERE kind = 'growth' "
+	    "AND created_at >= ?2 AND "
 	    "created_at < ?3) g JOIN entries c INDEXED BY "
-	    "entries_checkin_day ON c.kind = 'checkin' AND c.day = g.d AND "
+	    "entries_checkin_mood ON c.kind = 'checkin' AND c.day = g.d AND "
 	    "c.mood IS NOT NULL GROUP BY g.k ORDER BY g.k",
 	    &s, err);
 	if (rc != MEND_OK)
@@ -220,7 +221,7 @@ enum mend_rc store_insights_module_days(struct store *st, const char *modules,
 	    "WITH c AS MATERIALIZED (SELECT mood, strftime("
 	    "'%Y-%m-%dT%H:%M:%SZ', day, ?2, 'utc') AS a, strftime("
 	    "'%Y-%m-%dT%H:%M:%SZ', day, '+1 day', ?2, 'utc') AS b FROM "
-	    "entries INDEXED BY entries_checkin_day WHERE kind = 'checkin' "
+	    "entries INDEXED BY entries_checkin_mood WHERE kind = 'checkin' "
 	    "AND day BETWEEN ?3 AND ?4 AND mood IS NOT NULL), m(k) AS "
 	    "(SELECT value FROM json_each(?1)) SELECT m.k, count(*), "
 	    "total(c.mood) FROM c, m WHERE EXISTS (SELECT 1 FROM entries e "
@@ -377,7 +378,7 @@ store_insights_day_entries(struct store *st, const char *since_iso,
 	    "SELECT uuid, kind, created_at FROM (SELECT uuid, kind, "
 	    "created_at FROM entries WHERE created_at >= ?1 AND "
 	    "created_at < ?2 AND kind != 'checkin' UNION ALL SELECT uuid, "
-	    "kind, created_at FROM entries INDEXED BY entries_checkin_day "
+	    "kind, created_at FROM entries INDEXED BY entries_checkin_mood "
 	    "WHERE kind = 'checkin' AND "
 	    "day = ?3) ORDER BY created_at, uuid",
 	    &s, err);
@@ -396,7 +397,7 @@ enum mend_rc store_insights_day_mood(struct store *st, const char *day,
 	enum mend_rc rc = store_prepare(
 	    st,
 	    "SELECT coalesce(mood, 0) FROM entries INDEXED BY "
-	    "entries_checkin_day WHERE kind = 'checkin' AND day = ?1",
+	    "entries_checkin_mood WHERE kind = 'checkin' AND day = ?1",
 	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
@@ -420,10 +421,10 @@ enum mend_rc store_insights_kind_end(struct store *st, const char *kind,
 	    "SELECT uuid, created_at, coalesce(mood, 0) FROM entries "
 	    "WHERE kind = ?1 ORDER BY created_at DESC, uuid DESC LIMIT 1",
 	    "SELECT uuid, created_at, coalesce(mood, 0) FROM entries "
-	    "INDEXED BY entries_checkin_day WHERE kind = 'checkin' ORDER BY "
+	    "INDEXED BY entries_checkin_mood WHERE kind = 'checkin' ORDER BY "
 	    "day LIMIT 1",
 	    "SELECT uuid, created_at, coalesce(mood, 0) FROM entries "
-	    "INDEXED BY entries_checkin_day WHERE kind = 'checkin' ORDER BY "
+	    "INDEXED BY entries_checkin_mood WHERE kind = 'checkin' ORDER BY "
 	    "day DESC LIMIT 1",
 	};
 	bool checkin = strcmp(kind, "checkin") == 0;

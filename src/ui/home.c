@@ -425,10 +425,7 @@ static void home_draw(struct app *a, void *st)
 			   : h->goal_text[0] ? h->goal_text
 					     : c->suggestion[s->reason];
 	char offer_buf[80];
-	/* the intention or look-back on offer comes first */
-	const char *offer = h->due == JOURNEY_DUE_NONE
-				    ? insights_offer(h, offer_buf, sizeof offer_buf)
-				    : NULL;
+	const char *offer = insights_offer(h, offer_buf, sizeof offer_buf);
 	int extra = (h->letters_today > 0) + (offer != NULL);
 	struct home_layout l = plan(s, text, extra, h->has_step || h->due,
 				    text_w, height);
