@@ -15,6 +15,8 @@ FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS     = ncursesw sqlite3 libcjson
+# the session keyring that keeps an unlocked journal's key
+PKGS    += libkeyutils
 VERSION  = 0.1.0
 
 # pkg-config's feature macros would clash with ours; we set them below.
@@ -93,6 +95,7 @@ endif
 DEB_ncursesw = libncurses-dev
 DEB_sqlite3  = libsqlite3-dev
 DEB_libcjson = libcjson-dev
+DEB_libkeyutils = libkeyutils-dev
 # libraries without a pkg-config file: HEADER:DEBIAN-PACKAGE
 HEADER_LIBS  = unistr:libunistring-dev
 .PHONY: libs
@@ -106,7 +109,8 @@ libs:
 		$(PKG_CONFIG) --exists $$p || { miss="$$miss $$p"; \
 		case $$p in ncursesw) deb="$$deb $(DEB_ncursesw)";; \
 		sqlite3) deb="$$deb $(DEB_sqlite3)";; \
-		libcjson) deb="$$deb $(DEB_libcjson)";; esac; }; \
+		libcjson) deb="$$deb $(DEB_libcjson)";; \
+		libkeyutils) deb="$$deb $(DEB_libkeyutils)";; esac; }; \
 	done; \
 	for h in $(HEADER_LIBS); do \
 		printf '#include <%s.h>\n' "$${h%%:*}" | \
