@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "mend/err.h"
+#include "mend/export.h"
 
 /* scrypt's work factor (log2 N) written: age's own default. */
 #define AGE_SCRYPT_LOG_N 18
@@ -59,6 +60,28 @@ enum mend_rc age_open_passphrase(const char *data, size_t len,
 enum mend_rc age_open_identity(const char *data, size_t len,
 			       const char *identity, char **out, size_t *out_len,
 			       struct mend_err *err);
+
+/* What age_seal seals to: a passphrase (pass non-NULL), or recipients
+ * and/or a file of them. Borrowed by the call. */
+struct age_seal {
+	const char *pass;
+	size_t pass_len;
+	const char *const *recipients;
+	size_t n_recipients;
+	const char *recipients_file;
+};
+
+/* An export_options seal (ctx is a struct age_seal): the passphrase or
+ * the recipients, as given. */
+enum mend_rc age_seal(void *ctx, FILE *plain, int out_fd,
+		      struct mend_err *err);
+
+/* export_write for o->seal set: the export is written into a memory
+ * file (never a file on disk), then o->seal writes it sealed to out. */
+enum mend_rc export_write_sealed(struct journal *j,
+				 const struct export_options *o, FILE *out,
+				 struct export_counts *counts,
+				 struct mend_err *err);
 
 /* Wipe and free a plaintext from age_open_* (NULL is fine). */
 void age_free(char *p, size_t len);

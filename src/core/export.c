@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "mend/entry_json.h"
+#include "mend/export_age.h"
 #include "mend/nocontact.h"
 #include "mend/path.h"
 #include "mend/tags.h"
@@ -845,6 +846,8 @@ enum mend_rc export_write(struct journal *j, const struct export_options *o,
 
 	if (rc != MEND_OK)
 		return rc;
+	if (o->seal)
+		return export_write_sealed(j, o, out, counts, err);
 	/* One snapshot, read at full speed: the journal's read lock keeps
 	 * every writer waiting, so it must not be held while a slow reader
 	 * (a pager, a pipe nobody reads) takes its time. Anything but a

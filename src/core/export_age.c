@@ -515,3 +515,49 @@ enum mend_rc age_open_identity(const char *data, size_t len,
 	*out_len = (size_t)size;
 	return MEND_OK;
 }
+
+enum mend_rc age_seal(void *ctx, FILE *plain, int out_fd,
+		      struct mend_err *err)
+{
+	const struct age_seal *s = ctx;
+
+	if (s->pass) {
+		if (fflush(plain) != 0 || fseek(plain, 0, SEEK_SET) != 0)
+			return mend_err_set(err, MEND_EIO,
+					    "cannot read the export back: %s",
+					    strerror(errno));
+		return age_seal_passphrase(plain, out_fd, s->pass, s->pass_len,
+					   err);
+	}
+	return age_seal_recipients(plain, out_fd, s->recipients,
+				   s->n_recipients, s->recipients_file, err);
+}
+
+enum mend_rc export_write_sealed(struct journal *j,
+				 const struct export_options *o, FILE *out,
+				 struct export_counts *counts,
+				 struct mend_err *err)
+{
+	struct export_options plain = *o;
+	int fd = memfd_create("mend-export", MFD_CLOEXEC);
+	FILE *m = fd >= 0 ? fdopen(fd, "w+") : NULL;
+	enum mend_rc rc = MEND_OK;
+
+	plain.seal = NULL;
+	plain.terminal = false;
+	if (!m) {
+		if (fd >= 0)
+			close(fd);
+		return mend_err_set(err, MEND_EIO,
+				    "cannot make a memory file for the export: %s",
+				    strerror(errno));
+	}
+	rc = export_write(j, &plain, m, counts, err);
+	if (rc == MEND_OK && fflush(out) != 0)
+		rc = mend_err_set(err, MEND_EIO, "cannot write the export: %s",
+				  strerror(errno));
+	if (rc == MEND_OK)
+		rc = o->seal(o->seal_ctx, m, fileno(out), err);
+	fclose(m);
+	return rc;
+}
