@@ -14,9 +14,9 @@ FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS     = ncursesw sqlite3 libcjson
+PKGS     = ncursesw sqlite3 libcjson libsodium
 # the session keyring that keeps an unlocked journal's key
-PKGS    += libkeyutils libsodium
+PKGS    += libkeyutils
 VERSION  = 0.1.0
 
 # pkg-config's feature macros would clash with ours; we set them below.

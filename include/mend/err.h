@@ -22,7 +22,9 @@
 	X(MEND_ENEWER, 1, "journal from a newer mend")                         \
 	X(MEND_ECONTENT, 1, "bad content file")                                \
 	X(MEND_EBADFILE, 1, "the file has problems")                           \
-	X(MEND_ENOMEM, 1, "out of memory")
+	X(MEND_ENOMEM, 1, "out of memory")                                     \
+	X(MEND_EAUTH, 1, "the passphrase or key does not open the journal")    \
+	X(MEND_ELOCKED, 1, "the journal is locked")
 
 enum mend_rc {
 #define MEND_RC_ENUM(name, code, desc) name,

@@ -852,6 +852,7 @@ void store_close(struct store *st)
 	for (int i = 0; i < STORE_CACHE_SIZE; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_close_v2(st->db);
+	crypt_keys_free(st->crypt.keys);
 	free(st->path);
 	free(st);
 }

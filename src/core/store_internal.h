@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "mend/crypt.h"
 #include "mend/store.h"
 
 #define STORE_CACHE_SIZE 24
@@ -38,6 +39,16 @@ struct store {
 		const char *sql;
 		sqlite3_stmt *stmt;
 	} cache[STORE_CACHE_SIZE];
+	/* Encryption at rest (store_crypt.c): the header read at open, and
+	 * the keys while unlocked (NULL while locked or plain). */
+	struct {
+		bool on;
+		char id[33];
+		struct crypt_kdf kdf;
+		unsigned char wrapped_pass[CRYPT_WRAPPED_LEN];
+		unsigned char wrapped_recovery[CRYPT_WRAPPED_LEN];
+		struct crypt_keys *keys;
+	} crypt;
 };
 
 /* Turn the last SQLite error on st (code rc) into a mend error with a

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: MIT */
+/* An encrypted journal, as the store sees it: the same schema with the
+ * person's words sealed (entries' text, prompt_text and tags, every
+ * setting's value, drafts' text and context, entry_tags' shown form, the
+ * tag key replaced by a keyed hash) and the search indexes holding keyed
+ * hashes of words instead of words. Once unlocked, every store function
+ * reads and writes plain text as on a plain journal; while locked, any
+ * read or write of the person's words fails with MEND_ELOCKED. */
+#ifndef MEND_STORE_CRYPT_H
+#define MEND_STORE_CRYPT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mend/crypt.h"
+#include "mend/err.h"
+#include "mend/store.h"
+
+/* True when the journal is encrypted (its crypt header is filled). */
+bool store_encrypted(const struct store *st);
+
+/* True when the journal can be read: a plain one always, an encrypted
+ * one after an unlock and until store_lock or store_close. */
+bool store_unlocked(const struct store *st);
+
+/* Unlock with the passphrase (len bytes, not NUL-terminated needed).
+ * MEND_EAUTH with a sentence for a wrong one; nothing is written either
+ * way. A plain journal: MEND_EINVAL ("not encrypted"). */
+enum mend_rc store_unlock_passphrase(struct store *st, const char *pass,
+				     size_t len, struct mend_err *err);
+
+/* Unlock with the recovery key as typed (see crypt_recovery_decode):
+ * MEND_EINVAL for a mistyped key, MEND_EAUTH for one of another journal. */
+enum mend_rc store_unlock_recovery(struct store *st, const char *recovery_key,
+				   struct mend_err *err);
+
+/* Unlock with the data key itself (from a keyring): MEND_EAUTH when it
+ * is not this journal's (checked against the header). */
+enum mend_rc store_unlock_key(struct store *st,
+			      const unsigned char key[CRYPT_KEY_LEN],
+			      struct mend_err *err);
+
+/* Copy the data key into out (to put into a keyring; the caller wipes
+ * it). MEND_ELOCKED while locked, MEND_EINVAL on a plain journal. */
+enum mend_rc store_export_key(struct store *st,
+			      unsigned char out[CRYPT_KEY_LEN]);
+
+/* Wipe the keys: later reads and writes of the words fail with
+ * MEND_ELOCKED ("the journal is locked") until the next unlock. Rolls
+ * back an open transaction first. Nothing on a plain journal. */
+void store_lock(struct store *st);
+
+/* The journal's stable identity for a keyring: 32 hex digits, random,
+ * made when it was encrypted. Borrowed, valid until store_close; NULL on
+ * a plain journal. */
+const char *store_crypt_id(const struct store *st);
+
+/* Re-wrap the data key with a new passphrase (its own fresh salt and the
+ * current KDF costs), in one transaction; the old passphrase stops
+ * working, the recovery key and every sealed value stay. Needs the
+ * journal unlocked (MEND_ELOCKED). */
+enum mend_rc store_change_passphrase(struct store *st, const char *pass,
+				     size_t len, struct mend_err *err);
+
+/* MEND_ELOCKED with "the journal is locked" when st is encrypted and
+ * locked, else MEND_OK: for a caller that wants to ask first. */
+enum mend_rc store_check_unlocked(const struct store *st, struct mend_err *err);
+
+#endif
