@@ -129,5 +129,8 @@ extern const struct command cmd_start, cmd_checkin, cmd_status, cmd_contact,
 	cmd_decide, cmd_prompt, cmd_prompts, cmd_list, cmd_show, cmd_edit,
 	cmd_delete, cmd_periods, cmd_config, cmd_export, cmd_import,
 	cmd_completions, cmd_remind, cmd_star, cmd_tags;
+/* Encryption at rest (cmd_crypt.c). */
+extern const struct command cmd_encrypt, cmd_decrypt, cmd_passphrase,
+	cmd_unlock, cmd_lock;
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "crypt_cli.h"
 #include "mend/checkin.h"
 #include "mend/program.h"
 #include "mend/status_line.h"
@@ -276,6 +277,12 @@ static int status_line(struct cli *c, const char *format)
 		 * to clean up */
 		journal_close(c->j);
 		c->j = NULL;
+		return 0;
+	}
+	/* a prompt must never wait for a passphrase: the keyring or a
+	 * marker */
+	if (!cli_unlock_quiet(c->j)) {
+		printf("mend: locked\n");
 		return 0;
 	}
 	bool words = format && status_line_needs_content(format);

@@ -5,9 +5,12 @@
 #include <string.h>
 
 #include "cli.h"
+#include "crypt_cli.h"
 #include "mend/checkin.h"
+#include "mend/keyring.h"
 #include "mend/program.h"
 #include "mend/reflection.h"
+#include "mend/store_crypt.h"
 #include "mend/remind.h"
 #include "mend/tags.h"
 
@@ -157,7 +160,8 @@ const struct command cmd_prompts = {
 };
 
 const char *const cli_config_keys[] = {
-	"day-start-hour", "goal", "crisis-line", "remind", "remind-at", "quick-tags", NULL,
+	"day-start-hour", "goal", "crisis-line", "remind", "remind-at", "quick-tags",
+	"unlock-minutes", NULL,
 };
 
 static const struct opt_spec config_opts[] = {
@@ -255,6 +259,33 @@ static int config_quick_tags(struct cli *c, const struct args *a)
 	return rc == MEND_OK ? 0 : cli_fail(c, rc);
 }
 
+/* How long an unlocked journal's key is kept in the keyring; a change
+ * applies to the key kept now as well. */
+static int config_unlock_minutes(struct cli *c, const struct args *a)
+{
+	struct journal *j;
+	enum mend_rc rc = MEND_OK;
+	int v = 0;
+
+	if (a->npos == 2 &&
+	    (rc = keyring_check_minutes(a->pos[1], &v, &c->err)) != MEND_OK)
+		return cli_fail(c, rc);
+	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
+		return 1;
+	if (a->npos == 1) {
+		printf("%d\n", cli_unlock_minutes(j));
+		return 0;
+	}
+	rc = store_setting_set(j->st, KEYRING_SETTING, a->pos[1], j->now_iso,
+			       &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	if (cli_journal_is_encrypted(j))
+		keyring_touch(store_crypt_id(j->st), v);
+	printf("Saved: unlock-minutes = %d\n", v);
+	return 0;
+}
+
 static int run_config(struct cli *c, const struct args *a)
 {
 	struct journal *j;
@@ -277,6 +308,8 @@ static int run_config(struct cli *c, const struct args *a)
 		if ((rc = remind_settings(j, &on, at, &c->err)) != MEND_OK)
 			return cli_fail(c, rc);
 		printf("remind = %s\nremind-at = %s\n", on ? "on" : "off", at);
+		if (cli_journal_is_encrypted(j))
+			printf("unlock-minutes = %d\n", cli_unlock_minutes(j));
 		return 0;
 	}
 	if (strcmp(a->pos[0], "remind") == 0 ||
@@ -286,11 +319,14 @@ static int run_config(struct cli *c, const struct args *a)
 		return config_crisis_line(c, a);
 	if (strcmp(a->pos[0], "quick-tags") == 0)
 		return config_quick_tags(c, a);
+	if (strcmp(a->pos[0], "unlock-minutes") == 0)
+		return config_unlock_minutes(c, a);
 	if (strcmp(a->pos[0], "day-start-hour") != 0 &&
 	    strcmp(a->pos[0], "goal") != 0)
 		return cli_usage_error(c, "key: '%.40s' is not one of "
 					  "day-start-hour, goal, crisis-line, "
-					  "remind, remind-at, quick-tags",
+					  "remind, remind-at, quick-tags, "
+					  "unlock-minutes",
 					  a->pos[0]);
 	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
 		return 1;
@@ -332,5 +368,9 @@ const struct command cmd_config = {
 		"  quick-tags LIST    the tags the check-in offers as toggles,\n"
 		"                     separated by commas (\"sleep,work,friends\");\n"
 		"                     at most 12, each a word of letters, digits,\n"
-		"                     - and _ (\"\" goes back to the default set)\n",
+		"                     - and _ (\"\" goes back to the default set)\n"
+		"  unlock-minutes N   how long an encrypted journal stays unlocked\n"
+		"                     after the passphrase (the key kept in the\n"
+		"                     session keyring), 0..1440; 15 by default, 0\n"
+		"                     asks every time\n",
 };

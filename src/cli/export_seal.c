@@ -46,20 +46,19 @@ int cli_export_seal_options(struct cli *c, const struct args *a,
 			next = strchr(p, ',');
 			if (next)
 				*next++ = '\0';
-			if (!is_recipient(p) || s->n == EXPORT_SEAL_MAX_RECIPIENTS) {
-				int rc = cli_usage_error(
-				    c,
-				    s->n == EXPORT_SEAL_MAX_RECIPIENTS
-					? "encrypt-to: more than %d recipients; "
-					  "put them in a file for "
-					  "--encrypt-to-file"
-					: "encrypt-to: '%.70s' is not an age "
-					  "recipient (age1..., or an SSH public "
-					  "key); separate several with commas",
-				    s->n == EXPORT_SEAL_MAX_RECIPIENTS
-					? EXPORT_SEAL_MAX_RECIPIENTS
-					: 0,
+			int rc = 0;
+			if (s->n == EXPORT_SEAL_MAX_RECIPIENTS)
+				rc = cli_usage_error(
+				    c, "encrypt-to: more than %d recipients; put "
+				       "them in a file for --encrypt-to-file",
+				    EXPORT_SEAL_MAX_RECIPIENTS);
+			else if (!is_recipient(p))
+				rc = cli_usage_error(
+				    c, "encrypt-to: '%.70s' is not an age "
+				       "recipient (age1..., or an SSH public "
+				       "key); separate several with commas",
 				    p);
+			if (rc) {
 				cli_export_seal_end(s);
 				return rc;
 			}
