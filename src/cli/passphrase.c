@@ -139,7 +139,7 @@ static enum mend_rc ask_tty(int fd, const char *prompt, char *buf, size_t *len,
 			    struct mend_err *err)
 {
 	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP};
-	struct sigaction sa, old[5];
+	struct sigaction sa, ign, old[5];
 	struct termios t;
 	enum mend_rc rc = MEND_OK;
 	size_t n = 0;
@@ -150,8 +150,12 @@ static enum mend_rc ask_tty(int fd, const char *prompt, char *buf, size_t *len,
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
+	ign = sa;
+	/* stopped at the prompt, mend would come back with echo on: Ctrl-Z
+	 * waits until the passphrase is in */
+	ign.sa_handler = SIG_IGN;
 	for (int i = 0; i < 5; i++)
-		sigaction(sigs[i], &sa, &old[i]);
+		sigaction(sigs[i], sigs[i] == SIGTSTP ? &ign : &sa, &old[i]);
 	tty_fd = fd;
 	t = tty_saved;
 	t.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
