@@ -534,21 +534,27 @@ enum mend_rc age_seal(void *ctx, FILE *plain, int out_fd,
 				   s->n_recipients, s->recipients_file, err);
 }
 
+FILE *export_memory_file(void)
+{
+	int fd = memfd_create("mend-export", MFD_CLOEXEC);
+	FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
+	if (!f && fd >= 0)
+		close(fd);
+	return f;
+}
+
 enum mend_rc export_write_sealed(struct journal *j,
 				 const struct export_options *o, FILE *out,
 				 struct export_counts *counts,
 				 struct mend_err *err)
 {
 	struct export_options plain = *o;
-	int fd = memfd_create("mend-export", MFD_CLOEXEC);
-	FILE *m = fd >= 0 ? fdopen(fd, "w+") : NULL;
+	FILE *m = export_memory_file();
 	enum mend_rc rc = MEND_OK;
 
 	plain.seal = NULL;
 	plain.terminal = false;
 	if (!m) {
-		if (fd >= 0)
-			close(fd);
 		return mend_err_set(err, MEND_EIO,
 				    "cannot make a memory file for the export: %s",
 				    strerror(errno));
