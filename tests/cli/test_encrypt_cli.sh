@@ -598,6 +598,14 @@ t_killed_encrypt_leaves_the_plain_journal_whole() {
 		pass_script "$WORK/pw" "interrupted"
 	done
 	[ "$killed" -eq 1 ] || fail "no encrypt was killed mid-way"
+	# left alone, it finishes: encrypted, and every entry there
+	pass_script "$WORK/pw" "interrupted"
+	mend_notty encrypt
+	[ "$RC" -eq 0 ] || grep -q "already encrypted" "$ERR" || fail "encrypt failed: $(cat "$ERR")"
+	grep_words "$MEND_DB" && fail "plaintext in the encrypted journal"
+	mend_notty list --search juniperlantern --json
+	expect_rc 0
+	expect_eq "$(json 'length')" 20000 "entries in the encrypted journal"
 }
 
 run_tests
