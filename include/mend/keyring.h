@@ -17,7 +17,8 @@
 #define KEYRING_KEY_LEN 32
 /* How long a key is kept when the journal does not say: 15 minutes. */
 #define KEYRING_DEFAULT_MINUTES 15
-/* The setting that says it ("unlock-minutes", 0..1440; 0: never keep). */
+/* The setting that says it (`mend config unlock-minutes`, 0..1440; 0:
+ * never keep). */
 #define KEYRING_SETTING	    "unlock-minutes"
 #define KEYRING_MINUTES_MAX 1440
 
