@@ -19,7 +19,7 @@
 #define KEYRING_DEFAULT_MINUTES 15
 /* The setting that says it (`mend config unlock-minutes`, 0..1440; 0:
  * never keep). */
-#define KEYRING_SETTING	    "unlock-minutes"
+#define KEYRING_SETTING	    "unlock_minutes"
 #define KEYRING_MINUTES_MAX 1440
 
 /* Keep key for journal id (a printable crypt id) for minutes (1..
