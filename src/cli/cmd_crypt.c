@@ -17,7 +17,7 @@
 #include "passphrase.h"
 
 #define LOCKED_HOWTO                                                           \
-	"the journal is encrypted and locked: run 'mend unlock' (or set "      \
+	"the journal is locked (it is encrypted): run 'mend unlock' (or set "  \
 	"MEND_PASSPHRASE_COMMAND)"
 #define TTY_TRIES 3
 

@@ -297,7 +297,7 @@ t_lock_forgets_the_key_and_the_next_command_asks() {
 	before=$(db_sum)
 	mend_notty checkin --mood 6
 	expect_rc 1
-	expect_err "the journal is encrypted and locked: run 'mend unlock' (or set MEND_PASSPHRASE_COMMAND)"
+	expect_err "the journal is locked (it is encrypted): run 'mend unlock' (or set MEND_PASSPHRASE_COMMAND)"
 	expect_one_line_err
 	expect_db "$before"
 	pass_script "$WORK/pw" "a passphrase"
@@ -494,7 +494,7 @@ t_unlock_minutes_zero_keeps_no_key() {
 	unset MEND_PASSPHRASE_COMMAND
 	mend_notty list
 	expect_rc 1
-	expect_err "encrypted and locked"
+	expect_err "the journal is locked (it is encrypted)"
 }
 
 t_unlock_keeps_the_key_with_a_timeout() {
