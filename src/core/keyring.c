@@ -22,11 +22,22 @@ static bool describe(const char *id, char buf[DESC_MAX])
 	return n > 0 && n < DESC_MAX;
 }
 
+/* The keyring the key goes in: the session's. A process without a
+ * session keyring of its own (no login session made one) is given the
+ * user's session keyring by this look-up; asking add_key for "the
+ * session keyring" instead would make a new one for this process alone,
+ * gone when it ends. */
+static key_serial_t ring(void)
+{
+	key_serial_t r = keyctl_get_keyring_ID(KEY_SPEC_SESSION_KEYRING, 0);
+	return r >= 0 ? r : KEY_SPEC_USER_SESSION_KEYRING;
+}
+
 /* The key's serial, or -1: searches the session keyring (and what it
  * links), the one add_key writes to. */
 static key_serial_t find(const char *desc)
 {
-	long r = keyctl_search(KEY_SPEC_SESSION_KEYRING, "user", desc, 0);
+	long r = keyctl_search(ring(), "user", desc, 0);
 	return r < 0 ? -1 : (key_serial_t)r;
 }
 
@@ -50,8 +61,7 @@ enum mend_rc keyring_put(const char *id,
 	}
 	if (minutes > KEYRING_MINUTES_MAX)
 		minutes = KEYRING_MINUTES_MAX;
-	key_serial_t k = add_key("user", desc, key, KEYRING_KEY_LEN,
-				 KEY_SPEC_SESSION_KEYRING);
+	key_serial_t k = add_key("user", desc, key, KEYRING_KEY_LEN, ring());
 	if (k < 0)
 		return mend_err_set(err, MEND_EIO,
 				    "cannot keep the key in the session "
@@ -118,7 +128,7 @@ bool keyring_forget(const char *id)
 	 * until none is found */
 	for (int i = 0; i < 16 && (k = find(desc)) >= 0; i++) {
 		keyctl_revoke(k);
-		keyctl_unlink(k, KEY_SPEC_SESSION_KEYRING);
+		keyctl_unlink(k, ring());
 		any = true;
 	}
 	return any;
