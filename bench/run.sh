@@ -289,6 +289,9 @@ measure "encrypted list" "$enc_n" : -- env MEND_DB="$enc" "$MEND" list --limit 5
 measure "encrypted export" "$enc_n" : -- env MEND_DB="$enc" "$MEND" export -- \
 	env MEND_DB="$plain" "$MEND" export
 fresh_enc_import() {
+	# a run killed half way leaves a hot journal that must not be
+	# played into the fresh copy
+	rm -f "$CACHE/import-enc.db-journal" "$CACHE/import-plain.db-journal"
 	cp "$CACHE/enc-empty.db" "$CACHE/import-enc.db"
 	cp "$CACHE/empty.db" "$CACHE/import-plain.db"
 }
