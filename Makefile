@@ -15,6 +15,8 @@ FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS     = ncursesw sqlite3 libcjson libsodium
+# the session keyring that keeps an unlocked journal's key
+PKGS    += libkeyutils
 VERSION  = 0.1.0
 
 # pkg-config's feature macros would clash with ours; we set them below.
@@ -95,6 +97,8 @@ endif
 DEB_ncursesw = libncurses-dev
 DEB_sqlite3  = libsqlite3-dev
 DEB_libcjson = libcjson-dev
+DEB_libkeyutils = libkeyutils-dev
+DEB_libsodium = libsodium-dev
 # libraries without a pkg-config file: HEADER:DEBIAN-PACKAGE
 HEADER_LIBS  = unistr:libunistring-dev
 .PHONY: libs
@@ -108,7 +112,9 @@ libs:
 		$(PKG_CONFIG) --exists $$p || { miss="$$miss $$p"; \
 		case $$p in ncursesw) deb="$$deb $(DEB_ncursesw)";; \
 		sqlite3) deb="$$deb $(DEB_sqlite3)";; \
-		libcjson) deb="$$deb $(DEB_libcjson)";; esac; }; \
+		libcjson) deb="$$deb $(DEB_libcjson)";; \
+		libkeyutils) deb="$$deb $(DEB_libkeyutils)";; \
+		libsodium) deb="$$deb $(DEB_libsodium)";; esac; }; \
 	done; \
 	for h in $(HEADER_LIBS); do \
 		printf '#include <%s.h>\n' "$${h%%:*}" | \

@@ -7,7 +7,7 @@
 # hardening-check and clang)
 set -eu
 need="gcc make pkg-config libncurses-dev libsqlite3-dev libcjson-dev \
-libunistring-dev libsodium-dev \
+libunistring-dev libsodium-dev libkeyutils-dev keyutils age \
 sqlite3 tmux jq python3 python3-jsonschema strace procps bsdutils \
 util-linux time zsh fish systemd"
 for extra in "$@"; do

@@ -32,6 +32,13 @@ struct export_options {
 	const char *pseudonym; /* replaces the ex's name in text, or NULL */
 	bool terminal;         /* the output is a terminal: Markdown shows
 				  control characters as U+FFFD */
+	/* Seal the export instead of writing it plain (see
+	 * mend/export_age.h): seal(seal_ctx, plain, fd) is handed the whole
+	 * export in a memory file and writes the sealed form to fd. NULL:
+	 * plain. */
+	enum mend_rc (*seal)(void *ctx, FILE *plain, int out_fd,
+			     struct mend_err *err);
+	void *seal_ctx;
 };
 
 struct export_counts {

@@ -43,4 +43,11 @@ enum mend_rc import_stream(struct journal *j, FILE *f, const char *name,
 			   bool dry_run, struct import_report *rep,
 			   struct mend_err *err);
 
+/* Read an open stream whole (up to IMPORT_MAX_BYTES) into *out (caller
+ * frees with free; not NUL-terminated), *len bytes: what import_stream
+ * imports, for a caller that looks at it first (an age file to open).
+ * Too large is MEND_EBADFILE naming path. */
+enum mend_rc import_read(FILE *f, const char *path, char **out, size_t *len,
+			 struct mend_err *err);
+
 #endif

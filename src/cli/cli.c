@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../ui/ui.h"
+#include "crypt_cli.h"
 #include "mend/utf8.h"
 
 static const struct command *const commands[] = {
@@ -23,6 +24,7 @@ static const struct command *const commands[] = {
 	&cmd_config,  &cmd_remind,  &cmd_completions, &cmd_star,
 	&cmd_exercise, &cmd_clarity,
 	&cmd_insights, &cmd_week,
+	&cmd_encrypt, &cmd_decrypt, &cmd_passphrase, &cmd_unlock, &cmd_lock,
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -130,6 +132,10 @@ static struct journal *open_journal(struct cli *c, bool create)
 			   : journal_open_read(&c->j, c->db, &c->err);
 		if (rc != MEND_OK) {
 			cli_fail(c, rc);
+			c->j = NULL;
+		} else if (cli_unlock(c, c->j, true) != 0) {
+			/* an encrypted journal that stayed locked */
+			journal_close(c->j);
 			c->j = NULL;
 		}
 	}

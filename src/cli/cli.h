@@ -137,5 +137,8 @@ extern const struct command cmd_start, cmd_checkin, cmd_status, cmd_contact,
 	cmd_intend, cmd_lookback, cmd_exercise, cmd_clarity, cmd_pause,
 	cmd_profile, cmd_slip, cmd_reasons, cmd_people,
 	cmd_insights, cmd_week;
+/* Encryption at rest (cmd_crypt.c). */
+extern const struct command cmd_encrypt, cmd_decrypt, cmd_passphrase,
+	cmd_unlock, cmd_lock;
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "crypt_cli.h"
 #include "mend/checkin.h"
 #include "mend/journey.h"
 #include "mend/program.h"
@@ -277,6 +278,12 @@ static int status_line(struct cli *c, const char *format)
 		 * to clean up */
 		journal_close(c->j);
 		c->j = NULL;
+		return 0;
+	}
+	/* a prompt must never wait for a passphrase: the keyring or a
+	 * marker */
+	if (!cli_unlock_quiet(c->j)) {
+		printf("mend: locked\n");
 		return 0;
 	}
 	bool words = format && status_line_needs_content(format);

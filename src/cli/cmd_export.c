@@ -8,10 +8,13 @@
 #include "cli.h"
 #include "mend/export.h"
 #include "mend/import.h"
+#include "export_seal.h"
 
 static const struct opt_spec export_opts[] = {
 	{"output", 'o', VAL_FILE}, {"format", 'f', VAL_FORMAT}, {"since", 0, VAL_DATE},
 	{"until", 0, VAL_DATE},    {"module", 'm', VAL_MODULE}, {"pseudonym", 0, true},
+	{"encrypt", 0, false},     {"encrypt-to", 0, VAL_TEXT},
+	{"encrypt-to-file", 0, VAL_FILE},
 	{NULL, 0, false},
 };
 
@@ -27,8 +30,10 @@ static int run_export(struct cli *c, const struct args *a)
 				   .module = -1,
 				   .pseudonym = args_get(cmd->opts, a, "pseudonym")};
 	struct export_counts counts;
+	struct export_seal seal;
 	struct journal *j;
 	enum mend_rc rc;
+	int ret;
 
 	if (fmt && !export_format_from_name(fmt, &o.format))
 		return cli_fail(c, mend_err_set(&c->err, MEND_EINVAL,
@@ -40,6 +45,8 @@ static int run_export(struct cli *c, const struct args *a)
 		return c->exit_code;
 	if (path && !*path)
 		return cli_usage_error(c, "output: empty; give a file name");
+	if ((ret = cli_export_seal_options(c, a, path, &seal)) != 0)
+		return ret;
 	if (!(j = cli_journal_read(c)))
 		return 1;
 	char since[CLOCK_DATE_LEN], until[CLOCK_DATE_LEN];
@@ -48,23 +55,27 @@ static int run_export(struct cli *c, const struct args *a)
 	if (rc == MEND_OK)
 		rc = cli_day_span_opt(j, "until", o.until, true, until,
 				      &o.until, &c->err);
+	if (rc == MEND_OK)
+		rc = export_check(&o, &c->err);
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
+	/* the passphrase is asked once the options are known to be good */
+	if ((ret = cli_export_seal_begin(c, j, &seal, &o)) != 0)
+		return ret;
 	if (path) {
 		rc = export_to_file(j, &o, path, &counts, &c->err);
+		cli_export_seal_end(&seal);
 		if (rc != MEND_OK)
 			return cli_fail(c, rc);
-		printf("Exported %ld entr%s and %ld no-contact period%s to %s.\n",
+		printf("Exported %ld entr%s and %ld no-contact period%s to %s%s.\n",
 		       counts.entries, counts.entries == 1 ? "y" : "ies",
-		       counts.periods, counts.periods == 1 ? "" : "s", path);
+		       counts.periods, counts.periods == 1 ? "" : "s", path,
+		       o.seal ? ", sealed with age" : "");
 		return 0;
 	}
-	/* Bad options must leave standard output empty. */
-	rc = export_check(&o, &c->err);
-	if (rc != MEND_OK)
-		return cli_fail(c, rc);
 	o.terminal = isatty(STDOUT_FILENO);
 	rc = export_write(j, &o, stdout, &counts, &c->err);
+	cli_export_seal_end(&seal);
 	return rc == MEND_OK ? 0 : cli_fail(c, rc);
 }
 
@@ -101,6 +112,7 @@ const struct command cmd_export = {
 
 static const struct opt_spec import_opts[] = {
 	{"dry-run", 'n', false},
+	{"identity", 'i', VAL_FILE},
 	{NULL, 0, false},
 };
 
@@ -119,14 +131,29 @@ static int run_import(struct cli *c, const struct args *a)
 		return cli_fail(c, mend_err_set(&c->err, MEND_EINVAL,
 						"file: cannot open %s: %s",
 						a->pos[0], strerror(errno)));
-	if (!(j = dry ? cli_journal_read(c) : cli_journal(c))) {
-		if (f != stdin)
-			fclose(f);
-		return 1;
-	}
-	rc = import_stream(j, f, a->pos[0], dry, &rep, &c->err);
+	char *data = NULL;
+	size_t len = 0;
+	int ret;
+	memset(&rep, 0, sizeof rep);
+	rc = import_read(f, a->pos[0], &data, &len, &c->err);
 	if (f != stdin)
 		fclose(f);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	/* an age file is opened in memory first; the plaintext never
+	 * reaches the disk */
+	if ((ret = cli_import_open_age(c, args_get(cmd_import.opts, a,
+						   "identity"),
+				       &data, &len)) != 0) {
+		free(data);
+		return ret;
+	}
+	if (!(j = dry ? cli_journal_read(c) : cli_journal(c))) {
+		age_free(data, len);
+		return 1;
+	}
+	rc = import_buffer(j, data, len, dry, &rep, &c->err);
+	age_free(data, len);
 	if (rc == MEND_EBADFILE && rep.n_problems > 0) {
 		for (int i = 0; i < rep.n_problems; i++)
 			cli_print_error(c, rep.problems[i]);
@@ -157,7 +184,7 @@ const struct command cmd_import = {
 	.opts = import_opts,
 	.max_pos = 1,
 	.pos_values = {VAL_FILE},
-	.usage = "mend import FILE|- [--dry-run]",
+	.usage = "mend import FILE|- [--dry-run] [--identity FILE]",
 	.summary = "merge a mend or jrnl export into the journal",
 	.help = "Import a mend JSON export (version 1), a jrnl JSON export, or\n"
 		"a jrnl journal file (plain text, as jrnl keeps it or 'mend\n"
@@ -169,5 +196,13 @@ const struct command cmd_import = {
 		"two different versions the one changed last wins. jrnl entries\n"
 		"become reflections, their tags and stars kept.\n"
 		"\n"
-		"  -n, --dry-run   count what would change, write nothing\n",
+		"An export sealed with age ('mend export --encrypt' or\n"
+		"'--encrypt-to') is opened in memory: with the passphrase it was\n"
+		"sealed with (asked, or from MEND_PASSPHRASE_COMMAND run with\n"
+		"MEND_PASSPHRASE_FOR=import), or with --identity.\n"
+		"\n"
+		"  -n, --dry-run        count what would change, write nothing\n"
+		"  -i, --identity FILE  the age identity file (age-keygen's key)\n"
+		"                       that opens an export sealed to its\n"
+		"                       recipient\n",
 };

@@ -5,10 +5,13 @@
 #include <string.h>
 
 #include "cli.h"
+#include "crypt_cli.h"
 #include "mend/checkin.h"
 #include "mend/journey.h"
+#include "mend/keyring.h"
 #include "mend/program.h"
 #include "mend/reflection.h"
+#include "mend/store_crypt.h"
 #include "mend/remind.h"
 #include "mend/tags.h"
 
@@ -164,6 +167,7 @@ const struct command cmd_prompts = {
 const char *const cli_config_keys[] = {
 	"day-start-hour", "goal", "crisis-line", "remind", "remind-at", "quick-tags",
 	"contact-mode", NULL,
+	"unlock-minutes", NULL,
 };
 
 static const struct opt_spec config_opts[] = {
@@ -290,6 +294,33 @@ static int config_contact_mode(struct cli *c, const struct args *a)
 	return 0;
 }
 
+/* How long an unlocked journal's key is kept in the keyring; a change
+ * applies to the key kept now as well. */
+static int config_unlock_minutes(struct cli *c, const struct args *a)
+{
+	struct journal *j;
+	enum mend_rc rc = MEND_OK;
+	int v = 0;
+
+	if (a->npos == 2 &&
+	    (rc = keyring_check_minutes(a->pos[1], &v, &c->err)) != MEND_OK)
+		return cli_fail(c, rc);
+	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
+		return 1;
+	if (a->npos == 1) {
+		printf("%d\n", cli_unlock_minutes(j));
+		return 0;
+	}
+	rc = store_setting_set(j->st, KEYRING_SETTING, a->pos[1], j->now_iso,
+			       &c->err);
+	if (rc != MEND_OK)
+		return cli_fail(c, rc);
+	if (cli_journal_is_encrypted(j))
+		keyring_touch(store_crypt_id(j->st), v);
+	printf("Saved: unlock-minutes = %d\n", v);
+	return 0;
+}
+
 static int run_config(struct cli *c, const struct args *a)
 {
 	struct journal *j;
@@ -315,6 +346,8 @@ static int run_config(struct cli *c, const struct args *a)
 		if ((rc = journey_contact_low(j, &on, &c->err)) != MEND_OK)
 			return cli_fail(c, rc);
 		printf("contact-mode = %s\n", on ? "low" : "none");
+		if (cli_journal_is_encrypted(j))
+			printf("unlock-minutes = %d\n", cli_unlock_minutes(j));
 		return 0;
 	}
 	if (strcmp(a->pos[0], "remind") == 0 ||
@@ -326,12 +359,15 @@ static int run_config(struct cli *c, const struct args *a)
 		return config_quick_tags(c, a);
 	if (strcmp(a->pos[0], "contact-mode") == 0)
 		return config_contact_mode(c, a);
+	if (strcmp(a->pos[0], "unlock-minutes") == 0)
+		return config_unlock_minutes(c, a);
 	if (strcmp(a->pos[0], "day-start-hour") != 0 &&
 	    strcmp(a->pos[0], "goal") != 0)
 		return cli_usage_error(c, "key: '%.40s' is not one of "
 					  "day-start-hour, goal, crisis-line, "
 					  "remind, remind-at, quick-tags, "
 					  "contact-mode",
+					  "unlock-minutes",
 					  a->pos[0]);
 	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
 		return 1;
@@ -378,4 +414,8 @@ const struct command cmd_config = {
 		"                     aim; low: someone you must stay in touch\n"
 		"                     with (children, work), and the count tracks\n"
 		"                     contact beyond what is necessary\n",
+		"  unlock-minutes N   how long an encrypted journal stays unlocked\n"
+		"                     after the passphrase (the key kept in the\n"
+		"                     session keyring), 0..1440; 15 by default, 0\n"
+		"                     asks every time\n",
 };

@@ -1590,16 +1590,14 @@ done:
 	return rc;
 }
 
-enum mend_rc import_stream(struct journal *j, FILE *f, const char *path,
-			   bool dry_run, struct import_report *rep,
-			   struct mend_err *err)
+enum mend_rc import_read(FILE *f, const char *path, char **out, size_t *len,
+			 struct mend_err *err)
 {
 	size_t cap = 1 << 16, n = 0;
 	char *buf = NULL;
 	enum mend_rc rc = MEND_OK;
 	struct stat sb;
 
-	memset(rep, 0, sizeof *rep);
 	/* A regular file is read into a buffer of its own size (one byte
 	 * more, to see the end at once), so memory is the file, not the next
 	 * power of two. */
@@ -1632,6 +1630,26 @@ enum mend_rc import_stream(struct journal *j, FILE *f, const char *path,
 	else if (rc == MEND_OK && ferror(f))
 		rc = mend_err_set(err, MEND_EIO, "cannot read %s: %s", path,
 				  strerror(errno));
+	if (rc != MEND_OK) {
+		free(buf);
+		buf = NULL;
+		n = 0;
+	}
+	*out = buf;
+	*len = n;
+	return rc;
+}
+
+enum mend_rc import_stream(struct journal *j, FILE *f, const char *path,
+			   bool dry_run, struct import_report *rep,
+			   struct mend_err *err)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	enum mend_rc rc;
+
+	memset(rep, 0, sizeof *rep);
+	rc = import_read(f, path, &buf, &n, err);
 	if (rc == MEND_OK)
 		rc = import_buffer(j, buf, n, dry_run, rep, err);
 	free(buf);
