@@ -366,8 +366,7 @@ static int run_config(struct cli *c, const struct args *a)
 		return cli_usage_error(c, "key: '%.40s' is not one of "
 					  "day-start-hour, goal, crisis-line, "
 					  "remind, remind-at, quick-tags, "
-					  "contact-mode",
-					  "unlock-minutes",
+					  "contact-mode, unlock-minutes",
 					  a->pos[0]);
 	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
 		return 1;
@@ -413,7 +412,7 @@ const struct command cmd_config = {
 		"  contact-mode none|low  none (the default): no contact is the\n"
 		"                     aim; low: someone you must stay in touch\n"
 		"                     with (children, work), and the count tracks\n"
-		"                     contact beyond what is necessary\n",
+		"                     contact beyond what is necessary\n"
 		"  unlock-minutes N   how long an encrypted journal stays unlocked\n"
 		"                     after the passphrase (the key kept in the\n"
 		"                     session keyring), 0..1440; 15 by default, 0\n"
