@@ -166,8 +166,7 @@ const struct command cmd_prompts = {
 
 const char *const cli_config_keys[] = {
 	"day-start-hour", "goal", "crisis-line", "remind", "remind-at", "quick-tags",
-	"contact-mode", NULL,
-	"unlock-minutes", NULL,
+	"contact-mode", "unlock-minutes", NULL,
 };
 
 static const struct opt_spec config_opts[] = {
