@@ -28,7 +28,8 @@ static const struct {
 } menu[] = {
 	{'c', "Daily check-in"}, {'n', "No contact"},   {'r', "Reflection"},
 	{'g', "Self-improvement"}, {'a', "Acceptance"}, {'v', "Review"},
-	{'e', "Export"},         {'?', "Help"},         {'q', "Quit"},
+	{'e', "Export"},         {'l', "Lock"},
+	{'?', "Help"},           {'q', "Quit"},
 };
 #define N_MENU ((int)(sizeof menu / sizeof menu[0]))
 
@@ -41,6 +42,8 @@ static const struct ui_key home_keys[] = {
 	{"v", "review", "every entry, newest first, with search"},
 	{"e", "export", "save the journal as one file: JSON, jrnl or "
 			     "Markdown"},
+	{"l", NULL, "lock an encrypted journal now: the screen clears, and "
+		    "the passphrase opens it again (^P does the same)"},
 	{"↑↓ Enter", NULL, "move in the menu and open"},
 	{"q", "quit", "leave mend"},
 	{"?", "help", "this help"},
@@ -343,6 +346,12 @@ static int open_item(struct app *a, char key)
 	case 'e': ui_open_export(a); break;
 	case '?': ui_push(a, &help_screen, help_new(a->stack[a->depth - 1].screen)); break;
 	case 'h': ui_open_helpnow(a); break;
+	case 'l':
+		if (!ui_lock(a))
+			ui_message(a, false, "This journal is not encrypted, so "
+					     "there is no lock; 'mend encrypt' "
+					     "can encrypt it.");
+		break;
 	case 'q': return UI_QUIT;
 	default: return 0;
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mend/nocontact.h"
+#include "mend/store_crypt.h"
 #include "screens.h"
 
 enum step { STEP_HELLO, STEP_DATE, STEP_GOAL, STEP_MODULES };
@@ -18,6 +19,8 @@ struct welcome {
 static const struct ui_key welcome_keys[] = {
 	{"Enter", "continue", "go on to the next step"},
 	{"Esc", "skip", "skip the welcome and go home"},
+	{"k", "encrypt", "keep this journal encrypted (a passphrase), before "
+			 "anything is written"},
 	{NULL, NULL, NULL},
 };
 
@@ -88,6 +91,11 @@ static void welcome_draw(struct app *a, void *st)
 			     ui_attr(ROLE_NORMAL));
 		ui_text(y + 1, left, width, "Press Enter to begin.",
 			ui_attr(ROLE_ACCENT));
+		if (w->step == STEP_HELLO && !store_encrypted(a->j->st))
+			ui_wrap(y + 2, left, width, top + height - y - 2, 0,
+				"Or k: keep this journal encrypted (a "
+				"passphrase).",
+				ui_attr(ROLE_MUTED));
 		return;
 	}
 	ui_text(y++, left, width, "Four parts, in any order you like:",
@@ -141,6 +149,11 @@ static int welcome_key(struct app *a, void *st, int ch, bool code)
 		return 0;
 	if (!code && (ch == 27 || ch == 'q'))
 		return UI_POP;
+	if (!code && ch == 'k' && w->step == STEP_HELLO &&
+	    !store_encrypted(a->j->st)) {
+		ui_open_encrypt(a);
+		return UI_HANDLED;
+	}
 	if (!enter)
 		return UI_HANDLED;
 	if (w->step == STEP_MODULES) {
