@@ -76,6 +76,18 @@ enum mend_rc crypt_seal(const struct crypt_keys *k, const char *ad,
 			const void *plain, size_t n, unsigned char **out,
 			size_t *out_len, struct mend_err *err);
 
+/* crypt_seal with a nonce derived from ad and plain (a keyed hash), so
+ * the same value under the same ad always seals the same: for a value
+ * the store must find by equality (a draft's context). It tells only
+ * that two such values are equal. */
+enum mend_rc crypt_seal_det(const struct crypt_keys *k, const char *ad,
+			    const void *plain, size_t n, unsigned char **out,
+			    size_t *out_len, struct mend_err *err);
+
+/* What the journal keeps to check a data key given as it is (from a
+ * keyring): a keyed hash of a fixed text, 32 bytes. */
+void crypt_key_check(const unsigned char *key, unsigned char out[32]);
+
 /* Open a sealed value into *out (malloc'ed, n bytes and a NUL after them;
  * caller frees with free). false when it does not open (changed, moved
  * to another row or column, or another key); *out is NULL then. */

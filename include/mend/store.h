@@ -14,7 +14,7 @@
 struct store;
 
 /* The schema version this build writes and understands. */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 /* Open (creating if needed) the journal at path and migrate it to
  * STORE_SCHEMA_VERSION. Sets umask(077) first so that every file SQLite

@@ -10,15 +10,17 @@
 
 #define KDF_CONTEXT   "mendjrnl"
 #define SUBKEY_SEARCH 1
+#define SUBKEY_NONCE 2
 /* Argon2id costs for a new journal: measured to take about 0.7 s on a
  * shared two-core machine (see bench/NOTES.md); kept in the journal, so
  * a later mend may raise them on a passphrase change. */
-#define KDF_OPS 3
+#define KDF_OPS 4
 #define KDF_MEM (256u * 1024 * 1024)
 
 struct crypt_keys {
 	unsigned char data[CRYPT_KEY_LEN];
 	unsigned char search[CRYPT_KEY_LEN];
+	unsigned char nonce[CRYPT_KEY_LEN];
 };
 
 static const char b32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -117,6 +119,8 @@ struct crypt_keys *crypt_keys_new(const unsigned char key[CRYPT_KEY_LEN])
 	memcpy(k->data, key, CRYPT_KEY_LEN);
 	crypto_kdf_derive_from_key(k->search, sizeof k->search, SUBKEY_SEARCH,
 				   KDF_CONTEXT, k->data);
+	crypto_kdf_derive_from_key(k->nonce, sizeof k->nonce, SUBKEY_NONCE,
+				   KDF_CONTEXT, k->data);
 	return k;
 }
 
@@ -130,9 +134,10 @@ const unsigned char *crypt_keys_data(const struct crypt_keys *k)
 	return k->data;
 }
 
-enum mend_rc crypt_seal(const struct crypt_keys *k, const char *ad,
-			const void *plain, size_t n, unsigned char **out,
-			size_t *out_len, struct mend_err *err)
+static enum mend_rc seal(const struct crypt_keys *k, const char *ad,
+			 const void *plain, size_t n, bool det,
+			 unsigned char **out, size_t *out_len,
+			 struct mend_err *err)
 {
 	const size_t np = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
 	unsigned char *buf = malloc(n + CRYPT_SEAL_OVERHEAD);
@@ -141,13 +146,45 @@ enum mend_rc crypt_seal(const struct crypt_keys *k, const char *ad,
 	if (!buf)
 		return mend_err_set(err, MEND_ENOMEM, "out of memory");
 	buf[0] = CRYPT_SEAL_VERSION;
-	randombytes_buf(buf + 1, np);
+	if (det) {
+		crypto_generichash_state s;
+		unsigned char zero = 0;
+		crypto_generichash_init(&s, k->nonce, sizeof k->nonce, np);
+		crypto_generichash_update(&s, (const unsigned char *)ad,
+					  strlen(ad));
+		crypto_generichash_update(&s, &zero, 1);
+		crypto_generichash_update(&s, plain, n);
+		crypto_generichash_final(&s, buf + 1, np);
+	} else {
+		randombytes_buf(buf + 1, np);
+	}
 	crypto_aead_xchacha20poly1305_ietf_encrypt(
 	    buf + 1 + np, NULL, plain, n, (const unsigned char *)ad, strlen(ad),
 	    NULL, buf + 1, k->data);
 	*out = buf;
 	*out_len = n + CRYPT_SEAL_OVERHEAD;
 	return MEND_OK;
+}
+
+enum mend_rc crypt_seal(const struct crypt_keys *k, const char *ad,
+			const void *plain, size_t n, unsigned char **out,
+			size_t *out_len, struct mend_err *err)
+{
+	return seal(k, ad, plain, n, false, out, out_len, err);
+}
+
+enum mend_rc crypt_seal_det(const struct crypt_keys *k, const char *ad,
+			    const void *plain, size_t n, unsigned char **out,
+			    size_t *out_len, struct mend_err *err)
+{
+	return seal(k, ad, plain, n, true, out, out_len, err);
+}
+
+void crypt_key_check(const unsigned char *key, unsigned char out[32])
+{
+	static const char what[] = "mend data key check";
+	crypto_generichash(out, 32, (const unsigned char *)what,
+			   sizeof what - 1, key, CRYPT_KEY_LEN);
 }
 
 bool crypt_open(const struct crypt_keys *k, const char *ad,

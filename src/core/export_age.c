@@ -228,7 +228,7 @@ enum mend_rc age_open_passphrase(const char *data, size_t len,
 	unsigned char file_key[FILE_KEY_LEN], mac_key[32], mac[32], want[32];
 	unsigned char pkey[32], zero12[12] = {0}, cn[12];
 	char args[128], salt64[32], body64[64], mac64[48];
-	size_t pos = sizeof VERSION_LINE - 1, got, mlen = 0;
+	size_t pos = sizeof VERSION_LINE - 1, got, mlen = 0, cap = 0;
 	long l;
 	int log_n = 0;
 	char *plain = NULL;
@@ -318,7 +318,8 @@ enum mend_rc age_open_passphrase(const char *data, size_t len,
 	hkdf((const unsigned char *)data + pos, NONCE_LEN, file_key,
 	     sizeof file_key, "payload", pkey);
 	pos += NONCE_LEN;
-	if (!(plain = malloc(len - pos + 1))) {
+	cap = len - pos + 1;
+	if (!(plain = malloc(cap))) {
 		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -350,7 +351,7 @@ out:
 	sodium_memzero(pkey, sizeof pkey);
 	sodium_memzero(mac_key, sizeof mac_key);
 	if (rc != MEND_OK) {
-		age_free(plain, len);
+		age_free(plain, cap);
 		return rc;
 	}
 	plain[mlen] = '\0';

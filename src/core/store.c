@@ -276,6 +276,23 @@ static const char *const migrations[] = {
 	"INSERT INTO entry_tags (entry_id, tag, shown)"
 	"  SELECT e.id, j.value ->> 0, j.value ->> 1"
 	"  FROM entries e, json_each(mend_tags(e.text, e.tags)) j;",
+	/* 6 -> 7: encryption at rest. The crypt header of an encrypted
+	 * journal (store_crypt.c): how the passphrase's key is derived
+	 * (Argon2id costs and salt, kept so that they can be raised later),
+	 * the data key wrapped by it and by the recovery key, a check of the
+	 * data key itself, and the journal's id for a keyring. A plain
+	 * journal keeps the table empty. */
+	"CREATE TABLE IF NOT EXISTS crypt ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  format INTEGER NOT NULL,"
+	"  journal_id TEXT NOT NULL,"
+	"  kdf_ops INTEGER NOT NULL,"
+	"  kdf_mem INTEGER NOT NULL,"
+	"  salt BLOB NOT NULL,"
+	"  wrapped_pass BLOB NOT NULL,"
+	"  wrapped_recovery BLOB NOT NULL,"
+	"  key_check BLOB NOT NULL"
+	");",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -288,6 +305,14 @@ enum mend_rc store_fail(struct store *st, int rc, const char *doing,
 {
 	const char *path = st && st->path ? st->path : "the journal";
 	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+
+	if (st && st->crypt.fail_rc != MEND_OK) {
+		/* a sealed value that did not open, or the journal locked:
+		 * the sentence is the seal function's own */
+		enum mend_rc crc = st->crypt.fail_rc;
+		st->crypt.fail_rc = MEND_OK;
+		return mend_err_set(err, crc, "%s", st->crypt.fail_msg);
+	}
 
 	switch (rc & 0xff) {
 	case SQLITE_FULL:
@@ -810,6 +835,8 @@ enum mend_rc store_open(struct store **out, const char *path,
 	sqlite3_busy_handler(st->db, busy_wait, st);
 	rc = store_tags_register(st, err);
 	if (rc == MEND_OK)
+		rc = store_seal_register(st, err);
+	if (rc == MEND_OK)
 		rc = check_identity(st, err);
 	if (rc != MEND_OK)
 		goto fail;
@@ -822,6 +849,8 @@ enum mend_rc store_open(struct store **out, const char *path,
 		  "opening the journal", err);
 	if (rc == MEND_OK)
 		rc = migrate(st, err);
+	if (rc == MEND_OK)
+		rc = store_crypt_load(st, err);
 	if (rc != MEND_OK)
 		goto fail;
 	/* A journal made under a loose umask by an older tool: tighten it,

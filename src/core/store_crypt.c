@@ -1,12 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /* The encrypted journal's header and keys: reading the crypt header at
  * open, unlocking with a passphrase, the recovery key or the data key,
- * locking, and changing the passphrase. Sealing and opening the values
- * themselves is store_seal.c. */
+ * locking, changing the passphrase, and the schema an encrypted journal
+ * gets (its search indexes). Sealing the values themselves is
+ * store_seal.c; converting a whole journal is store_convert.c. */
+#include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "mend/store_crypt.h"
 #include "store_internal.h"
+
+#define CRYPT_FORMAT 1
+#define AD_PASS "mend data key|passphrase"
+#define AD_RECOVERY "mend data key|recovery"
 
 bool store_encrypted(const struct store *st)
 {
@@ -30,31 +37,129 @@ static enum mend_rc not_encrypted(const struct store *st, struct mend_err *err)
 	return mend_err_set(err, MEND_EINVAL, "%s is not encrypted", st->path);
 }
 
+static bool blob_copy(sqlite3_stmt *s, int i, void *out, size_t n)
+{
+	if (sqlite3_column_bytes(s, i) != (int)n)
+		return false;
+	memcpy(out, sqlite3_column_blob(s, i), n);
+	return true;
+}
+
+enum mend_rc store_crypt_load(struct store *st, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_prepare(
+		st,
+		"SELECT format, journal_id, kdf_ops, kdf_mem, salt, "
+		"wrapped_pass, wrapped_recovery, key_check FROM crypt "
+		"WHERE id = 1",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	rc = store_step_row(st, s, "reading the journal's key", err);
+	if (rc == MEND_ENOTFOUND) {
+		st->crypt.on = false;
+		rc = MEND_OK;
+	} else if (rc == MEND_OK) {
+		bool ok = sqlite3_column_int(s, 0) == CRYPT_FORMAT;
+		store_column_copy(s, 1, st->crypt.id, sizeof st->crypt.id);
+		st->crypt.kdf.ops = (unsigned long long)sqlite3_column_int64(s, 2);
+		st->crypt.kdf.mem = (size_t)sqlite3_column_int64(s, 3);
+		ok = ok && blob_copy(s, 4, st->crypt.kdf.salt, CRYPT_SALT_LEN) &&
+		     blob_copy(s, 5, st->crypt.wrapped_pass, CRYPT_WRAPPED_LEN) &&
+		     blob_copy(s, 6, st->crypt.wrapped_recovery,
+			       CRYPT_WRAPPED_LEN) &&
+		     blob_copy(s, 7, st->crypt.key_check, 32);
+		if (!ok)
+			rc = mend_err_set(err, MEND_ESTORE,
+					  "%s: its encryption header is damaged "
+					  "or from a newer mend; it was left "
+					  "untouched",
+					  st->path);
+		st->crypt.on = true;
+	}
+	sqlite3_finalize(s);
+	if (rc == MEND_OK && st->crypt.on)
+		rc = crypt_init(err);
+	return rc;
+}
+
+/* Take key as the journal's data key: it must match the header. */
+static enum mend_rc take_key(struct store *st, const unsigned char *key,
+			     struct mend_err *err)
+{
+	unsigned char check[32];
+	crypt_key_check(key, check);
+	if (sodium_memcmp(check, st->crypt.key_check, sizeof check) != 0)
+		return mend_err_set(err, MEND_EAUTH,
+				    "that key is not this journal's key, so it "
+				    "stays locked");
+	struct crypt_keys *k = crypt_keys_new(key);
+	if (!k)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	crypt_keys_free(st->crypt.keys);
+	st->crypt.keys = k;
+	return MEND_OK;
+}
+
 enum mend_rc store_unlock_passphrase(struct store *st, const char *pass,
 				     size_t len, struct mend_err *err)
 {
-	(void)pass;
-	(void)len;
-	return not_encrypted(st, err);
+	if (!st->crypt.on)
+		return not_encrypted(st, err);
+	unsigned char *kek = crypt_secret_new(CRYPT_KEY_LEN);
+	unsigned char *key = crypt_secret_new(CRYPT_KEY_LEN);
+	enum mend_rc rc = kek && key ? MEND_OK
+				     : mend_err_set(err, MEND_ENOMEM,
+						    "out of memory");
+	if (rc == MEND_OK)
+		rc = crypt_kdf_derive(&st->crypt.kdf, pass, len, kek, err);
+	if (rc == MEND_OK &&
+	    !crypt_unwrap(kek, st->crypt.wrapped_pass, AD_PASS, key))
+		rc = mend_err_set(err, MEND_EAUTH,
+				  "that passphrase does not open this journal; "
+				  "nothing was changed, and you can try again");
+	if (rc == MEND_OK)
+		rc = take_key(st, key, err);
+	crypt_secret_free(kek);
+	crypt_secret_free(key);
+	return rc;
 }
 
 enum mend_rc store_unlock_recovery(struct store *st, const char *recovery_key,
 				   struct mend_err *err)
 {
-	(void)recovery_key;
-	return not_encrypted(st, err);
+	if (!st->crypt.on)
+		return not_encrypted(st, err);
+	unsigned char *kek = crypt_secret_new(CRYPT_KEY_LEN);
+	unsigned char *key = crypt_secret_new(CRYPT_KEY_LEN);
+	enum mend_rc rc = kek && key ? MEND_OK
+				     : mend_err_set(err, MEND_ENOMEM,
+						    "out of memory");
+	if (rc == MEND_OK)
+		rc = crypt_recovery_decode(recovery_key, kek, err);
+	if (rc == MEND_OK &&
+	    !crypt_unwrap(kek, st->crypt.wrapped_recovery, AD_RECOVERY, key))
+		rc = mend_err_set(err, MEND_EAUTH,
+				  "that recovery key belongs to another "
+				  "journal; nothing was changed");
+	if (rc == MEND_OK)
+		rc = take_key(st, key, err);
+	crypt_secret_free(kek);
+	crypt_secret_free(key);
+	return rc;
 }
 
 enum mend_rc store_unlock_key(struct store *st,
 			      const unsigned char key[CRYPT_KEY_LEN],
 			      struct mend_err *err)
 {
-	(void)key;
-	return not_encrypted(st, err);
+	if (!st->crypt.on)
+		return not_encrypted(st, err);
+	return take_key(st, key, err);
 }
 
-enum mend_rc store_export_key(struct store *st,
-			      unsigned char out[CRYPT_KEY_LEN])
+enum mend_rc store_export_key(struct store *st, unsigned char out[CRYPT_KEY_LEN])
 {
 	if (!st->crypt.on)
 		return MEND_EINVAL;
@@ -66,7 +171,7 @@ enum mend_rc store_export_key(struct store *st,
 
 void store_lock(struct store *st)
 {
-	if (!st->crypt.on)
+	if (!st || !st->crypt.on)
 		return;
 	store_rollback(st);
 	crypt_keys_free(st->crypt.keys);
@@ -78,10 +183,174 @@ const char *store_crypt_id(const struct store *st)
 	return st->crypt.on ? st->crypt.id : NULL;
 }
 
+/* Write the header row from st->crypt. */
+static enum mend_rc write_header(struct store *st, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	enum mend_rc rc = store_prepare(
+		st,
+		"INSERT OR REPLACE INTO crypt (id, format, journal_id, kdf_ops, "
+		"kdf_mem, salt, wrapped_pass, wrapped_recovery, key_check) "
+		"VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	sqlite3_bind_int(s, 1, CRYPT_FORMAT);
+	store_bind_text(s, 2, st->crypt.id);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)st->crypt.kdf.ops);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)st->crypt.kdf.mem);
+	sqlite3_bind_blob(s, 5, st->crypt.kdf.salt, CRYPT_SALT_LEN,
+			  SQLITE_STATIC);
+	sqlite3_bind_blob(s, 6, st->crypt.wrapped_pass, CRYPT_WRAPPED_LEN,
+			  SQLITE_STATIC);
+	sqlite3_bind_blob(s, 7, st->crypt.wrapped_recovery, CRYPT_WRAPPED_LEN,
+			  SQLITE_STATIC);
+	sqlite3_bind_blob(s, 8, st->crypt.key_check, 32, SQLITE_STATIC);
+	int src = sqlite3_step(s);
+	if (src != SQLITE_DONE)
+		rc = store_fail(st, src, "saving the journal's key", err);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Wrap the data key with pass under fresh KDF settings into st->crypt. */
+static enum mend_rc wrap_pass(struct store *st, const char *pass, size_t len,
+			      struct mend_err *err)
+{
+	struct crypt_kdf kdf;
+	unsigned char *kek = crypt_secret_new(CRYPT_KEY_LEN);
+	enum mend_rc rc = kek ? crypt_kdf_new(&kdf, err)
+			      : mend_err_set(err, MEND_ENOMEM, "out of memory");
+	if (rc == MEND_OK && len == 0)
+		rc = mend_err_set(err, MEND_EINVAL,
+				  "passphrase: empty; choose one of at least "
+				  "one character");
+	if (rc == MEND_OK)
+		rc = crypt_kdf_derive(&kdf, pass, len, kek, err);
+	if (rc == MEND_OK) {
+		crypt_wrap(kek, crypt_keys_data(st->crypt.keys), AD_PASS,
+			   st->crypt.wrapped_pass);
+		st->crypt.kdf = kdf;
+	}
+	crypt_secret_free(kek);
+	return rc;
+}
+
 enum mend_rc store_change_passphrase(struct store *st, const char *pass,
 				     size_t len, struct mend_err *err)
 {
-	(void)pass;
-	(void)len;
-	return not_encrypted(st, err);
+	if (!st->crypt.on)
+		return not_encrypted(st, err);
+	enum mend_rc rc = store_check_unlocked(st, err);
+	struct crypt_kdf old_kdf = st->crypt.kdf;
+	unsigned char old_wrapped[CRYPT_WRAPPED_LEN];
+	memcpy(old_wrapped, st->crypt.wrapped_pass, sizeof old_wrapped);
+	if (rc == MEND_OK)
+		rc = wrap_pass(st, pass, len, err);
+	if (rc == MEND_OK)
+		rc = store_begin(st, err);
+	if (rc == MEND_OK) {
+		rc = write_header(st, err);
+		rc = rc == MEND_OK ? store_commit(st, err) : rc;
+		if (rc != MEND_OK)
+			store_rollback(st);
+	}
+	if (rc != MEND_OK) {
+		st->crypt.kdf = old_kdf;
+		memcpy(st->crypt.wrapped_pass, old_wrapped, sizeof old_wrapped);
+	}
+	return rc;
+}
+
+/* The search indexes of an encrypted journal: the same two tables,
+ * contentless (FTS5 keeps no copy of the text) and with the hashing
+ * tokenizers, fed by triggers that open the new text in memory. */
+static const char seal_schema_sql[] =
+	"DROP TRIGGER entries_fts_insert;"
+	"DROP TRIGGER entries_fts_delete;"
+	"DROP TRIGGER entries_fts_update;"
+	"DROP TRIGGER entries_cjk_insert;"
+	"DROP TRIGGER entries_cjk_delete;"
+	"DROP TRIGGER entries_cjk_update;"
+	"DROP TABLE entries_fts;"
+	"DROP TABLE entries_cjk;"
+	"CREATE VIRTUAL TABLE entries_fts USING fts5(text, content='',"
+	"  tokenize='mend_words');"
+	"CREATE VIRTUAL TABLE entries_cjk USING fts5(text, content='',"
+	"  tokenize='mend_trigram', detail='none');"
+	"CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN"
+	"  INSERT INTO entries_fts(rowid, text) VALUES (new.id,"
+	"    mend_open(" SEAL_AD_ENTRY("new.uuid", "text") ", new.text));"
+	"END;"
+	"CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN"
+	"  INSERT INTO entries_fts(entries_fts, rowid, text) VALUES ('delete',"
+	"    old.id, mend_open(" SEAL_AD_ENTRY("old.uuid", "text") ", old.text));"
+	"END;"
+	"CREATE TRIGGER entries_fts_update AFTER UPDATE OF text ON entries BEGIN"
+	"  INSERT INTO entries_fts(entries_fts, rowid, text) VALUES ('delete',"
+	"    old.id, mend_open(" SEAL_AD_ENTRY("old.uuid", "text") ", old.text));"
+	"  INSERT INTO entries_fts(rowid, text) VALUES (new.id,"
+	"    mend_open(" SEAL_AD_ENTRY("new.uuid", "text") ", new.text));"
+	"END;"
+	"CREATE TRIGGER entries_cjk_insert AFTER INSERT ON entries"
+	"  WHEN mend_open(" SEAL_AD_ENTRY("new.uuid", "text") ", new.text)"
+	"  GLOB '" STORE_CJK_GLOB "' BEGIN"
+	"  INSERT INTO entries_cjk(rowid, text) VALUES (new.id,"
+	"    mend_open(" SEAL_AD_ENTRY("new.uuid", "text") ", new.text));"
+	"END;"
+	"CREATE TRIGGER entries_cjk_delete AFTER DELETE ON entries"
+	"  WHEN mend_open(" SEAL_AD_ENTRY("old.uuid", "text") ", old.text)"
+	"  GLOB '" STORE_CJK_GLOB "' BEGIN"
+	"  INSERT INTO entries_cjk(entries_cjk, rowid, text) VALUES ('delete',"
+	"    old.id, mend_open(" SEAL_AD_ENTRY("old.uuid", "text") ", old.text));"
+	"END;"
+	"CREATE TRIGGER entries_cjk_update AFTER UPDATE OF text ON entries BEGIN"
+	"  INSERT INTO entries_cjk(entries_cjk, rowid, text)"
+	"    SELECT 'delete', old.id, t FROM (SELECT mend_open("
+	SEAL_AD_ENTRY("old.uuid", "text") ", old.text) AS t)"
+	"    WHERE t GLOB '" STORE_CJK_GLOB "';"
+	"  INSERT INTO entries_cjk(rowid, text)"
+	"    SELECT new.id, t FROM (SELECT mend_open("
+	SEAL_AD_ENTRY("new.uuid", "text") ", new.text) AS t)"
+	"    WHERE t GLOB '" STORE_CJK_GLOB "';"
+	"END;";
+
+enum mend_rc store_crypt_make(struct store *st, const char *pass, size_t len,
+			      char recovery_out[CRYPT_RECOVERY_LEN],
+			      struct mend_err *err)
+{
+	unsigned char *key = crypt_secret_new(CRYPT_KEY_LEN);
+	unsigned char *rkey = crypt_secret_new(CRYPT_KEY_LEN);
+	unsigned char raw_id[16];
+	enum mend_rc rc = key && rkey ? crypt_init(err)
+				      : mend_err_set(err, MEND_ENOMEM,
+						     "out of memory");
+	if (rc == MEND_OK) {
+		crypt_random(key, CRYPT_KEY_LEN);
+		crypt_random(rkey, CRYPT_KEY_LEN);
+		crypt_random(raw_id, sizeof raw_id);
+		sodium_bin2hex(st->crypt.id, sizeof st->crypt.id, raw_id,
+			       sizeof raw_id);
+		st->crypt.keys = crypt_keys_new(key);
+		if (!st->crypt.keys)
+			rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
+	}
+	if (rc == MEND_OK)
+		rc = wrap_pass(st, pass, len, err);
+	if (rc == MEND_OK) {
+		crypt_wrap(rkey, key, AD_RECOVERY, st->crypt.wrapped_recovery);
+		crypt_key_check(key, st->crypt.key_check);
+		crypt_recovery_encode(rkey, recovery_out);
+		rc = write_header(st, err);
+	}
+	if (rc == MEND_OK) {
+		int src = sqlite3_exec(st->db, seal_schema_sql, NULL, NULL, NULL);
+		if (src != SQLITE_OK)
+			rc = store_fail(st, src, "making the search index", err);
+	}
+	if (rc == MEND_OK)
+		st->crypt.on = true;
+	crypt_secret_free(key);
+	crypt_secret_free(rkey);
+	return rc;
 }

@@ -6,6 +6,17 @@
  * written every few seconds at most, and the cache is for the hot paths. */
 #include "store_internal.h"
 
+/* A draft's context is sealed so that it is always the same for the same
+ * context (the store finds drafts by it); its text is sealed under its
+ * context. Both stay as they are on a plain journal (store_seal.c). */
+#define SEAL_CONTEXT(i) "mend_seal_det('drafts|context', ?" #i ")"
+#define SEAL_DRAFT(c, t)                                                       \
+	"mend_seal('drafts|' || ?" #c " || '|text', ?" #t ")"
+#define OPEN_CONTEXT "mend_open('drafts|context', context)"
+#define DRAFT_COLUMNS                                                          \
+	"id, owner, " OPEN_CONTEXT ", mend_open('drafts|' || " OPEN_CONTEXT  \
+	" || '|text', text), updated_at, discarded_at"
+
 static enum mend_rc run_once(struct store *st, sqlite3_stmt *s,
 			     const char *doing, struct mend_err *err)
 {
@@ -24,7 +35,8 @@ enum mend_rc store_draft_put(struct store *st, const char *owner,
 	enum mend_rc rc = store_prepare(
 	    st,
 	    "INSERT INTO drafts (owner, context, text, updated_at) VALUES "
-	    "(?1, ?2, ?3, ?4) ON CONFLICT (owner, context) WHERE "
+	    "(?1, " SEAL_CONTEXT(2) ", " SEAL_DRAFT(2, 3) ", ?4) "
+	    "ON CONFLICT (owner, context) WHERE "
 	    "discarded_at IS NULL AND owner <> '' DO UPDATE SET text = "
 	    "excluded.text, updated_at = excluded.updated_at",
 	    &s, err);
@@ -45,7 +57,8 @@ enum mend_rc store_draft_put_discarded(struct store *st, const char *context,
 	enum mend_rc rc = store_prepare(
 	    st,
 	    "INSERT INTO drafts (owner, context, text, updated_at, "
-	    "discarded_at) VALUES ('', ?1, ?2, ?3, ?3)",
+	    "discarded_at) VALUES ('', " SEAL_CONTEXT(1) ", " SEAL_DRAFT(1, 2)
+	    ", ?3, ?3)",
 	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
@@ -69,14 +82,12 @@ enum mend_rc store_drafts_each(struct store *st, bool discarded,
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
 	    st,
-	    discarded ? "SELECT id, owner, context, text, updated_at, "
-			"discarded_at FROM drafts WHERE discarded_at IS NOT "
-			"NULL AND (?1 IS NULL OR context = ?1) ORDER BY "
-			"discarded_at DESC, id DESC"
-		      : "SELECT id, owner, context, text, updated_at, "
-			"discarded_at FROM drafts WHERE discarded_at IS NULL "
-			"AND (?1 IS NULL OR context = ?1) ORDER BY "
-			"updated_at DESC, id DESC",
+	    discarded ? "SELECT " DRAFT_COLUMNS " FROM drafts WHERE "
+			"discarded_at IS NOT NULL AND (?1 IS NULL OR context = "
+			SEAL_CONTEXT(1) ") ORDER BY discarded_at DESC, id DESC"
+		      : "SELECT " DRAFT_COLUMNS " FROM drafts WHERE "
+			"discarded_at IS NULL AND (?1 IS NULL OR context = "
+			SEAL_CONTEXT(1) ") ORDER BY updated_at DESC, id DESC",
 	    &s, err);
 	if (rc != MEND_OK)
 		return rc;
@@ -110,7 +121,8 @@ enum mend_rc store_draft_delete(struct store *st, const char *owner,
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_prepare(
 	    st,
-	    "DELETE FROM drafts WHERE owner = ?1 AND context = ?2 AND "
+	    "DELETE FROM drafts WHERE owner = ?1 AND context = "
+	    SEAL_CONTEXT(2) " AND "
 	    "discarded_at IS NULL",
 	    &s, err);
 	if (rc != MEND_OK)

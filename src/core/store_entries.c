@@ -10,11 +10,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The columns row_to_entry reads, from entries aliased e. The person's
+ * words are opened by mend_open (store_seal.c) into SQLite's memory for
+ * the row: plain text on both kinds of journal. */
 #define ENTRY_COLUMNS                                                          \
-	"id, uuid, kind, created_at, updated_at, day, text, prompt_id, "      \
-	"prompt_text, initiator, channel, category, outcome, tags, mood, "    \
-	"urge, contact, necessary, breaks_period, minutes, open_day, starred, " \
-	"urge_after, seconds, score, step"
+	"e.id, e.uuid, e.kind, e.created_at, e.updated_at, e.day, "           \
+	"mend_open(" SEAL_AD_ENTRY("e.uuid", "text") ", e.text), e.prompt_id, " \
+	"mend_open(" SEAL_AD_ENTRY("e.uuid", "prompt_text") ", e.prompt_text), " \
+	"e.initiator, e.channel, e.category, e.outcome, "                     \
+	"mend_open(" SEAL_AD_ENTRY("e.uuid", "tags") ", e.tags), e.mood, "    \
+	"e.urge, e.contact, e.necessary, e.breaks_period, e.minutes, "        \
+	"e.open_day, e.starred, e.urge_after, e.seconds, e.score, e.step"
+
+/* The sealed parameters of an insert or update: ?6 text, ?8 prompt_text
+ * and ?13 tags of the entry whose uuid is ?21. */
+#define SEAL_TEXT "mend_seal(" SEAL_AD_ENTRY("?21", "text") ", ?6)"
+#define SEAL_PROMPT "mend_seal(" SEAL_AD_ENTRY("?21", "prompt_text") ", ?8)"
+#define SEAL_TAGS "mend_seal(" SEAL_AD_ENTRY("?21", "tags") ", ?13)"
 
 static const char *col_text(sqlite3_stmt *s, int i)
 {
@@ -107,9 +119,9 @@ enum mend_rc store_entry_insert(struct store *st, struct entry *e,
 		"text, prompt_id, prompt_text, initiator, channel, category, "
 		"outcome, tags, mood, urge, contact, necessary, breaks_period, "
 		"minutes, open_day, uuid, starred, urge_after, seconds, score, "
-		"step) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-		"?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
-		"?26)",
+		"step) VALUES (?1, ?2, ?3, ?4, ?5, " SEAL_TEXT ", ?7, " SEAL_PROMPT
+		", ?9, ?10, ?11, ?12, " SEAL_TAGS ", ?14, ?15, ?16, ?17, ?18, ?19, "
+		"?20, ?21, ?22, ?23, ?24, ?25, ?26)",
 		&s, err);
 	if (rc != MEND_OK)
 		return rc;
@@ -126,9 +138,10 @@ enum mend_rc store_entry_insert(struct store *st, struct entry *e,
 #define UPDATE_SQL                                                             \
 	"UPDATE entries SET kind = ?1, module = ?2, created_at = ?3, "         \
 	"updated_at = max(?4, strftime('%Y-%m-%dT%H:%M:%SZ', "                 \
-	"updated_at, '+1 second')), day = ?5, text = ?6, prompt_id = ?7, "     \
-	"prompt_text = ?8, initiator = ?9, channel = ?10, category = ?11, "    \
-	"outcome = ?12, tags = ?13, mood = ?14, urge = ?15, contact = ?16, "   \
+	"updated_at, '+1 second')), day = ?5, text = " SEAL_TEXT ", "         \
+	"prompt_id = ?7, prompt_text = " SEAL_PROMPT ", initiator = ?9, "       \
+	"channel = ?10, category = ?11, outcome = ?12, tags = " SEAL_TAGS ", "  \
+	"mood = ?14, urge = ?15, contact = ?16, "                              \
 	"necessary = ?17, breaks_period = ?18, minutes = ?19, "                \
 	"open_day = ?20, starred = ?22, urge_after = ?23, seconds = ?24, "      \
 	"score = ?25, step = ?26 WHERE uuid = ?21"
@@ -322,7 +335,7 @@ enum mend_rc store_entry_find(struct store *st, const char *id,
 	}
 	/* A range scan on the uuid index: prefix <= uuid < prefix + 1. */
 	rc = store_cached(st,
-			   "SELECT " ENTRY_COLUMNS " FROM entries WHERE uuid >= ?1 "
+			   "SELECT " ENTRY_COLUMNS " FROM entries e WHERE uuid >= ?1 "
 			   "AND uuid < ?1 || 'g' ORDER BY uuid LIMIT 2",
 			   &s, err);
 	if (rc != MEND_OK)
@@ -371,7 +384,7 @@ enum mend_rc store_checkin_by_day(struct store *st, const char *day,
 	struct entry e;
 	enum mend_rc rc = store_cached(
 		st,
-		"SELECT " ENTRY_COLUMNS " FROM entries WHERE kind = 'checkin' "
+		"SELECT " ENTRY_COLUMNS " FROM entries e WHERE kind = 'checkin' "
 		"AND day = ?1",
 		&s, err);
 	if (rc != MEND_OK)
@@ -400,7 +413,7 @@ static void add_tag_terms(char *sql, size_t n, size_t n_tags)
 	static const char *const terms[STORE_FILTER_TAGS] = {
 #define TAG_TERM(i)                                                            \
 	" AND e.kind <> 'sealed' AND EXISTS (SELECT 1 FROM entry_tags t "      \
-	"WHERE t.entry_id = e.id AND t.tag = :tag" #i ")"
+	"WHERE t.entry_id = e.id AND t.tag = mend_tag_key(:tag" #i "))"
 		TAG_TERM(0), TAG_TERM(1), TAG_TERM(2), TAG_TERM(3),
 		TAG_TERM(4), TAG_TERM(5), TAG_TERM(6), TAG_TERM(7)
 #undef TAG_TERM
@@ -445,9 +458,12 @@ static void cjk_sql(char *sql, size_t n, const char *cjk)
 	int k = 0;
 	for (const char *w = cjk; w && *w && k < CJK_WORDS_MAX; k++) {
 		size_t len = strcspn(w, "\n");
-		char frag[64];
+		char frag[128];
 		tri |= utf8_chars(w, len) >= 3;
-		snprintf(frag, sizeof frag, " AND instr(e.text, :cjk%d) > 0", k);
+		snprintf(frag, sizeof frag,
+			 " AND instr(mend_open(" SEAL_AD_ENTRY("e.uuid", "text")
+			 ", e.text), :cjk%d) > 0",
+			 k);
 		sql_add(sql, n, frag);
 		w += len + (w[len] == '\n');
 	}
@@ -536,7 +552,7 @@ enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
 				int (*fn)(const struct entry *, void *),
 				void *ctx, struct mend_err *err)
 {
-	char sql[2048] = "";
+	char sql[4096] = "";
 	sqlite3_stmt *s = NULL;
 	struct entry e;
 	enum mend_rc rc;
@@ -559,12 +575,7 @@ enum mend_rc store_entries_each(struct store *st, const struct entry_filter *f,
 			"e.kind <> 'sealed'");
 	else if (f->match)
 		sql_add(sql, sizeof sql,
-			"SELECT e.id, e.uuid, e.kind, e.created_at, e.updated_at, "
-			"e.day, e.text, e.prompt_id, e.prompt_text, e.initiator, "
-			"e.channel, e.category, e.outcome, e.tags, e.mood, e.urge, "
-			"e.contact, e.necessary, e.breaks_period, e.minutes, "
-			"e.open_day, e.starred, e.urge_after, e.seconds, e.score, "
-			"e.step FROM entries_fts JOIN entries e ON "
+			"SELECT " ENTRY_COLUMNS " FROM entries_fts JOIN entries e ON "
 			"e.id = entries_fts.rowid WHERE entries_fts MATCH :match "
 			"AND e.kind <> 'sealed'");
 	else if (f->cjk)
@@ -631,7 +642,7 @@ enum mend_rc store_entries_page(struct store *st, const struct entry_page *p,
 				int (*fn)(const struct entry *, void *),
 				void *ctx, struct mend_err *err)
 {
-	char sql[2048] = "";
+	char sql[4096] = "";
 	sqlite3_stmt *s = NULL;
 	struct entry e;
 	enum mend_rc rc = MEND_OK;
@@ -657,12 +668,7 @@ enum mend_rc store_entries_page(struct store *st, const struct entry_page *p,
 	else if (p->match)
 		sql_add(
 		    sql, sizeof sql,
-		    "SELECT e.id, e.uuid, e.kind, e.created_at, e.updated_at, "
-		    "e.day, e.text, e.prompt_id, e.prompt_text, e.initiator, "
-		    "e.channel, e.category, e.outcome, e.tags, e.mood, e.urge, "
-		    "e.contact, e.necessary, e.breaks_period, e.minutes, "
-		    "e.open_day, e.starred, e.urge_after, e.seconds, e.score, "
-		    "e.step FROM entries_fts JOIN entries e ON "
+		    "SELECT " ENTRY_COLUMNS " FROM entries_fts JOIN entries e ON "
 		    "e.id = entries_fts.rowid WHERE entries_fts MATCH :match "
 		    "AND e.kind <> 'sealed'");
 	else if (p->cjk)

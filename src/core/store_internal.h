@@ -47,7 +47,12 @@ struct store {
 		struct crypt_kdf kdf;
 		unsigned char wrapped_pass[CRYPT_WRAPPED_LEN];
 		unsigned char wrapped_recovery[CRYPT_WRAPPED_LEN];
+		unsigned char key_check[32];
 		struct crypt_keys *keys;
+		/* set by a seal function or tokenizer that failed inside
+		 * SQLite, for store_fail to report */
+		enum mend_rc fail_rc;
+		char fail_msg[MEND_ERR_MAX];
 	} crypt;
 };
 
@@ -86,6 +91,36 @@ int store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 
 /* Copy column i (text or NULL) into buf of size n ("" for NULL). */
 void store_column_copy(sqlite3_stmt *stmt, int i, char *buf, size_t n);
+
+/* Register mend_seal, mend_seal_det, mend_open, mend_tag_key and the
+ * mend_words and mend_trigram tokenizers on st's connection
+ * (store_seal.c). */
+enum mend_rc store_seal_register(struct store *st, struct mend_err *err);
+
+/* SQL for a sealed column: mend_open(AD, col) reads, mend_seal(AD, ?)
+ * writes. The associated data names the row and the column, so a value
+ * copied elsewhere does not open. */
+#define SEAL_AD_ENTRY(uuid, col) "'entries|' || " uuid " || '|" col "'"
+
+/* The SELECT that fills entry_tags from entries e (add a WHERE): the key
+ * through mend_tag_key, the shown form sealed under the entry and key. */
+#define STORE_TAGS_FILL                                                        \
+	"INSERT INTO entry_tags (entry_id, tag, shown) SELECT e.id, "          \
+	"mend_tag_key(j.value ->> 0), mend_seal('entry_tags|' || e.uuid || "   \
+	"'|' || mend_tag_key(j.value ->> 0), j.value ->> 1) FROM entries e, "   \
+	"json_each(mend_tags(mend_open(" SEAL_AD_ENTRY("e.uuid", "text")         \
+	", e.text), mend_open(" SEAL_AD_ENTRY("e.uuid", "tags") ", e.tags))) j"
+
+/* Read the crypt header into st->crypt (store_crypt.c), at open. */
+enum mend_rc store_crypt_load(struct store *st, struct mend_err *err);
+
+/* Make st (a new, empty journal inside a transaction) an encrypted one:
+ * a new data key, wrapped by pass and by a new recovery key (into
+ * recovery_out), the header written and the search indexes made the
+ * encrypted way. st is unlocked afterwards. */
+enum mend_rc store_crypt_make(struct store *st, const char *pass, size_t len,
+			      char recovery_out[CRYPT_RECOVERY_LEN],
+			      struct mend_err *err);
 
 /* Register mend_tags(text, tags) on st's connection: the entry's tags
  * (tags_derive) as a JSON array of [key, shown] pairs, for the migration

@@ -121,7 +121,10 @@ enum mend_rc store_setting_get(struct store *st, const char *key, char *buf,
 {
 	sqlite3_stmt *s = NULL;
 	enum mend_rc rc = store_cached(
-		st, "SELECT value FROM settings WHERE key = ?1", &s, err);
+		st,
+		"SELECT mend_open('settings|' || key, value) FROM settings "
+		"WHERE key = ?1",
+		&s, err);
 	if (rc != MEND_OK)
 		return rc;
 	store_bind_text(s, 1, key);
@@ -140,7 +143,8 @@ enum mend_rc store_setting_set(struct store *st, const char *key,
 	enum mend_rc rc = store_cached(
 		st,
 		value ? "INSERT INTO settings (key, value, updated_at) VALUES "
-			"(?1, ?2, ?3) ON CONFLICT(key) DO UPDATE SET "
+			"(?1, mend_seal('settings|' || ?1, ?2), ?3) ON "
+			"CONFLICT(key) DO UPDATE SET "
 			"value = excluded.value, updated_at = excluded.updated_at"
 		      : "DELETE FROM settings WHERE key = ?1",
 		&s, err);

@@ -6,6 +6,8 @@
 #include "store_internal.h"
 
 #include <cJSON.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "mend/tags.h"
 
@@ -71,9 +73,7 @@ enum mend_rc store_tags_sync(struct store *st, const char *uuid,
 	if (rc == MEND_OK)
 		rc = store_cached(
 		    st,
-		    "INSERT INTO entry_tags (entry_id, tag, shown) "
-		    "SELECT e.id, j.value ->> 0, j.value ->> 1 FROM entries e, "
-		    "json_each(mend_tags(e.text, e.tags)) j WHERE e.uuid = ?1",
+		    STORE_TAGS_FILL " WHERE e.uuid = ?1",
 		    &ins, err);
 	if (rc == MEND_OK) {
 		store_bind_text(ins, 1, uuid);
@@ -91,7 +91,8 @@ enum mend_rc store_tags_each(struct store *st,
 	 * newest use (SQLite's bare columns beside one max()) */
 	enum mend_rc rc = store_prepare(
 	    st,
-	    "SELECT t.tag, t.shown, max(e.created_at), count(*) "
+	    "SELECT t.tag, mend_open('entry_tags|' || e.uuid || '|' || t.tag, "
+	    "t.shown), max(e.created_at), count(*) "
 	    "FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
 	    "WHERE e.kind <> 'sealed' GROUP BY t.tag "
 	    "ORDER BY count(*) DESC, t.tag",
@@ -106,7 +107,19 @@ enum mend_rc store_tags_each(struct store *st,
 		    .shown = (const char *)sqlite3_column_text(s, 1),
 		    .last = (const char *)sqlite3_column_text(s, 2),
 		    .count = (long)sqlite3_column_int64(s, 3)};
-		if (fn(&t, ctx))
+		/* an encrypted journal keeps a keyed hash of the key: the
+		 * key itself is made again from the shown form */
+		char *key = NULL;
+		if (st->crypt.on) {
+			rc = tags_key(t.shown ? t.shown : "",
+				      t.shown ? strlen(t.shown) : 0, &key, err);
+			if (rc != MEND_OK)
+				break;
+			t.key = key;
+		}
+		int stop = fn(&t, ctx);
+		free(key);
+		if (stop)
 			break;
 	}
 	if (src != SQLITE_ROW && src != SQLITE_DONE)

@@ -24,7 +24,7 @@ t_a_version_5_journal_keeps_everything_when_it_opens() {
 		ORDER BY id)")
 	mend list
 	expect_rc 0
-	expect_eq "$(sqlite3 "$MEND_DB" 'PRAGMA user_version')" 6 \
+	expect_eq "$(sqlite3 "$MEND_DB" 'PRAGMA user_version')" 7 \
 		"the schema version after opening"
 	expect_eq "$(sqlite3 "$MEND_DB" "SELECT group_concat(id || uuid ||
 		kind || created_at || text || starred, '|') FROM (SELECT * FROM
