@@ -169,6 +169,12 @@ static void loop(struct app *a, const struct app_hooks *h, bool once)
 			draw(a);
 			break;
 		}
+		/* hidden while a save waited (the busy hook cannot lock from
+		 * inside the journal): an encrypted journal locks now */
+		if (a->hidden && h->lock && h->lock(a)) {
+			a->hidden = false;
+			redraw = true;
+		}
 		/* Keys already waiting (a paste) are handled before the next
 		 * redraw, so a long paste settles without a redraw per byte. */
 		int r = ui_get_key(&ch, redraw ? 0 : 250);

@@ -348,9 +348,8 @@ static int open_item(struct app *a, char key)
 	case 'h': ui_open_helpnow(a); break;
 	case 'l':
 		if (!ui_lock(a))
-			ui_message(a, false, "This journal is not encrypted, so "
-					     "there is no lock; 'mend encrypt' "
-					     "can encrypt it.");
+			ui_message(a, false, "This journal is not encrypted; "
+					     "there is nothing to lock.");
 		break;
 	case 'q': return UI_QUIT;
 	default: return 0;
