@@ -153,16 +153,16 @@ static void unlock_draw(struct app *a, void *st)
 		  chars(u->pass, u->len));
 	y += 2;
 	int wait = seconds_left(u);
-	if (wait > 0) {
-		snprintf(line, sizeof line,
-			 "%s%sAfter a few wrong tries mend waits a little: the "
-			 "next try in %d second%s.",
-			 u->note, u->note[0] ? " " : "", wait,
-			 wait == 1 ? "" : "s");
-		y += ui_wrap(y, left, width, 4, 0, line, ui_attr(ROLE_WARNING));
-	} else if (u->note[0]) {
-		y += ui_wrap(y, left, width, 4, 0, u->note,
+	if (u->note[0])
+		y += ui_wrap(y, left, width, 3, 0, u->note,
 			     ui_attr(u->note_error ? ROLE_WARNING : ROLE_MUTED));
+	if (wait > 0) {
+		y += ui_wrap(y, left, width, 2, 0,
+			     "After a few wrong tries, mend waits a little.",
+			     ui_attr(ROLE_MUTED));
+		snprintf(line, sizeof line, "The next try in %d second%s.",
+			 wait, wait == 1 ? "" : "s");
+		ui_text(y++, left, width, line, ui_attr(ROLE_ACCENT));
 	}
 	y++;
 	if (y < top + height - 1)

@@ -16,11 +16,12 @@ struct welcome {
 	enum step step;
 };
 
+/* k first, so that an encrypted journal's welcome shows the rest alone */
 static const struct ui_key welcome_keys[] = {
-	{"Enter", "continue", "go on to the next step"},
-	{"Esc", "skip", "skip the welcome and go home"},
 	{"k", "encrypt", "keep this journal encrypted (a passphrase), before "
 			 "anything is written"},
+	{"Enter", "continue", "go on to the next step"},
+	{"Esc", "skip", "skip the welcome and go home"},
 	{NULL, NULL, NULL},
 };
 
@@ -83,7 +84,8 @@ static void welcome_draw(struct app *a, void *st)
 	const struct content *c = a->j->content;
 	int top, left, width, height, y;
 
-	ui_frame(a, "Welcome", welcome_keys);
+	ui_frame(a, "Welcome",
+		 store_encrypted(a->j->st) ? welcome_keys + 1 : welcome_keys);
 	ui_area(&top, &left, &width, &height);
 	y = top;
 	if (w->step != STEP_MODULES) {

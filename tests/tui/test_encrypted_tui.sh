@@ -35,6 +35,7 @@ pass_script() {
 # into $RECOVERY
 encrypted() {
 	new_session
+	rm -f "$MEND_DB" "$MEND_DB-journal" "$MEND_DB.tries"
 	mend start --date 2026-01-01
 	expect_rc 0
 	pass_script "${1:-$PASS}"
@@ -156,12 +157,18 @@ t_wrong_passphrases_wait_longer_each_time() {
 		wait_for "does not open this journal"
 		wait_gone "Opening your journal"
 	done
-	wait_for "the next try in"
-	# while it waits, Enter tries nothing
+	# the third wrong one in a row: a second's wait, said so
+	wait_for "The next try in 1 second."
+	wait_gone "The next try in" 5
+	type "wrong 4"
+	keys Enter
+	wait_for "The next try in 2 seconds."
+	# while it waits, Enter tries nothing, and what is typed is kept
 	type "$PASS"
 	keys Enter
-	wait_for "the next try in"
-	wait_gone "the next try in" 15
+	wait_for "The next try in"
+	screen | grep -qF "Today's check-in" && fail "it opened during the wait"
+	wait_gone "The next try in" 5
 	keys Enter
 	wait_for "Today's check-in"
 	type q
@@ -319,7 +326,7 @@ t_ctrl_p_locks_and_comes_back_to_the_same_screen() {
 	wait_for "tangerinequiet words to you"
 	wait_for "It stays here and is never sent."
 	keys C-d
-	wait_for "Saved."
+	wait_for "Kept here."
 	keys Escape
 	keys Escape
 	wait_for "Today's check-in"
@@ -382,7 +389,7 @@ t_welcome_creates_an_encrypted_journal_and_shows_the_recovery_key() {
 	local size
 	for size in "80 24" "60 18"; do
 		new_session
-		rm -f "$MEND_DB" "$MEND_DB-journal"
+		rm -f "$MEND_DB" "$MEND_DB-journal" "$MEND_DB.tries"
 		TUI_ENV="MEND_KDF_FAST=1" tui_start $size
 		wait_for "Welcome"
 		expect_whole "Or k: keep this journal encrypted (a passphrase)."
@@ -427,6 +434,12 @@ t_welcome_creates_an_encrypted_journal_and_shows_the_recovery_key() {
 		wait_for "Recovery key:"
 		type "$key"
 		keys Enter
+		# nothing written yet: the welcome again, without the offer
+		wait_for "Press Enter to begin."
+		screen | grep -qF "Or k:" && fail "the offer on an encrypted journal"
+		expect_key_line Enter Esc
+		screen | tail -1 | grep -qF "encrypt" && fail "k on the key line"
+		keys Escape
 		wait_for "Today's check-in"
 		type q
 		wait_for "MEND_EXITED=0"
@@ -474,7 +487,7 @@ t_words_written_in_the_tui_never_reach_the_disk_in_plain_text() {
 	wait_for "It stays here and is never sent."
 	type "tangerinequiet unsent words"
 	keys C-d
-	wait_for "Saved."
+	wait_for "Kept here."
 	keys Escape
 	wait_for "unsent"
 	keys Escape
