@@ -145,6 +145,11 @@ $(BUILD)/unit-tests: $(CORE_OBJ) $(BUILD)/src/ui/textbuf.o $(UNIT_OBJ)
 	@echo "  LINK $@"
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
 
+# A test-only driver of the encrypted store (tests/crash/crypt_tool.c).
+$(BUILD)/crypt-tool: $(CORE_OBJ) $(BUILD)/tests/crash/crypt_tool.o
+	@echo "  LINK $@"
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
+
 deps:
 	@sh tools/deps.sh
 
@@ -156,8 +161,8 @@ check: deps
 	@$(MAKE) --no-print-directory test WERROR=1
 
 # The tests themselves, without the package check.
-test: $(MEND) $(BUILD)/unit-tests
-	@sh tests/run.sh $(BUILD)/unit-tests ./$(MEND)
+test: $(MEND) $(BUILD)/unit-tests $(BUILD)/crypt-tool
+	@CRYPT_TOOL=$(CURDIR)/$(BUILD)/crypt-tool sh tests/run.sh $(BUILD)/unit-tests ./$(MEND)
 
 # The long runs, outside `make check`.
 STRESS_ROUNDS ?= 1000
