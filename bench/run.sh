@@ -141,6 +141,7 @@ measure() {
 	echo "$row"
 	rows+=("$row")
 	eval "RATIO_${name//[^a-z0-9]/_}_$size=$ratio"
+	eval "MED_${name//[^a-z0-9]/_}_$size=$mmed"
 	eval "RSS_${name//[^a-z0-9]/_}_$size=$mrss"
 }
 
@@ -247,6 +248,54 @@ for n in $SIZES; do
 	eval "FILE_$n=$(stat -c %s "$CACHE/journal-$n.json")"
 done
 
+# The encrypted journal: a copy of the largest journal encrypted (once,
+# cached), each figure a ratio to mend doing the same work on the plain
+# one. The key is in this run's session keyring (mend unlock), as it is
+# for someone working through a session; the unlock itself is timed with
+# the Argon2id costs a new journal gets.
+enc_n=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)
+ENC_PASS="$CACHE/enc-pass"
+printf '#!/bin/sh\necho "a bench passphrase"\n' >"$ENC_PASS"
+chmod 700 "$ENC_PASS"
+export MEND_PASSPHRASE_COMMAND="$ENC_PASS"
+enc="$CACHE/enc-$enc_n.db"
+if [ ! -s "$enc" ]; then
+	cp "$CACHE/journal-$enc_n.db" "$enc.tmp" &&
+		MEND_DB="$enc.tmp" "$MEND" encrypt --no-recovery-key >/dev/null &&
+		mv "$enc.tmp" "$enc" || die "cannot encrypt the $enc_n journal"
+fi
+if [ ! -s "$CACHE/enc-empty.db" ]; then
+	cp "$CACHE/empty.db" "$CACHE/enc-empty.db.tmp" &&
+		MEND_DB="$CACHE/enc-empty.db.tmp" "$MEND" encrypt --no-recovery-key >/dev/null &&
+		mv "$CACHE/enc-empty.db.tmp" "$CACHE/enc-empty.db" || die "cannot encrypt the empty journal"
+fi
+plain="$CACHE/journal-$enc_n.db"
+cp "$enc" "$CACHE/enc-write.db"
+cp "$plain" "$CACHE/plain-write.db"
+lock_enc() { MEND_DB="$enc" "$MEND" lock >/dev/null 2>&1; }
+measure "unlock" "$enc_n" lock_enc -- env MEND_DB="$enc" "$MEND" unlock -- true
+MEND_DB="$enc" "$MEND" unlock >/dev/null || die "cannot unlock the encrypted journal"
+MEND_DB="$CACHE/enc-empty.db" "$MEND" unlock >/dev/null || die "cannot unlock the empty encrypted journal"
+measure "encrypted checkin" "$enc_n" : -- env MEND_DB="$CACHE/enc-write.db" "$MEND" checkin --mood 5 -- \
+	env MEND_DB="$CACHE/plain-write.db" "$MEND" checkin --mood 5
+measure "encrypted status" "$enc_n" : -- env MEND_DB="$enc" "$MEND" status -- \
+	env MEND_DB="$plain" "$MEND" status
+measure "encrypted search" "$enc_n" : -- env MEND_DB="$enc" "$MEND" list --search lighthouse --limit 20 -- \
+	env MEND_DB="$plain" "$MEND" list --search lighthouse --limit 20
+measure "encrypted list" "$enc_n" : -- env MEND_DB="$enc" "$MEND" list --limit 50 -- \
+	env MEND_DB="$plain" "$MEND" list --limit 50
+measure "encrypted export" "$enc_n" : -- env MEND_DB="$enc" "$MEND" export -- \
+	env MEND_DB="$plain" "$MEND" export
+fresh_enc_import() {
+	cp "$CACHE/enc-empty.db" "$CACHE/import-enc.db"
+	cp "$CACHE/empty.db" "$CACHE/import-plain.db"
+}
+measure "encrypted import" "$enc_n" fresh_enc_import -- env MEND_DB="$CACHE/import-enc.db" "$MEND" import "$CACHE/journal-$enc_n.json" -- \
+	env MEND_DB="$CACHE/import-plain.db" "$MEND" import "$CACHE/journal-$enc_n.json"
+lock_enc
+MEND_DB="$CACHE/enc-empty.db" "$MEND" lock >/dev/null 2>&1
+unset MEND_PASSPHRASE_COMMAND
+
 # The targets, read at the largest size measured.
 big=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)
 check() {
@@ -275,6 +324,13 @@ targets=(
 	"$(check "import / sqlite3 reading a dump" "$(r import)" "<=" 1.5)"
 	"$(check "import peak RSS / file size" "$(eval "awk -v k=$(rss import) -v f=\$FILE_$big 'BEGIN { printf \"%.2f\", k * 1024 / f }'")" "<=" 3)"
 	"$(check "TUI home drawn / mend status" "$(r tui_home)" "<=" 2)"
+	"$(check "encrypted checkin / plain checkin" "$(r encrypted_checkin)" "<=" 1.3)"
+	"$(check "encrypted status / plain status" "$(r encrypted_status)" "<=" 1.3)"
+	"$(check "encrypted list 50 / plain list 50" "$(r encrypted_list)" "<=" 1.3)"
+	"$(check "encrypted search / plain search" "$(r encrypted_search)" "<=" 2)"
+	"$(check "encrypted export / plain export" "$(r encrypted_export)" "<=" 1.5)"
+	"$(check "encrypted import / plain import" "$(r encrypted_import)" "<=" 1.5)"
+	"$(check "unlock with the passphrase, ms (Argon2id)" "$(eval "awk -v u=\${MED_unlock_$big:-0} 'BEGIN { printf \"%.0f\", u / 1000 }'")" "<=" 1000)"
 )
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')

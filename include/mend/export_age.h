@@ -51,15 +51,15 @@ enum mend_rc age_seal_recipients(FILE *in, int out_fd,
  * (malloc'ed, caller wipes and frees with age_free), *out_len its length.
  * A wrong passphrase is MEND_EINVAL saying so; a damaged file
  * MEND_EBADFILE. */
-enum mend_rc age_open_passphrase(const char *data, size_t len,
-				 const char *pass, size_t pass_len, char **out,
-				 size_t *out_len, struct mend_err *err);
+enum mend_rc age_open_passphrase(const char *data, size_t len, const char *pass,
+				 size_t pass_len, char **out, size_t *out_len,
+				 struct mend_err *err);
 
 /* Open an age file with the identity file identity (age -d -i), data
  * given in memory. *out as for age_open_passphrase. */
 enum mend_rc age_open_identity(const char *data, size_t len,
-			       const char *identity, char **out, size_t *out_len,
-			       struct mend_err *err);
+			       const char *identity, char **out,
+			       size_t *out_len, struct mend_err *err);
 
 /* What age_seal seals to: a passphrase (pass non-NULL), or recipients
  * and/or a file of them. Borrowed by the call. */
@@ -73,8 +73,7 @@ struct age_seal {
 
 /* An export_options seal (ctx is a struct age_seal): the passphrase or
  * the recipients, as given. */
-enum mend_rc age_seal(void *ctx, FILE *plain, int out_fd,
-		      struct mend_err *err);
+enum mend_rc age_seal(void *ctx, FILE *plain, int out_fd, struct mend_err *err);
 
 /* export_write for o->seal set: the export is written into a memory
  * file (never a file on disk), then o->seal writes it sealed to out. */
@@ -82,6 +81,11 @@ enum mend_rc export_write_sealed(struct journal *j,
 				 const struct export_options *o, FILE *out,
 				 struct export_counts *counts,
 				 struct mend_err *err);
+
+/* A new memory file (memfd: in RAM, never a file on disk), open for
+ * writing and reading back; NULL when none can be made. Caller closes
+ * with fclose. */
+FILE *export_memory_file(void);
 
 /* Wipe and free a plaintext from age_open_* (NULL is fine). */
 void age_free(char *p, size_t len);

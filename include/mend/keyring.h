@@ -16,7 +16,7 @@
 /* How long a key is kept when the journal does not say: 15 minutes. */
 #define KEYRING_DEFAULT_MINUTES 15
 /* The setting that says it ("unlock-minutes", 0..1440; 0: never keep). */
-#define KEYRING_SETTING "unlock-minutes"
+#define KEYRING_SETTING	    "unlock-minutes"
 #define KEYRING_MINUTES_MAX 1440
 
 /* Keep key for journal id (a printable crypt id) for minutes (1..
@@ -24,8 +24,9 @@
  * nothing and forgets what was kept. No keyring (a kernel without keys,
  * a container that forbids them) is MEND_EIO with a sentence saying so;
  * callers treat it as "ask every time". */
-enum mend_rc keyring_put(const char *id, const unsigned char key[KEYRING_KEY_LEN],
-			 int minutes, struct mend_err *err);
+enum mend_rc keyring_put(const char *id,
+			 const unsigned char key[KEYRING_KEY_LEN], int minutes,
+			 struct mend_err *err);
 
 /* The key kept for id, into key; MEND_ENOTFOUND when none is kept (or
  * it timed out, or was revoked). On success the timeout starts again

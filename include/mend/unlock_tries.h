@@ -9,7 +9,7 @@
 
 #include <stdbool.h>
 
-#define UNLOCK_TRIES_FREE 3
+#define UNLOCK_TRIES_FREE     3
 #define UNLOCK_TRIES_WAIT_MAX 30
 
 /* The seconds to wait before the next try on the journal at path: 0

@@ -17,7 +17,7 @@
 #include "passphrase.h"
 
 #define LOCKED_HOWTO                                                           \
-	"the journal is encrypted and locked: run 'mend unlock' (or set "       \
+	"the journal is encrypted and locked: run 'mend unlock' (or set "      \
 	"MEND_PASSPHRASE_COMMAND)"
 #define TTY_TRIES 3
 
@@ -117,8 +117,9 @@ static enum mend_rc ask_unlock(struct store *st, bool recovery,
 			if (cmd)
 				break;
 			if (i + 1 < TTY_TRIES)
-				passphrase_say("That does not open the journal. "
-					       "Take your time and try again.");
+				passphrase_say(
+				    "That does not open the journal. "
+				    "Take your time and try again.");
 		}
 	}
 	return rc;
@@ -165,8 +166,9 @@ static struct journal *open_as_is(struct cli *c, bool create)
 
 static int not_encrypted(struct cli *c, const char *what)
 {
-	return cli_usage_error(c, "the journal is not encrypted, so there is "
-				  "nothing to %s; 'mend encrypt' encrypts it",
+	return cli_usage_error(c,
+			       "the journal is not encrypted, so there is "
+			       "nothing to %s; 'mend encrypt' encrypts it",
 			       what);
 }
 
@@ -177,28 +179,29 @@ static int take_path(struct cli *c, char **out)
 	journal_close(c->j);
 	c->j = NULL;
 	if (!*out)
-		return cli_fail(c, mend_err_set(&c->err, MEND_ENOMEM,
-						"out of memory"));
+		return cli_fail(
+		    c, mend_err_set(&c->err, MEND_ENOMEM, "out of memory"));
 	return 0;
 }
 
 /* --- mend encrypt --- */
 
 static const struct opt_spec encrypt_opts[] = {
-	{"no-recovery-key", 0, false},
-	{NULL, 0, false},
+    {"no-recovery-key", 0, false},
+    {NULL, 0, false},
 };
 
 static void show_recovery(const char *key)
 {
-	printf("\nYour recovery key (shown this once, never kept by mend):\n"
-	       "\n    %s\n\n"
-	       "Write it down or print it, and keep it somewhere safe, away\n"
-	       "from this computer. If the passphrase is ever forgotten, this\n"
-	       "key opens the journal ('mend passphrase --recovery-key' sets a\n"
-	       "new passphrase with it). Without the passphrase or this key\n"
-	       "no one can open the journal: not you, not mend, not anyone.\n",
-	       key);
+	printf(
+	    "\nYour recovery key (shown this once, never kept by mend):\n"
+	    "\n    %s\n\n"
+	    "Write it down or print it, and keep it somewhere safe, away\n"
+	    "from this computer. If the passphrase is ever forgotten, this\n"
+	    "key opens the journal ('mend passphrase --recovery-key' sets a\n"
+	    "new passphrase with it). Without the passphrase or this key\n"
+	    "no one can open the journal: not you, not mend, not anyone.\n",
+	    key);
 }
 
 static int run_encrypt(struct cli *c, const struct args *a)
@@ -254,23 +257,24 @@ static int run_encrypt(struct cli *c, const struct args *a)
 }
 
 const struct command cmd_encrypt = {
-	.name = "encrypt",
-	.run = run_encrypt,
-	.opts = encrypt_opts,
-	.max_pos = 0,
-	.usage = "mend encrypt [--no-recovery-key]",
-	.summary = "seal the journal with a passphrase",
-	.help = "Encrypt the journal: every word you wrote is sealed with a key\n"
-		"that only your passphrase (asked twice, or read from\n"
-		"MEND_PASSPHRASE_COMMAND run with MEND_PASSPHRASE_FOR=new)\n"
-		"opens. The journal is rebuilt beside the old one and put in its\n"
-		"place at the end; interrupted, the plain journal stays whole.\n"
-		"A recovery key is shown once: it opens the journal if the\n"
-		"passphrase is forgotten. Without the passphrase or the recovery\n"
-		"key, no one can open the journal.\n"
-		"\n"
-		"      --no-recovery-key   do not show a recovery key (a forgotten\n"
-		"                          passphrase is then lost for good)\n",
+    .name = "encrypt",
+    .run = run_encrypt,
+    .opts = encrypt_opts,
+    .max_pos = 0,
+    .usage = "mend encrypt [--no-recovery-key]",
+    .summary = "seal the journal with a passphrase",
+    .help =
+	"Encrypt the journal: every word you wrote is sealed with a key\n"
+	"that only your passphrase (asked twice, or read from\n"
+	"MEND_PASSPHRASE_COMMAND run with MEND_PASSPHRASE_FOR=new)\n"
+	"opens. The journal is rebuilt beside the old one and put in its\n"
+	"place at the end; interrupted, the plain journal stays whole.\n"
+	"A recovery key is shown once: it opens the journal if the\n"
+	"passphrase is forgotten. Without the passphrase or the recovery\n"
+	"key, no one can open the journal.\n"
+	"\n"
+	"      --no-recovery-key   do not show a recovery key (a forgotten\n"
+	"                          passphrase is then lost for good)\n",
 };
 
 /* --- mend decrypt --- */
@@ -286,7 +290,8 @@ static int run_decrypt(struct cli *c, const struct args *a)
 	(void)a;
 	if (rc != MEND_OK)
 		return cli_fail(c, mend_err_set(&c->err, rc, "out of memory"));
-	if (!open_as_is(c, false) || c->j->missing || !store_encrypted(c->j->st)) {
+	if (!open_as_is(c, false) || c->j->missing ||
+	    !store_encrypted(c->j->st)) {
 		crypt_secret_free(key);
 		return c->j ? not_encrypted(c, "decrypt") : 1;
 	}
@@ -312,32 +317,34 @@ static int run_decrypt(struct cli *c, const struct args *a)
 }
 
 const struct command cmd_decrypt = {
-	.name = "decrypt",
-	.run = run_decrypt,
-	.opts = encrypt_opts + 1,
-	.max_pos = 0,
-	.usage = "mend decrypt",
-	.summary = "make an encrypted journal plain again",
-	.help = "Ask for the passphrase and turn the journal back into a plain\n"
-		"one, every entry kept. As with 'mend encrypt', it is rebuilt\n"
-		"beside the old one, which stays whole if anything goes wrong.\n",
+    .name = "decrypt",
+    .run = run_decrypt,
+    .opts = encrypt_opts + 1,
+    .max_pos = 0,
+    .usage = "mend decrypt",
+    .summary = "make an encrypted journal plain again",
+    .help = "Ask for the passphrase and turn the journal back into a plain\n"
+	    "one, every entry kept. As with 'mend encrypt', it is rebuilt\n"
+	    "beside the old one, which stays whole if anything goes wrong.\n",
 };
 
 /* --- mend passphrase --- */
 
 static const struct opt_spec passphrase_opts[] = {
-	{"recovery-key", 0, false},
-	{NULL, 0, false},
+    {"recovery-key", 0, false},
+    {NULL, 0, false},
 };
 
 static int run_passphrase(struct cli *c, const struct args *a)
 {
-	bool recovery = args_get(cmd_passphrase.opts, a, "recovery-key") != NULL;
+	bool recovery =
+	    args_get(cmd_passphrase.opts, a, "recovery-key") != NULL;
 	char *pass = NULL;
 	size_t len = 0;
 	enum mend_rc rc;
 
-	if (!open_as_is(c, false) || c->j->missing || !store_encrypted(c->j->st))
+	if (!open_as_is(c, false) || c->j->missing ||
+	    !store_encrypted(c->j->st))
 		return c->j ? not_encrypted(c, "change") : 1;
 	/* the old secret always, even with a key in the keyring: whoever
 	 * sits at an unlocked session must not lock the owner out */
@@ -364,20 +371,20 @@ static int run_passphrase(struct cli *c, const struct args *a)
 }
 
 const struct command cmd_passphrase = {
-	.name = "passphrase",
-	.run = run_passphrase,
-	.opts = passphrase_opts,
-	.max_pos = 0,
-	.usage = "mend passphrase [--recovery-key]",
-	.summary = "change the encrypted journal's passphrase",
-	.help = "Change the passphrase: the current one first, then the new one\n"
-		"twice. From MEND_PASSPHRASE_COMMAND, the current one is asked\n"
-		"with MEND_PASSPHRASE_FOR=unlock and the new one with\n"
-		"MEND_PASSPHRASE_FOR=new. Only the passphrase changes: the\n"
-		"entries and the recovery key stay as they are.\n"
-		"\n"
-		"      --recovery-key   give the recovery key instead of the\n"
-		"                       current passphrase (a forgotten one)\n",
+    .name = "passphrase",
+    .run = run_passphrase,
+    .opts = passphrase_opts,
+    .max_pos = 0,
+    .usage = "mend passphrase [--recovery-key]",
+    .summary = "change the encrypted journal's passphrase",
+    .help = "Change the passphrase: the current one first, then the new one\n"
+	    "twice. From MEND_PASSPHRASE_COMMAND, the current one is asked\n"
+	    "with MEND_PASSPHRASE_FOR=unlock and the new one with\n"
+	    "MEND_PASSPHRASE_FOR=new. Only the passphrase changes: the\n"
+	    "entries and the recovery key stay as they are.\n"
+	    "\n"
+	    "      --recovery-key   give the recovery key instead of the\n"
+	    "                       current passphrase (a forgotten one)\n",
 };
 
 /* --- mend unlock, mend lock --- */
@@ -388,7 +395,8 @@ static int run_unlock(struct cli *c, const struct args *a)
 	bool kept;
 
 	(void)a;
-	if (!open_as_is(c, false) || c->j->missing || !store_encrypted(c->j->st))
+	if (!open_as_is(c, false) || c->j->missing ||
+	    !store_encrypted(c->j->st))
 		return c->j ? not_encrypted(c, "unlock") : 1;
 	kept = from_keyring(c->j);
 	if (!kept)
@@ -399,8 +407,9 @@ static int run_unlock(struct cli *c, const struct args *a)
 	if (!kept)
 		keep_key(c->j);
 	if (minutes == 0)
-		printf("Unlocked for this command only: unlock-minutes is 0, so "
-		       "the key\nis not kept and every command asks.\n");
+		printf(
+		    "Unlocked for this command only: unlock-minutes is 0, so "
+		    "the key\nis not kept and every command asks.\n");
 	else
 		printf("%s for %d minute%s in this session; 'mend lock' "
 		       "locks it now.\n",
@@ -410,23 +419,24 @@ static int run_unlock(struct cli *c, const struct args *a)
 }
 
 const struct command cmd_unlock = {
-	.name = "unlock",
-	.run = run_unlock,
-	.opts = passphrase_opts + 1,
-	.max_pos = 0,
-	.usage = "mend unlock",
-	.summary = "open the encrypted journal for a while",
-	.help = "Ask for the passphrase once and keep the journal's key in this\n"
-		"session's kernel keyring (never on disk) for unlock-minutes (15\n"
-		"unless 'mend config unlock-minutes N' says otherwise; each\n"
-		"command that uses it starts the time again). Until then, mend's\n"
-		"commands and the full-screen journal do not ask again.\n",
+    .name = "unlock",
+    .run = run_unlock,
+    .opts = passphrase_opts + 1,
+    .max_pos = 0,
+    .usage = "mend unlock",
+    .summary = "open the encrypted journal for a while",
+    .help = "Ask for the passphrase once and keep the journal's key in this\n"
+	    "session's kernel keyring (never on disk) for unlock-minutes (15\n"
+	    "unless 'mend config unlock-minutes N' says otherwise; each\n"
+	    "command that uses it starts the time again). Until then, mend's\n"
+	    "commands and the full-screen journal do not ask again.\n",
 };
 
 static int run_lock(struct cli *c, const struct args *a)
 {
 	(void)a;
-	if (!open_as_is(c, false) || c->j->missing || !store_encrypted(c->j->st))
+	if (!open_as_is(c, false) || c->j->missing ||
+	    !store_encrypted(c->j->st))
 		return c->j ? not_encrypted(c, "lock") : 1;
 	bool was = keyring_forget(store_crypt_id(c->j->st));
 	store_lock(c->j->st);
@@ -436,12 +446,12 @@ static int run_lock(struct cli *c, const struct args *a)
 }
 
 const struct command cmd_lock = {
-	.name = "lock",
-	.run = run_lock,
-	.opts = passphrase_opts + 1,
-	.max_pos = 0,
-	.usage = "mend lock",
-	.summary = "forget the encrypted journal's key now",
-	.help = "Forget the key 'mend unlock' kept in the session keyring, at\n"
-		"once: the next command asks for the passphrase again.\n",
+    .name = "lock",
+    .run = run_lock,
+    .opts = passphrase_opts + 1,
+    .max_pos = 0,
+    .usage = "mend lock",
+    .summary = "forget the encrypted journal's key now",
+    .help = "Forget the key 'mend unlock' kept in the session keyring, at\n"
+	    "once: the next command asks for the passphrase again.\n",
 };

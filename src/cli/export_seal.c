@@ -14,7 +14,8 @@
 
 static bool is_recipient(const char *r)
 {
-	return strncmp(r, "age1", 4) == 0 || strncmp(r, "ssh-ed25519 ", 12) == 0 ||
+	return strncmp(r, "age1", 4) == 0 ||
+	       strncmp(r, "ssh-ed25519 ", 12) == 0 ||
 	       strncmp(r, "ssh-rsa ", 8) == 0;
 }
 
@@ -49,14 +50,16 @@ int cli_export_seal_options(struct cli *c, const struct args *a,
 			int rc = 0;
 			if (s->n == EXPORT_SEAL_MAX_RECIPIENTS)
 				rc = cli_usage_error(
-				    c, "encrypt-to: more than %d recipients; put "
-				       "them in a file for --encrypt-to-file",
+				    c,
+				    "encrypt-to: more than %d recipients; put "
+				    "them in a file for --encrypt-to-file",
 				    EXPORT_SEAL_MAX_RECIPIENTS);
 			else if (!is_recipient(p))
 				rc = cli_usage_error(
-				    c, "encrypt-to: '%.70s' is not an age "
-				       "recipient (age1..., or an SSH public "
-				       "key); separate several with commas",
+				    c,
+				    "encrypt-to: '%.70s' is not an age "
+				    "recipient (age1..., or an SSH public "
+				    "key); separate several with commas",
 				    p);
 			if (rc) {
 				cli_export_seal_end(s);
@@ -66,20 +69,21 @@ int cli_export_seal_options(struct cli *c, const struct args *a,
 		}
 	}
 	if (s->file && (!*s->file || access(s->file, R_OK) != 0)) {
-		int rc = cli_usage_error(c,
-					 "encrypt-to-file: cannot read '%.200s': "
-					 "%s; give a file of age recipients, "
-					 "one a line",
-					 s->file, *s->file ? strerror(errno)
-							   : "empty name");
+		int rc = cli_usage_error(
+		    c,
+		    "encrypt-to-file: cannot read '%.200s': "
+		    "%s; give a file of age recipients, "
+		    "one a line",
+		    s->file, *s->file ? strerror(errno) : "empty name");
 		cli_export_seal_end(s);
 		return rc;
 	}
 	if (!path && isatty(STDOUT_FILENO)) {
 		cli_export_seal_end(s);
-		return cli_usage_error(c, "output: a sealed export is binary and "
-					  "not for the terminal; give -o FILE "
-					  "or redirect it");
+		return cli_usage_error(c,
+				       "output: a sealed export is binary and "
+				       "not for the terminal; give -o FILE "
+				       "or redirect it");
 	}
 	return 0;
 }
@@ -91,11 +95,12 @@ int cli_export_seal_begin(struct cli *c, struct journal *j,
 
 	if (!s->on) {
 		if (cli_journal_is_encrypted(j))
-			fputs("mend export: warning: the journal is encrypted, "
-			      "but this export is plaintext: anyone who can read "
-			      "the file can read every word (--encrypt seals it "
-			      "with a passphrase)\n",
-			      stderr);
+			fputs(
+			    "mend export: warning: the journal is encrypted, "
+			    "but this export is plaintext: anyone who can read "
+			    "the file can read every word (--encrypt seals it "
+			    "with a passphrase)\n",
+			    stderr);
 		return 0;
 	}
 	if (s->passphrase) {
@@ -146,27 +151,29 @@ int cli_import_open_age(struct cli *c, const char *identity, char **data,
 		return 0;
 	}
 	if (identity) {
-		rc = age_open_identity(*data, *len, identity, &plain, &plain_len,
-				       &c->err);
+		rc = age_open_identity(*data, *len, identity, &plain,
+				       &plain_len, &c->err);
 	} else if (age_is_scrypt(*data, *len)) {
 		rc = passphrase_read(PASS_IMPORT,
 				     "The passphrase this export was sealed "
 				     "with: ",
 				     NULL, &pass, &pass_len, NULL, &c->err);
 		if (rc == MEND_ENOTFOUND)
-			rc = mend_err_set(&c->err, MEND_EINVAL,
-					  "file: sealed with a passphrase, and "
-					  "there is no terminal to ask it on; "
-					  "set MEND_PASSPHRASE_COMMAND (it is "
-					  "run with MEND_PASSPHRASE_FOR=import)");
+			rc = mend_err_set(
+			    &c->err, MEND_EINVAL,
+			    "file: sealed with a passphrase, and "
+			    "there is no terminal to ask it on; "
+			    "set MEND_PASSPHRASE_COMMAND (it is "
+			    "run with MEND_PASSPHRASE_FOR=import)");
 		if (rc == MEND_OK)
 			rc = age_open_passphrase(*data, *len, pass, pass_len,
 						 &plain, &plain_len, &c->err);
 		passphrase_free(pass);
 	} else {
-		rc = mend_err_set(&c->err, MEND_EINVAL,
-				  "identity: the file is sealed to an age key; "
-				  "give its identity file with --identity FILE");
+		rc =
+		    mend_err_set(&c->err, MEND_EINVAL,
+				 "identity: the file is sealed to an age key; "
+				 "give its identity file with --identity FILE");
 	}
 	if (rc != MEND_OK) {
 		cli_fail(c, rc);

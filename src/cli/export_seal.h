@@ -16,10 +16,10 @@
 #define EXPORT_SEAL_MAX_RECIPIENTS 16
 
 struct export_seal {
-	bool on;         /* --encrypt, --encrypt-to or --encrypt-to-file */
+	bool on;	 /* --encrypt, --encrypt-to or --encrypt-to-file */
 	bool passphrase; /* --encrypt */
-	char *pass;      /* the export's passphrase (passphrase_free) */
-	char *list;      /* a copy of --encrypt-to, split at commas */
+	char *pass;	 /* the export's passphrase (passphrase_free) */
+	char *list;	 /* a copy of --encrypt-to, split at commas */
 	const char *recipients[EXPORT_SEAL_MAX_RECIPIENTS];
 	size_t n;
 	const char *file; /* --encrypt-to-file */

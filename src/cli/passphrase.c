@@ -64,14 +64,18 @@ static enum mend_rc from_command(enum passphrase_for what, char *buf,
 	pid_t pid;
 
 	if (pipe(p) != 0)
-		return mend_err_set(err, MEND_EIO, "cannot run "
-				    "MEND_PASSPHRASE_COMMAND: %s", strerror(errno));
+		return mend_err_set(err, MEND_EIO,
+				    "cannot run "
+				    "MEND_PASSPHRASE_COMMAND: %s",
+				    strerror(errno));
 	pid = fork();
 	if (pid < 0) {
 		close(p[0]);
 		close(p[1]);
-		return mend_err_set(err, MEND_EIO, "cannot run "
-				    "MEND_PASSPHRASE_COMMAND: %s", strerror(errno));
+		return mend_err_set(err, MEND_EIO,
+				    "cannot run "
+				    "MEND_PASSPHRASE_COMMAND: %s",
+				    strerror(errno));
 	}
 	if (pid == 0) {
 		dup2(p[1], STDOUT_FILENO);
@@ -106,12 +110,12 @@ static enum mend_rc from_command(enum passphrase_for what, char *buf,
 		n--;
 	buf[n] = '\0';
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return mend_err_set(err, MEND_EINVAL,
-				    "MEND_PASSPHRASE_COMMAND failed (%s %d); "
-				    "nothing was done",
-				    WIFEXITED(status) ? "exit status" : "signal",
-				    WIFEXITED(status) ? WEXITSTATUS(status)
-						      : WTERMSIG(status));
+		return mend_err_set(
+		    err, MEND_EINVAL,
+		    "MEND_PASSPHRASE_COMMAND failed (%s %d); "
+		    "nothing was done",
+		    WIFEXITED(status) ? "exit status" : "signal",
+		    WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
 	if (long_line)
 		return mend_err_set(err, MEND_EINVAL,
 				    "MEND_PASSPHRASE_COMMAND gave a passphrase "
@@ -139,7 +143,7 @@ static enum mend_rc ask_tty(int fd, const char *prompt, char *buf, size_t *len,
 			    struct mend_err *err)
 {
 	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP};
-	struct sigaction sa, old[5];
+	struct sigaction sa, ign, old[5];
 	struct termios t;
 	enum mend_rc rc = MEND_OK;
 	size_t n = 0;
@@ -150,8 +154,12 @@ static enum mend_rc ask_tty(int fd, const char *prompt, char *buf, size_t *len,
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
+	ign = sa;
+	/* stopped at the prompt, mend would come back with echo on: Ctrl-Z
+	 * waits until the passphrase is in */
+	ign.sa_handler = SIG_IGN;
 	for (int i = 0; i < 5; i++)
-		sigaction(sigs[i], &sa, &old[i]);
+		sigaction(sigs[i], sigs[i] == SIGTSTP ? &ign : &sa, &old[i]);
 	tty_fd = fd;
 	t = tty_saved;
 	t.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
@@ -219,7 +227,8 @@ enum mend_rc passphrase_read(enum passphrase_for what, const char *prompt,
 		rc = alloc_pass(&again, err);
 		if (rc == MEND_OK)
 			rc = ask_tty(fd, confirm_prompt, again, &n2, err);
-		if (rc == MEND_OK && (n2 != *len || memcmp(buf, again, n2) != 0))
+		if (rc == MEND_OK &&
+		    (n2 != *len || memcmp(buf, again, n2) != 0))
 			rc = mend_err_set(err, MEND_EINVAL,
 					  "the two passphrases differ; "
 					  "nothing was changed");

@@ -27,6 +27,7 @@
 #include "mend/export_age.h"
 #include "mend/nocontact.h"
 #include "mend/path.h"
+#include "mend/store_crypt.h"
 #include "mend/tags.h"
 #include "pseudo.h"
 
@@ -854,7 +855,12 @@ enum mend_rc export_write(struct journal *j, const struct export_options *o,
 	 * regular file gets the export through a private, unnamed spool
 	 * file, copied out once the lock is let go. */
 	if (fstat(fileno(out), &sb) != 0 || !S_ISREG(sb.st_mode))
-		spool = tmpfile(); /* if none, stream (and hold the lock) */
+		/* an encrypted journal's words stay off the disk: the spool
+		 * is kept in memory */
+		spool = store_encrypted(j->st) ? export_memory_file()
+					       : tmpfile(); /* if none, stream
+							     * (and hold the
+							     * lock) */
 	rc = store_begin_read(j->st, err);
 	if (rc == MEND_OK) {
 		rc = write_export(j, o, spool ? spool : out, counts, err);

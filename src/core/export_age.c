@@ -21,14 +21,14 @@
 #include <unistd.h>
 
 #define VERSION_LINE "age-encryption.org/v1\n"
-#define ARMOR_LINE "-----BEGIN AGE ENCRYPTED FILE-----"
+#define ARMOR_LINE   "-----BEGIN AGE ENCRYPTED FILE-----"
 #define SCRYPT_LABEL "age-encryption.org/v1/scrypt"
 #define FILE_KEY_LEN 16
-#define SALT_LEN 16
-#define NONCE_LEN 16
-#define CHUNK (64 * 1024)
-#define TAG crypto_aead_chacha20poly1305_ietf_ABYTES
-#define B64_VARIANT sodium_base64_VARIANT_ORIGINAL_NO_PADDING
+#define SALT_LEN     16
+#define NONCE_LEN    16
+#define CHUNK	     (64 * 1024)
+#define TAG	     crypto_aead_chacha20poly1305_ietf_ABYTES
+#define B64_VARIANT  sodium_base64_VARIANT_ORIGINAL_NO_PADDING
 
 bool age_is_age(const char *data, size_t len)
 {
@@ -140,20 +140,22 @@ enum mend_rc age_seal_passphrase(FILE *in, int out_fd, const char *pass,
 				  "not enough memory for scrypt");
 		goto out;
 	}
-	crypto_aead_chacha20poly1305_ietf_encrypt(body, NULL, file_key,
-						  sizeof file_key, NULL, 0,
-						  NULL, zero12, wrap);
-	sodium_bin2base64(salt64, sizeof salt64, salt, sizeof salt, B64_VARIANT);
-	sodium_bin2base64(body64, sizeof body64, body, sizeof body, B64_VARIANT);
-	int hl = snprintf(header, sizeof header, VERSION_LINE
-			  "-> scrypt %s %d\n%s\n---",
-			  salt64, AGE_SCRYPT_LOG_N, body64);
+	crypto_aead_chacha20poly1305_ietf_encrypt(
+	    body, NULL, file_key, sizeof file_key, NULL, 0, NULL, zero12, wrap);
+	sodium_bin2base64(salt64, sizeof salt64, salt, sizeof salt,
+			  B64_VARIANT);
+	sodium_bin2base64(body64, sizeof body64, body, sizeof body,
+			  B64_VARIANT);
+	int hl = snprintf(header, sizeof header,
+			  VERSION_LINE "-> scrypt %s %d\n%s\n---", salt64,
+			  AGE_SCRYPT_LOG_N, body64);
 	hkdf(NULL, 0, file_key, sizeof file_key, "header", mac_key);
 	crypto_auth_hmacsha256(mac, (const unsigned char *)header, (size_t)hl,
 			       mac_key);
 	sodium_bin2base64(mac64, sizeof mac64, mac, sizeof mac, B64_VARIANT);
 	hkdf(nonce, sizeof nonce, file_key, sizeof file_key, "payload", pkey);
-	if (write_all(out_fd, header, (size_t)hl) || write_all(out_fd, " ", 1) ||
+	if (write_all(out_fd, header, (size_t)hl) ||
+	    write_all(out_fd, " ", 1) ||
 	    write_all(out_fd, mac64, strlen(mac64)) ||
 	    write_all(out_fd, "\n", 1) ||
 	    write_all(out_fd, nonce, sizeof nonce)) {
@@ -215,14 +217,14 @@ static long line_at(const char *data, size_t len, size_t pos)
 
 static enum mend_rc damaged(struct mend_err *err, const char *what)
 {
-	return mend_err_set(err, MEND_EBADFILE,
-			    "the age file is damaged (%s); nothing was imported",
-			    what);
+	return mend_err_set(
+	    err, MEND_EBADFILE,
+	    "the age file is damaged (%s); nothing was imported", what);
 }
 
-enum mend_rc age_open_passphrase(const char *data, size_t len,
-				 const char *pass, size_t pass_len, char **out,
-				 size_t *out_len, struct mend_err *err)
+enum mend_rc age_open_passphrase(const char *data, size_t len, const char *pass,
+				 size_t pass_len, char **out, size_t *out_len,
+				 struct mend_err *err)
 {
 	unsigned char salt[SALT_LEN], body[FILE_KEY_LEN + TAG], wrap[32];
 	unsigned char file_key[FILE_KEY_LEN], mac_key[32], mac[32], want[32];
@@ -283,7 +285,8 @@ enum mend_rc age_open_passphrase(const char *data, size_t len,
 	size_t mac_at = pos;
 	l = line_at(data, len, pos);
 	if (l != 47 || memcmp(data + pos, "--- ", 4) != 0)
-		return damaged(err, "the header must hold the passphrase alone");
+		return damaged(err,
+			       "the header must hold the passphrase alone");
 	memcpy(mac64, data + pos + 4, 43);
 	mac64[43] = '\0';
 	pos += 48;
@@ -294,9 +297,9 @@ enum mend_rc age_open_passphrase(const char *data, size_t len,
 	if (scrypt_key(pass, pass_len, salt, log_n, wrap) != 0)
 		return mend_err_set(err, MEND_ENOMEM,
 				    "not enough memory for scrypt");
-	if (crypto_aead_chacha20poly1305_ietf_decrypt(
-		file_key, NULL, NULL, body, sizeof body, NULL, 0, zero12,
-		wrap) != 0) {
+	if (crypto_aead_chacha20poly1305_ietf_decrypt(file_key, NULL, NULL,
+						      body, sizeof body, NULL,
+						      0, zero12, wrap) != 0) {
 		sodium_memzero(wrap, sizeof wrap);
 		return mend_err_set(err, MEND_EINVAL,
 				    "passphrase: that is not the passphrase "
@@ -455,7 +458,8 @@ enum mend_rc age_seal_recipients(FILE *in, int out_fd,
 	}
 	argv[argc] = NULL;
 	if (fflush(in) != 0 || lseek(fileno(in), 0, SEEK_SET) != 0)
-		rc = mend_err_set(err, MEND_EIO, "cannot read the export back: %s",
+		rc = mend_err_set(err, MEND_EIO,
+				  "cannot read the export back: %s",
 				  strerror(errno));
 	else
 		rc = run_age(argv, fileno(in), out_fd,
@@ -467,8 +471,8 @@ enum mend_rc age_seal_recipients(FILE *in, int out_fd,
 }
 
 enum mend_rc age_open_identity(const char *data, size_t len,
-			       const char *identity, char **out, size_t *out_len,
-			       struct mend_err *err)
+			       const char *identity, char **out,
+			       size_t *out_len, struct mend_err *err)
 {
 	char *argv[] = {(char *)age_program(), "-d", "-i", (char *)identity,
 			NULL};
@@ -517,8 +521,7 @@ enum mend_rc age_open_identity(const char *data, size_t len,
 	return MEND_OK;
 }
 
-enum mend_rc age_seal(void *ctx, FILE *plain, int out_fd,
-		      struct mend_err *err)
+enum mend_rc age_seal(void *ctx, FILE *plain, int out_fd, struct mend_err *err)
 {
 	const struct age_seal *s = ctx;
 
@@ -534,24 +537,31 @@ enum mend_rc age_seal(void *ctx, FILE *plain, int out_fd,
 				   s->n_recipients, s->recipients_file, err);
 }
 
+FILE *export_memory_file(void)
+{
+	int fd = memfd_create("mend-export", MFD_CLOEXEC);
+	FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
+	if (!f && fd >= 0)
+		close(fd);
+	return f;
+}
+
 enum mend_rc export_write_sealed(struct journal *j,
 				 const struct export_options *o, FILE *out,
 				 struct export_counts *counts,
 				 struct mend_err *err)
 {
 	struct export_options plain = *o;
-	int fd = memfd_create("mend-export", MFD_CLOEXEC);
-	FILE *m = fd >= 0 ? fdopen(fd, "w+") : NULL;
+	FILE *m = export_memory_file();
 	enum mend_rc rc = MEND_OK;
 
 	plain.seal = NULL;
 	plain.terminal = false;
 	if (!m) {
-		if (fd >= 0)
-			close(fd);
-		return mend_err_set(err, MEND_EIO,
-				    "cannot make a memory file for the export: %s",
-				    strerror(errno));
+		return mend_err_set(
+		    err, MEND_EIO,
+		    "cannot make a memory file for the export: %s",
+		    strerror(errno));
 	}
 	rc = export_write(j, &plain, m, counts, err);
 	if (rc == MEND_OK && fflush(out) != 0)

@@ -36,8 +36,9 @@ static void set_minutes(key_serial_t k, int minutes)
 		keyctl_set_timeout(k, (unsigned)minutes * 60u);
 }
 
-enum mend_rc keyring_put(const char *id, const unsigned char key[KEYRING_KEY_LEN],
-			 int minutes, struct mend_err *err)
+enum mend_rc keyring_put(const char *id,
+			 const unsigned char key[KEYRING_KEY_LEN], int minutes,
+			 struct mend_err *err)
 {
 	char desc[DESC_MAX];
 
@@ -59,8 +60,7 @@ enum mend_rc keyring_put(const char *id, const unsigned char key[KEYRING_KEY_LEN
 	/* the possessor alone: not other processes of the same user that
 	 * do not share this session */
 	keyctl_setperm(k, KEY_POS_VIEW | KEY_POS_READ | KEY_POS_WRITE |
-				  KEY_POS_SEARCH | KEY_POS_LINK |
-				  KEY_POS_SETATTR);
+			      KEY_POS_SEARCH | KEY_POS_LINK | KEY_POS_SETATTR);
 	set_minutes(k, minutes);
 	return MEND_OK;
 }
@@ -72,7 +72,8 @@ enum mend_rc keyring_get(const char *id, unsigned char key[KEYRING_KEY_LEN],
 	unsigned char buf[KEYRING_KEY_LEN + 1];
 
 	if (!describe(id, desc))
-		return mend_err_set(err, MEND_ENOTFOUND, "keyring: no journal id");
+		return mend_err_set(err, MEND_ENOTFOUND,
+				    "keyring: no journal id");
 	key_serial_t k = find(desc);
 	if (k < 0)
 		return mend_err_set(err, MEND_ENOTFOUND,
@@ -100,8 +101,9 @@ void keyring_touch(const char *id, int minutes)
 	if (minutes <= 0)
 		keyring_forget(id);
 	else
-		set_minutes(k, minutes > KEYRING_MINUTES_MAX ? KEYRING_MINUTES_MAX
-							     : minutes);
+		set_minutes(k, minutes > KEYRING_MINUTES_MAX
+				   ? KEYRING_MINUTES_MAX
+				   : minutes);
 }
 
 bool keyring_forget(const char *id)

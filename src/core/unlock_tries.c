@@ -48,9 +48,9 @@ int unlock_tries_wait(const char *path)
 	if (n < UNLOCK_TRIES_FREE)
 		return 0;
 	n -= UNLOCK_TRIES_FREE;
-	return n >= 5 ? UNLOCK_TRIES_WAIT_MAX
-		      : (1 << n) < UNLOCK_TRIES_WAIT_MAX ? 1 << n
-							 : UNLOCK_TRIES_WAIT_MAX;
+	return n >= 5				  ? UNLOCK_TRIES_WAIT_MAX
+	       : (1 << n) < UNLOCK_TRIES_WAIT_MAX ? 1 << n
+						  : UNLOCK_TRIES_WAIT_MAX;
 }
 
 void unlock_tries_note(const char *path, bool right)
@@ -69,8 +69,10 @@ void unlock_tries_note(const char *path, bool right)
 	if (fd >= 0) {
 		char buf[24];
 		flock(fd, LOCK_EX);
-		int len = snprintf(buf, sizeof buf, "%ld\n", read_count(fd) + 1);
-		if (ftruncate(fd, 0) == 0 && pwrite(fd, buf, (size_t)len, 0) == len)
+		int len =
+		    snprintf(buf, sizeof buf, "%ld\n", read_count(fd) + 1);
+		if (ftruncate(fd, 0) == 0 &&
+		    pwrite(fd, buf, (size_t)len, 0) == len)
 			fsync(fd);
 		close(fd);
 	}

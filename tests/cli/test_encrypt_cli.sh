@@ -32,6 +32,13 @@ EOS
 	export MEND_PASSPHRASE_COMMAND="$f"
 }
 
+# mend_notty ARGS...: mend without a controlling terminal, so that a
+# locked journal cannot ask on the terminal the tests were started from
+mend_notty() {
+	setsid -w "$MEND" "$@" >"$OUT" 2>"$ERR" </dev/null
+	RC=$?
+}
+
 new_session() {
 	keyctl new_session >/dev/null 2>&1 || keyctl session - true
 }
@@ -265,7 +272,7 @@ t_encrypt_then_commands_use_the_keyring_without_asking() {
 	[ -n "$RECOVERY" ] || fail "no recovery key shown"
 	grep_words "$MEND_DB" && fail "plaintext in the encrypted journal"
 	unset MEND_PASSPHRASE_COMMAND
-	mend list --json
+	mend_notty list --json
 	expect_rc 0
 	expect_eq "$(json 'length')" 3 "entries listed through the keyring"
 	mend list --search juniperlantern --json
@@ -288,7 +295,7 @@ t_lock_forgets_the_key_and_the_next_command_asks() {
 	unset MEND_PASSPHRASE_COMMAND
 	local before
 	before=$(db_sum)
-	mend checkin --mood 6
+	mend_notty checkin --mood 6
 	expect_rc 1
 	expect_err "the journal is encrypted and locked: run 'mend unlock' (or set MEND_PASSPHRASE_COMMAND)"
 	expect_one_line_err
@@ -485,7 +492,7 @@ t_unlock_minutes_zero_keeps_no_key() {
 	expect_rc 0
 	expect_out "not kept"
 	unset MEND_PASSPHRASE_COMMAND
-	mend list
+	mend_notty list
 	expect_rc 1
 	expect_err "encrypted and locked"
 }
@@ -575,7 +582,7 @@ t_killed_encrypt_leaves_the_plain_journal_whole() {
 		kill -9 "$pid" 2>/dev/null && killed=1
 		wait "$pid" 2>/dev/null
 		unset MEND_PASSPHRASE_COMMAND
-		mend list --search juniperlantern --json
+		mend_notty list --search juniperlantern --json
 		if [ "$RC" -eq 0 ]; then
 			expect_eq "$(json 'length')" 20000 "entries after a killed encrypt"
 			[ "$(sqlite3 "$MEND_DB" 'pragma integrity_check')" = ok ] ||
