@@ -15,9 +15,9 @@
 /* The setting: minutes without a key before the full-screen journal
  * locks itself, 0..LOCK_MINUTES_MAX (0: never); unset means
  * LOCK_DEFAULT_MINUTES. */
-#define LOCK_SETTING "lock-minutes"
+#define LOCK_SETTING	     "lock-minutes"
 #define LOCK_DEFAULT_MINUTES 10
-#define LOCK_MINUTES_MAX 1440
+#define LOCK_MINUTES_MAX     1440
 
 /* Check a value of lock-minutes: a whole number 0..LOCK_MINUTES_MAX, into
  * *out (may be NULL). MEND_EINVAL naming the field, the value and the

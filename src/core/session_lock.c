@@ -51,7 +51,7 @@ int session_lock_minutes(struct journal *j)
 	if (!j || !j->st || !store_unlocked(j->st))
 		return v;
 	if (store_setting_get(j->st, LOCK_SETTING, buf, sizeof buf, NULL) ==
-		    MEND_OK &&
+		MEND_OK &&
 	    session_lock_check_minutes(buf, &v, NULL) != MEND_OK)
 		v = LOCK_DEFAULT_MINUTES;
 	return v;
@@ -85,7 +85,7 @@ static int unlock_minutes(struct journal *j)
 	int v = KEYRING_DEFAULT_MINUTES;
 
 	if (store_setting_get(j->st, KEYRING_SETTING, buf, sizeof buf, NULL) ==
-		    MEND_OK &&
+		MEND_OK &&
 	    keyring_check_minutes(buf, &v, NULL) != MEND_OK)
 		v = KEYRING_DEFAULT_MINUTES;
 	return v;

@@ -19,9 +19,10 @@ struct recovery {
 };
 
 static const struct ui_key recovery_keys[] = {
-	{"Enter", "written down", "close this page once the key is written "
-				  "down; it is not shown again"},
-	{NULL, NULL, NULL},
+    {"Enter", "written down",
+     "close this page once the key is written "
+     "down; it is not shown again"},
+    {NULL, NULL, NULL},
 };
 
 static void recovery_draw(struct app *a, void *st)
@@ -61,7 +62,8 @@ static void recovery_draw(struct app *a, void *st)
 		     "opened by anyone: not by you, not by mend.",
 		     ui_attr(ROLE_NORMAL));
 	if (y + 1 < top + height)
-		ui_text(y + 1, left, width, "Press Enter once it is written down.",
+		ui_text(y + 1, left, width,
+			"Press Enter once it is written down.",
 			ui_attr(ROLE_ACCENT));
 }
 
@@ -73,8 +75,9 @@ static int recovery_key(struct app *a, void *st, int ch, bool code)
 	if ((code && ch == KEY_ENTER) || (!code && (ch == '\r' || ch == '\n')))
 		return UI_POP;
 	if (!code && (ch == 27 || ch == 'q'))
-		ui_message(a, false, "It is shown only this once: press Enter "
-				     "when it is written down.");
+		ui_message(a, false,
+			   "It is shown only this once: press Enter "
+			   "when it is written down.");
 	return UI_HANDLED;
 }
 
@@ -87,12 +90,12 @@ static void recovery_leave(struct app *a, void *st)
 }
 
 static const struct ui_screen recovery_screen = {
-	.title = "Your recovery key",
-	.module = -1,
-	.keys = recovery_keys,
-	.draw = recovery_draw,
-	.key = recovery_key,
-	.leave = recovery_leave,
+    .title = "Your recovery key",
+    .module = -1,
+    .keys = recovery_keys,
+    .draw = recovery_draw,
+    .key = recovery_key,
+    .leave = recovery_leave,
 };
 
 /* The journal file was replaced by its encrypted copy: open that one,
@@ -129,8 +132,9 @@ static int encrypt_with(struct app *a, const char *pass, size_t len)
 	enum mend_rc rc;
 
 	if (!path || !rec || !r) {
-		ui_message(a, true, "There was not enough memory to encrypt "
-				    "the journal; it is as it was.");
+		ui_message(a, true,
+			   "There was not enough memory to encrypt "
+			   "the journal; it is as it was.");
 		goto out;
 	}
 	rc = journal_encrypt(path, pass, len, rec, &err);

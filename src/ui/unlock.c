@@ -20,8 +20,9 @@
 #include "screens.h"
 
 #define PASS_MAX 1024
-#define LOCK_SAVE_WAIT_MS 1500 /* the draft's save before a lock waits no
-				* longer for another mend */
+#define LOCK_SAVE_WAIT_MS                                                      \
+	1500 /* the draft's save before a lock waits no                        \
+	      * longer for another mend */
 
 enum unlock_mode { MODE_START, MODE_RELOCK, MODE_NEW };
 
@@ -31,9 +32,9 @@ struct unlock {
 	size_t len;
 	char *first; /* MODE_NEW: the first answer, locked memory */
 	size_t first_len;
-	bool confirming; /* MODE_NEW: the second time */
-	bool recovery;	 /* the recovery key instead of the passphrase */
-	bool finished;	 /* MODE_NEW: done; close when on top again */
+	bool confirming;      /* MODE_NEW: the second time */
+	bool recovery;	      /* the recovery key instead of the passphrase */
+	bool finished;	      /* MODE_NEW: done; close when on top again */
 	long long wait_until; /* no try before it (ms, monotonic) */
 	char note[640];
 	bool note_error;
@@ -41,23 +42,26 @@ struct unlock {
 };
 
 static const struct ui_key unlock_keys[] = {
-	{"Enter", "open", "open the journal with what is typed"},
-	{"^R", "recovery key", "use the recovery key instead of the "
-			       "passphrase (^R again goes back)"},
-	{"Backspace", NULL, "take back the last character (^U: all of it)"},
-	{"F1", "help", "help, and from there help now (h) if things are very "
-		       "hard"},
-	{"Esc", "leave", "leave mend; the journal stays locked, and unsaved "
-			 "writing is kept for next time"},
-	{NULL, NULL, NULL},
+    {"Enter", "open", "open the journal with what is typed"},
+    {"^R", "recovery key",
+     "use the recovery key instead of the "
+     "passphrase (^R again goes back)"},
+    {"Backspace", NULL, "take back the last character (^U: all of it)"},
+    {"F1", "help",
+     "help, and from there help now (h) if things are very "
+     "hard"},
+    {"Esc", "leave",
+     "leave mend; the journal stays locked, and unsaved "
+     "writing is kept for next time"},
+    {NULL, NULL, NULL},
 };
 
 static const struct ui_key new_keys[] = {
-	{"Enter", "next", "take the passphrase, then type it once more"},
-	{"Backspace", NULL, "take back the last character (^U: all of it)"},
-	{"F1", "help", "help, and from there help now (h)"},
-	{"Esc", "back", "keep the journal as it is, not encrypted"},
-	{NULL, NULL, NULL},
+    {"Enter", "next", "take the passphrase, then type it once more"},
+    {"Backspace", NULL, "take back the last character (^U: all of it)"},
+    {"F1", "help", "help, and from there help now (h)"},
+    {"Esc", "back", "keep the journal as it is, not encrypted"},
+    {NULL, NULL, NULL},
 };
 
 static long long now_ms(void)
@@ -130,19 +134,19 @@ static void unlock_draw(struct app *a, void *st)
 	if (new) {
 		y += ui_wrap(y, left, width, 4, 0,
 			     u->confirming
-				     ? "Type the same passphrase once more, to be "
-				       "sure it is the one you meant."
-				     : "Choose a passphrase: a few words only you "
-				       "would put together. It opens the journal "
-				       "each time mend starts or was locked.",
+				 ? "Type the same passphrase once more, to be "
+				   "sure it is the one you meant."
+				 : "Choose a passphrase: a few words only you "
+				   "would put together. It opens the journal "
+				   "each time mend starts or was locked.",
 			     ui_attr(ROLE_NORMAL));
 	} else {
 		y += ui_wrap(y, left, width, 3, 0,
 			     u->recovery
-				     ? "Type the recovery key you wrote down (the "
-				       "dashes and spaces do not matter)."
-				     : "Your journal is encrypted and locked. Type "
-				       "your passphrase to open it.",
+				 ? "Type the recovery key you wrote down (the "
+				   "dashes and spaces do not matter)."
+				 : "Your journal is encrypted and locked. Type "
+				   "your passphrase to open it.",
 			     ui_attr(ROLE_TITLE));
 	}
 	y++;
@@ -151,11 +155,18 @@ static void unlock_draw(struct app *a, void *st)
 		  : u->confirming ? "Once more:"
 				  : "Passphrase:",
 		  chars(u->pass, u->len));
-	y += 2;
+	if (!new)
+		ui_text(y + 1, left, width,
+			u->recovery ? "^R goes back to the passphrase."
+				    : "Forgotten it? ^R takes the recovery key "
+				      "instead.",
+			ui_attr(ROLE_MUTED));
+	y += new ? 2 : 3;
 	int wait = seconds_left(u);
 	if (u->note[0])
-		y += ui_wrap(y, left, width, 3, 0, u->note,
-			     ui_attr(u->note_error ? ROLE_WARNING : ROLE_MUTED));
+		y +=
+		    ui_wrap(y, left, width, 3, 0, u->note,
+			    ui_attr(u->note_error ? ROLE_WARNING : ROLE_MUTED));
 	if (wait > 0) {
 		y += ui_wrap(y, left, width, 2, 0,
 			     "After a few wrong tries, mend waits a little.",
@@ -213,18 +224,18 @@ static int try_open(struct app *a, struct unlock *u)
 	enum mend_rc rc;
 
 	if (u->len == 0) {
-		note(u, false, u->recovery
-				       ? "Type the recovery key, then press Enter."
-				       : "Type your passphrase, then press Enter.");
+		note(u, false,
+		     u->recovery ? "Type the recovery key, then press Enter."
+				 : "Type your passphrase, then press Enter.");
 		return UI_HANDLED;
 	}
 	if (seconds_left(u) > 0)
 		return UI_REDRAW;
-	show_now(a, u, ui_utf8 ? "Opening your journal…"
-			       : "Opening your journal...");
-	rc = u->recovery ? store_unlock_recovery(a->j->st, u->pass, &err)
-			 : store_unlock_passphrase(a->j->st, u->pass, u->len,
-						   &err);
+	show_now(a, u,
+		 ui_utf8 ? "Opening your journal…" : "Opening your journal...");
+	rc = u->recovery
+		 ? store_unlock_recovery(a->j->st, u->pass, &err)
+		 : store_unlock_passphrase(a->j->st, u->pass, u->len, &err);
 	if (rc == MEND_OK || rc == MEND_EAUTH)
 		unlock_tries_note(path, rc == MEND_OK);
 	if (rc == MEND_OK)
@@ -232,17 +243,20 @@ static int try_open(struct app *a, struct unlock *u)
 	wipe(u->pass, &u->len);
 	if (rc == MEND_EAUTH) {
 		note(u, true,
-		     u->recovery ? "That recovery key does not open this "
-				   "journal. Take your time and try again."
-				 : "That passphrase does not open this journal. "
-				   "Take your time and try again.");
+		     u->recovery
+			 ? "That recovery key does not open this "
+			   "journal. Take your time and try again."
+			 : "That passphrase does not open this journal. "
+			   "Take your time and try again.");
 		begin_wait(a, u);
 	} else if (rc == MEND_EINVAL && u->recovery) {
-		note(u, true, "That does not read as a recovery key (a letter "
-			      "may be off). Take your time and type it again.");
+		note(u, true,
+		     "That does not read as a recovery key (a letter "
+		     "may be off). Take your time and type it again.");
 	} else {
 		char line[sizeof err.msg + 64];
-		ui_error_sentence(err.msg[0] ? err.msg : "Something went wrong.",
+		ui_error_sentence(err.msg[0] ? err.msg
+					     : "Something went wrong.",
 				  line, sizeof line);
 		note(u, true, line);
 	}
@@ -252,8 +266,9 @@ static int try_open(struct app *a, struct unlock *u)
 static int chose_new(struct app *a, struct unlock *u)
 {
 	if (u->len == 0) {
-		note(u, false, "A passphrase needs at least one character; a "
-			       "few words are stronger than one.");
+		note(u, false,
+		     "A passphrase needs at least one character; a "
+		     "few words are stronger than one.");
 		return UI_HANDLED;
 	}
 	if (!u->confirming) {
@@ -268,12 +283,14 @@ static int chose_new(struct app *a, struct unlock *u)
 		wipe(u->pass, &u->len);
 		wipe(u->first, &u->first_len);
 		u->confirming = false;
-		note(u, true, "The two were not the same, which happens. Type "
-			      "the passphrase again, then once more.");
+		note(u, true,
+		     "The two were not the same, which happens. Type "
+		     "the passphrase again, then once more.");
 		return UI_HANDLED;
 	}
-	show_now(a, u, ui_utf8 ? "Encrypting your journal…"
-			       : "Encrypting your journal...");
+	show_now(a, u,
+		 ui_utf8 ? "Encrypting your journal…"
+			 : "Encrypting your journal...");
 	int flags = u->chosen(a, u->pass, u->len);
 	wipe(u->pass, &u->len);
 	wipe(u->first, &u->first_len);
@@ -298,7 +315,8 @@ static void type_char(struct unlock *u, int ch)
 /* Back one character: the continuation bytes, then the one they go on. */
 static void backspace(struct unlock *u)
 {
-	while (u->len > 0 && ((unsigned char)u->pass[u->len - 1] & 0xc0) == 0x80)
+	while (u->len > 0 &&
+	       ((unsigned char)u->pass[u->len - 1] & 0xc0) == 0x80)
 		u->pass[--u->len] = '\0';
 	if (u->len > 0)
 		u->pass[--u->len] = '\0';
@@ -362,25 +380,25 @@ static void unlock_leave(struct app *a, void *st)
 }
 
 static const struct ui_screen unlock_screen = {
-	.title = "Locked",
-	.module = -1,
-	.keys = unlock_keys,
-	.draw = unlock_draw,
-	.key = unlock_key,
-	.leave = unlock_leave,
-	.resume = unlock_resume,
-	.takes_text = true,
+    .title = "Locked",
+    .module = -1,
+    .keys = unlock_keys,
+    .draw = unlock_draw,
+    .key = unlock_key,
+    .leave = unlock_leave,
+    .resume = unlock_resume,
+    .takes_text = true,
 };
 
 static const struct ui_screen new_pass_screen = {
-	.title = "A passphrase for your journal",
-	.module = -1,
-	.keys = new_keys,
-	.draw = unlock_draw,
-	.key = unlock_key,
-	.leave = unlock_leave,
-	.resume = unlock_resume,
-	.takes_text = true,
+    .title = "A passphrase for your journal",
+    .module = -1,
+    .keys = new_keys,
+    .draw = unlock_draw,
+    .key = unlock_key,
+    .leave = unlock_leave,
+    .resume = unlock_resume,
+    .takes_text = true,
 };
 
 static struct unlock *unlock_new(enum unlock_mode mode)
@@ -418,7 +436,8 @@ void ui_start_unlocked(struct app *a)
 		return;
 	}
 	if (!push_unlock(a, MODE_START))
-		return; /* out of memory: the loop has nothing to run, and ends */
+		return; /* out of memory: the loop has nothing to run, and ends
+			 */
 }
 
 void ui_open_new_passphrase(struct app *a,
