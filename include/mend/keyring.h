@@ -3,20 +3,23 @@
  * in the kernel's session keyring (a "user" key named after the
  * journal's crypt id, readable by its possessor alone, with a timeout),
  * so that the next command or the full-screen journal does not ask for
- * the passphrase again. The key never touches the disk. No terminal, no
- * journal: callers pass the id and the minutes. */
+ * the passphrase again. The key never touches the disk. No terminal;
+ * callers pass the id and the minutes (keyring_minutes reads them from
+ * the journal). */
 #ifndef MEND_KEYRING_H
 #define MEND_KEYRING_H
 
 #include <stdbool.h>
 
 #include "mend/err.h"
+#include "mend/store.h"
 
 #define KEYRING_KEY_LEN 32
 /* How long a key is kept when the journal does not say: 15 minutes. */
 #define KEYRING_DEFAULT_MINUTES 15
-/* The setting that says it ("unlock-minutes", 0..1440; 0: never keep). */
-#define KEYRING_SETTING	    "unlock-minutes"
+/* The setting that says it (`mend config unlock-minutes`, 0..1440; 0:
+ * never keep). */
+#define KEYRING_SETTING	    "unlock_minutes"
 #define KEYRING_MINUTES_MAX 1440
 
 /* Keep key for journal id (a printable crypt id) for minutes (1..
@@ -41,6 +44,10 @@ void keyring_touch(const char *id, int minutes);
 /* Forget the key kept for id at once (revoked, then unlinked): the next
  * keyring_get finds nothing. True when a key was there. */
 bool keyring_forget(const char *id);
+
+/* The unlock-minutes setting of st (unlocked, or plain), or
+ * KEYRING_DEFAULT_MINUTES when unset or unreadable. */
+int keyring_minutes(struct store *st);
 
 /* Check a value of the unlock-minutes setting: an integer 0..1440.
  * MEND_EINVAL naming the field otherwise. */

@@ -62,6 +62,15 @@ const char *store_crypt_id(const struct store *st);
 enum mend_rc store_change_passphrase(struct store *st, const char *pass,
 				     size_t len, struct mend_err *err);
 
+/* Convert the whole journal file at path (store_convert.c), as
+ * journal_crypt.h describes: encrypt with pass (len at least 1; the
+ * recovery key, CRYPT_RECOVERY_LEN bytes, into recovery_out), or
+ * decrypt, opening it with key or, when key is NULL, with pass. The
+ * journal_* functions there are the ones to call. */
+enum mend_rc store_convert(const char *path, bool encrypt, const char *pass,
+			   size_t len, const unsigned char *key,
+			   char *recovery_out, struct mend_err *err);
+
 /* MEND_ELOCKED with "the journal is locked" when st is encrypted and
  * locked, else MEND_OK: for a caller that wants to ask first. */
 enum mend_rc store_check_unlocked(const struct store *st, struct mend_err *err);

@@ -17,7 +17,7 @@
 #include "passphrase.h"
 
 #define LOCKED_HOWTO                                                           \
-	"the journal is encrypted and locked: run 'mend unlock' (or set "      \
+	"the journal is locked (it is encrypted): run 'mend unlock' (or set "  \
 	"MEND_PASSPHRASE_COMMAND)"
 #define TTY_TRIES 3
 
@@ -28,14 +28,7 @@ bool cli_journal_is_encrypted(const struct journal *j)
 
 int cli_unlock_minutes(struct journal *j)
 {
-	char buf[16];
-	int v = KEYRING_DEFAULT_MINUTES;
-
-	if (store_setting_get(j->st, KEYRING_SETTING, buf, sizeof buf, NULL) ==
-		MEND_OK &&
-	    keyring_check_minutes(buf, &v, NULL) != MEND_OK)
-		v = KEYRING_DEFAULT_MINUTES;
-	return v;
+	return keyring_minutes(j->st);
 }
 
 /* Keep the unlocked journal's key for its unlock-minutes. Best effort:

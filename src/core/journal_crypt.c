@@ -4,8 +4,8 @@
  * are the store's (store_convert.c, store_crypt.c). */
 #include "mend/journal_crypt.h"
 
+#include "mend/store.h"
 #include "mend/store_crypt.h"
-#include "store_internal.h"
 
 enum mend_rc journal_encrypt(const char *path, const char *pass, size_t len,
 			     char recovery_out[CRYPT_RECOVERY_LEN],

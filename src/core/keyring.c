@@ -141,3 +141,15 @@ enum mend_rc keyring_check_minutes(const char *s, int *out,
 	*out = (int)v;
 	return MEND_OK;
 }
+
+int keyring_minutes(struct store *st)
+{
+	char buf[16];
+	int v = KEYRING_DEFAULT_MINUTES;
+
+	if (store_setting_get(st, KEYRING_SETTING, buf, sizeof buf, NULL) ==
+		MEND_OK &&
+	    keyring_check_minutes(buf, &v, NULL) != MEND_OK)
+		v = KEYRING_DEFAULT_MINUTES;
+	return v;
+}

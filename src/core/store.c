@@ -281,7 +281,10 @@ static const char *const migrations[] = {
 	 * (Argon2id costs and salt, kept so that they can be raised later),
 	 * the data key wrapped by it and by the recovery key, a check of the
 	 * data key itself, and the journal's id for a keyring. A plain
-	 * journal keeps the table empty. */
+	 * journal keeps the table empty. An encrypted journal's search
+	 * indexes and their triggers differ from these (store_crypt.c's
+	 * seal_schema_sql): a later migration that rebuilds entries or the
+	 * triggers must make the encrypted kind anew as well. */
 	"CREATE TABLE IF NOT EXISTS crypt ("
 	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
 	"  format INTEGER NOT NULL,"
@@ -368,6 +371,8 @@ enum mend_rc store_fail(struct store *st, int rc, const char *doing,
 enum mend_rc store_prepare(struct store *st, const char *sql,
 			   sqlite3_stmt **out, struct mend_err *err)
 {
+	/* a failure a caller ignored must not speak for the next one */
+	st->crypt.fail_rc = MEND_OK;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
 	if (rc != SQLITE_OK) {
 		*out = NULL;
@@ -381,6 +386,7 @@ enum mend_rc store_cached(struct store *st, const char *sql,
 {
 	int free_slot = -1;
 
+	st->crypt.fail_rc = MEND_OK;
 	for (int i = 0; i < STORE_CACHE_SIZE; i++) {
 		if (st->cache[i].sql == sql) {
 			*out = st->cache[i].stmt;

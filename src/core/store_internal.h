@@ -122,13 +122,6 @@ enum mend_rc store_crypt_make(struct store *st, const char *pass, size_t len,
 			      char recovery_out[CRYPT_RECOVERY_LEN],
 			      struct mend_err *err);
 
-/* Convert the journal at path: encrypt (with pass, the recovery key into
- * recovery_out) or decrypt (opened with key, or with pass when key is
- * NULL). See journal_crypt.h. */
-enum mend_rc store_convert(const char *path, bool encrypt, const char *pass,
-			   size_t len, const unsigned char *key,
-			   char *recovery_out, struct mend_err *err);
-
 /* Register mend_tags(text, tags) on st's connection: the entry's tags
  * (tags_derive) as a JSON array of [key, shown] pairs, for the migration
  * that fills entry_tags and for store_tags_sync (store_tags.c). */

@@ -47,12 +47,30 @@ static void sql_mend_tags(sqlite3_context *c, int argc, sqlite3_value **argv)
 	tag_list_done(&l);
 }
 
+/* mend_tag_key_of(shown): the key of a tag as written (tags_key), for an
+ * encrypted journal's tag list, whose keys are hashes. */
+static void sql_tag_key_of(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	char *key = NULL;
+	(void)argc;
+	const char *shown = (const char *)sqlite3_value_text(argv[0]);
+	if (shown && tags_key(shown, strlen(shown), &key, NULL) == MEND_OK)
+		sqlite3_result_text(c, key, -1, free);
+	else
+		sqlite3_result_null(c);
+}
+
 enum mend_rc store_tags_register(struct store *st, struct mend_err *err)
 {
 	int rc = sqlite3_create_function_v2(
 	    st->db, "mend_tags", 2,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 	    sql_mend_tags, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(
+		    st->db, "mend_tag_key_of", 1,
+		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+		    sql_tag_key_of, NULL, NULL, NULL);
 	return rc == SQLITE_OK ? MEND_OK
 			       : store_fail(st, rc, "opening the journal", err);
 }
@@ -91,11 +109,16 @@ enum mend_rc store_tags_each(struct store *st,
 	 * newest use (SQLite's bare columns beside one max()) */
 	enum mend_rc rc = store_prepare(
 	    st,
-	    "SELECT t.tag, mend_open('entry_tags|' || e.uuid || '|' || t.tag, "
-	    "t.shown), max(e.created_at), count(*) "
-	    "FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
-	    "WHERE e.kind <> 'sealed' GROUP BY t.tag "
-	    "ORDER BY count(*) DESC, t.tag",
+	    st->crypt.on
+		? "SELECT t.tag, mend_open('entry_tags|' || e.uuid || '|' || "
+		  "t.tag, t.shown) AS plain, max(e.created_at), count(*) "
+		  "FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
+		  "WHERE e.kind <> 'sealed' GROUP BY t.tag "
+		  "ORDER BY count(*) DESC, mend_tag_key_of(plain)"
+		: "SELECT t.tag, t.shown, max(e.created_at), count(*) "
+		  "FROM entry_tags t JOIN entries e ON e.id = t.entry_id "
+		  "WHERE e.kind <> 'sealed' GROUP BY t.tag "
+		  "ORDER BY count(*) DESC, t.tag",
 	    &s, err);
 	int src;
 

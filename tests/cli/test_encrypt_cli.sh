@@ -297,7 +297,7 @@ t_lock_forgets_the_key_and_the_next_command_asks() {
 	before=$(db_sum)
 	mend_notty checkin --mood 6
 	expect_rc 1
-	expect_err "the journal is encrypted and locked: run 'mend unlock' (or set MEND_PASSPHRASE_COMMAND)"
+	expect_err "the journal is locked (it is encrypted): run 'mend unlock' (or set MEND_PASSPHRASE_COMMAND)"
 	expect_one_line_err
 	expect_db "$before"
 	pass_script "$WORK/pw" "a passphrase"
@@ -494,16 +494,16 @@ t_unlock_minutes_zero_keeps_no_key() {
 	unset MEND_PASSPHRASE_COMMAND
 	mend_notty list
 	expect_rc 1
-	expect_err "encrypted and locked"
+	expect_err "the journal is locked (it is encrypted)"
 }
 
 t_unlock_keeps_the_key_with_a_timeout() {
 	new_session
 	fill
 	encrypt "timed"
-	mend lock
 	mend config unlock-minutes 7
 	expect_rc 0
+	mend lock
 	mend unlock
 	expect_rc 0
 	expect_out "Unlocked for 7 minutes"
@@ -548,6 +548,8 @@ buf, rc, fd = run(b"typed secretly\n")
 assert rc == 0, (rc, buf)
 assert b"typed secretly" not in buf, buf
 assert b"juniperlantern" in buf, buf
+import subprocess
+subprocess.run([sys.argv[1], "lock"], check=True, stdout=subprocess.DEVNULL)
 pid, fd = pty.fork()
 if pid == 0:
     os.execv(sys.argv[1], [sys.argv[1], "list"])
@@ -598,6 +600,14 @@ t_killed_encrypt_leaves_the_plain_journal_whole() {
 		pass_script "$WORK/pw" "interrupted"
 	done
 	[ "$killed" -eq 1 ] || fail "no encrypt was killed mid-way"
+	# left alone, it finishes: encrypted, and every entry there
+	pass_script "$WORK/pw" "interrupted"
+	mend_notty encrypt
+	[ "$RC" -eq 0 ] || grep -q "already encrypted" "$ERR" || fail "encrypt failed: $(cat "$ERR")"
+	grep_words "$MEND_DB" && fail "plaintext in the encrypted journal"
+	mend_notty list --search juniperlantern --json
+	expect_rc 0
+	expect_eq "$(json 'length')" 20000 "entries in the encrypted journal"
 }
 
 run_tests

@@ -35,17 +35,17 @@ fuzz_pkg_flags() {
 	FUZZ_PKG_CFLAGS=
 	FUZZ_PKG_LIBS=
 	if command -v pkg-config >/dev/null 2>&1 &&
-		raw=$(pkg-config --cflags sqlite3 libcjson ncursesw 2>/dev/null); then
+		raw=$(pkg-config --cflags sqlite3 libcjson ncursesw libsodium libkeyutils 2>/dev/null); then
 		for f in $raw; do
 			case $f in
 			-D_XOPEN_SOURCE=* | -D_DEFAULT_SOURCE) ;;
 			*) FUZZ_PKG_CFLAGS="$FUZZ_PKG_CFLAGS $f" ;;
 			esac
 		done
-		FUZZ_PKG_LIBS="$(pkg-config --libs sqlite3 libcjson ncursesw) -lm"
+		FUZZ_PKG_LIBS="$(pkg-config --libs sqlite3 libcjson ncursesw libsodium libkeyutils) -lm"
 	else
 		FUZZ_PKG_CFLAGS="-I/usr/include/cjson"
-		FUZZ_PKG_LIBS="-lsqlite3 -lcjson -lncursesw -lm"
+		FUZZ_PKG_LIBS="-lsqlite3 -lcjson -lncursesw -lsodium -lkeyutils -lm"
 	fi
 	FUZZ_PKG_LIBS="$FUZZ_PKG_LIBS -lunistring"
 }

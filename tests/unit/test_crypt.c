@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "mend/crypt.h"
+#include "mend/export.h"
 #include "mend/journal_crypt.h"
 #include "mend/store_crypt.h"
 #include "mend/uuid.h"
@@ -602,4 +603,92 @@ TEST(test_crypt_a_conversion_killed_half_way_leaves_the_plain_journal_whole)
 	snprintf(cmd, sizeof cmd, "ls '%s' | grep -q 'crypt-killed.db.convert-'",
 		 dir);
 	CHECK(system(cmd) != 0);
+}
+
+struct tag_seen {
+	char line[512];
+};
+
+static int tag_line(const struct store_tag *t, void *ctx)
+{
+	struct tag_seen *s = ctx;
+	size_t n = strlen(s->line);
+	snprintf(s->line + n, sizeof s->line - n, "%s=%s:%ld;", t->key,
+		 t->shown, t->count);
+	return 0;
+}
+
+TEST(test_crypt_tags_list_and_filter_as_on_a_plain_journal)
+{
+	char path[512], rec[CRYPT_RECOVERY_LEN];
+	struct tag_seen plain = {""}, enc = {""};
+	struct found fp, fe;
+	struct journal *j = NULL;
+	const char *const want[] = {"sea"};
+
+	tmp_path(path, sizeof path, "tags.db");
+	setenv("MEND_NOW", NOW, 1);
+	CHECK_OK(journal_open(&j, path, NULL));
+	CHECK_OK(save(j, KIND_REFLECTION, "by the #Sea with @Ana", NULL));
+	CHECK_OK(save(j, KIND_REFLECTION, "the #sea again, #Night", NULL));
+	CHECK_OK(save(j, KIND_REFLECTION, "no tags here", NULL));
+	CHECK_OK(store_tags_each(j->st, tag_line, &plain, NULL));
+	struct journal_query q = {.module = -1, .tags = want, .n_tags = 1};
+	memset(&fp, 0, sizeof fp);
+	CHECK_OK(journal_list(j, &q, collect, &fp, NULL));
+	CHECK(fp.n == 2 && strstr(plain.line, "sea=") != NULL);
+	journal_close(j);
+	CHECK_OK(journal_encrypt(path, PASS, strlen(PASS), rec, NULL));
+	CHECK(sql_int(path, "SELECT count(*) FROM entry_tags WHERE tag = 'sea' "
+			    "OR typeof(shown) <> 'blob'") == 0);
+	j = open_unlocked(path);
+	CHECK(j != NULL);
+	CHECK_OK(store_tags_each(j->st, tag_line, &enc, NULL));
+	if (strcmp(enc.line, plain.line) != 0)
+		printf("    plain %s\n    enc   %s\n", plain.line, enc.line);
+	CHECK(strcmp(enc.line, plain.line) == 0);
+	memset(&fe, 0, sizeof fe);
+	CHECK_OK(journal_list(j, &q, collect, &fe, NULL));
+	CHECK(fe.n == 2);
+	for (int i = 0; i < 2; i++)
+		CHECK(strcmp(fe.uuids[i], fp.uuids[i]) == 0);
+	journal_close(j);
+}
+
+/* The JSON export of j, into a malloc'ed string. */
+static char *export_of(struct journal *j)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	struct export_options o = {.format = EXPORT_JSON, .module = -1};
+	if (!f)
+		return NULL;
+	enum mend_rc rc = export_write(j, &o, f, NULL, NULL);
+	fclose(f);
+	if (rc != MEND_OK) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+TEST(test_crypt_an_unlocked_journal_exports_the_same_as_the_plain_one)
+{
+	char path[512], rec[CRYPT_RECOVERY_LEN];
+	struct journal *j = full_journal(path, sizeof path, "export.db");
+	CHECK(j != NULL);
+	char *plain = export_of(j);
+	journal_close(j);
+	CHECK(plain && strstr(plain, secrets[4]) && strstr(plain, secrets[12]));
+	CHECK_OK(journal_encrypt(path, PASS, strlen(PASS), rec, NULL));
+	j = open_unlocked(path);
+	CHECK(j != NULL);
+	char *enc = export_of(j);
+	CHECK(enc && strcmp(enc, plain) == 0);
+	free(enc);
+	store_lock(j->st);
+	CHECK(export_of(j) == NULL); /* locked: nothing comes out */
+	journal_close(j);
+	free(plain);
 }
