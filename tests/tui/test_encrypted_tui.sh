@@ -327,7 +327,7 @@ t_ctrl_p_locks_and_comes_back_to_the_same_screen() {
 	keys C-d
 	wait_for "Kept here."
 	keys Escape
-	keys Escape
+	wait_gone "Kept here."
 	wait_for "Today's check-in"
 	type q
 	wait_for "MEND_EXITED=0"
@@ -478,6 +478,7 @@ t_words_written_in_the_tui_never_reach_the_disk_in_plain_text() {
 	keys C-d
 	wait_for "Saved."
 	keys Escape
+	wait_gone "Your entries"
 	wait_for "Today's check-in"
 	# an unsent message
 	type n
@@ -488,8 +489,7 @@ t_words_written_in_the_tui_never_reach_the_disk_in_plain_text() {
 	keys C-d
 	wait_for "Kept here."
 	keys Escape
-	wait_for "unsent"
-	keys Escape
+	wait_gone "Kept here."
 	wait_for "Today's check-in"
 	# and a draft left open when mend is stopped
 	write_in_editor "marigoldwindow left open"
