@@ -212,6 +212,8 @@ fresh_import_dbs() {
 
 for n in $SIZES; do
 	prepare "$n"
+	# BENCH_ENCRYPTED_ONLY=1: the encrypted journal's figures alone
+	[ -n "${BENCH_ENCRYPTED_ONLY:-}" ] && continue
 	db="$CACHE/journal-$n.db"
 	cp "$db" "$CACHE/write-$n.db"
 	w="$CACHE/write-$n.db"

@@ -569,7 +569,7 @@ t_killed_encrypt_leaves_the_plain_journal_whole() {
 	new_session
 	awk 'BEGIN {
 		printf "{\"format\":\"mend-journal\",\"version\":1,\"exported_at\":\"2026-01-01T00:00:00Z\",\"app_version\":\"t\",\"settings\":{},\"periods\":[],\"entries\":["
-		for (i = 0; i < 20000; i++)
+		for (i = 0; i < 6000; i++)
 			printf "%s{\"id\":\"00000000-0000-4000-8000-%012d\",\"kind\":\"reflection\",\"module\":\"reflection\",\"created_at\":\"2026-01-02T00:00:00Z\",\"updated_at\":\"2026-01-02T00:00:00Z\",\"text\":\"juniperlantern %d with several words to index\"}", (i ? "," : ""), i, i
 		printf "]}"
 	}' >"$WORK/big.json"
@@ -577,7 +577,7 @@ t_killed_encrypt_leaves_the_plain_journal_whole() {
 	expect_rc 0
 	pass_script "$WORK/pw" "interrupted"
 	local killed=0
-	for delay in 0.15 0.3 0.6; do
+	for delay in 0.05 0.1 0.2 0.4; do
 		"$MEND" encrypt >/dev/null 2>&1 &
 		local pid=$!
 		sleep "$delay"
@@ -586,7 +586,7 @@ t_killed_encrypt_leaves_the_plain_journal_whole() {
 		unset MEND_PASSPHRASE_COMMAND
 		mend_notty list --search juniperlantern --json
 		if [ "$RC" -eq 0 ]; then
-			expect_eq "$(json 'length')" 20000 "entries after a killed encrypt"
+			expect_eq "$(json 'length')" 6000 "entries after a killed encrypt"
 			[ "$(sqlite3 "$MEND_DB" 'pragma integrity_check')" = ok ] ||
 				fail "the journal is damaged"
 		else
@@ -594,7 +594,7 @@ t_killed_encrypt_leaves_the_plain_journal_whole() {
 			pass_script "$WORK/pw" "interrupted"
 			mend list --search juniperlantern --json
 			expect_rc 0
-			expect_eq "$(json 'length')" 20000 "entries after encrypting"
+			expect_eq "$(json 'length')" 6000 "entries after encrypting"
 			break
 		fi
 		pass_script "$WORK/pw" "interrupted"
@@ -607,7 +607,7 @@ t_killed_encrypt_leaves_the_plain_journal_whole() {
 	grep_words "$MEND_DB" && fail "plaintext in the encrypted journal"
 	mend_notty list --search juniperlantern --json
 	expect_rc 0
-	expect_eq "$(json 'length')" 20000 "entries in the encrypted journal"
+	expect_eq "$(json 'length')" 6000 "entries in the encrypted journal"
 }
 
 run_tests
