@@ -78,19 +78,6 @@ int session_lock_idle_seconds(struct journal *j)
 	return session_lock_minutes(j) * 60;
 }
 
-/* The journal's unlock-minutes, as the command line reads it. */
-static int unlock_minutes(struct journal *j)
-{
-	char buf[16];
-	int v = KEYRING_DEFAULT_MINUTES;
-
-	if (store_setting_get(j->st, KEYRING_SETTING, buf, sizeof buf, NULL) ==
-		MEND_OK &&
-	    keyring_check_minutes(buf, &v, NULL) != MEND_OK)
-		v = KEYRING_DEFAULT_MINUTES;
-	return v;
-}
-
 bool session_lock_from_keyring(struct journal *j)
 {
 	unsigned char *key;
@@ -110,7 +97,7 @@ bool session_lock_from_keyring(struct journal *j)
 	if (ok)
 		ok = journal_refresh(j, NULL) == MEND_OK;
 	if (ok)
-		keyring_touch(id, unlock_minutes(j));
+		keyring_touch(id, keyring_minutes(j->st));
 	return ok;
 }
 
@@ -124,7 +111,7 @@ void session_lock_keep_key(struct journal *j)
 	id = store_crypt_id(j->st);
 	key = crypt_secret_new(CRYPT_KEY_LEN);
 	if (key && id && store_export_key(j->st, key) == MEND_OK)
-		keyring_put(id, key, unlock_minutes(j), NULL);
+		keyring_put(id, key, keyring_minutes(j->st), NULL);
 	crypt_secret_free(key);
 }
 
