@@ -13,6 +13,7 @@
 #include "mend/reflection.h"
 #include "mend/store_crypt.h"
 #include "mend/remind.h"
+#include "mend/session_lock.h"
 #include "mend/tags.h"
 
 static const struct opt_spec prompt_opts[] = {
@@ -166,7 +167,7 @@ const struct command cmd_prompts = {
 
 const char *const cli_config_keys[] = {
 	"day-start-hour", "goal", "crisis-line", "remind", "remind-at", "quick-tags",
-	"contact-mode", "unlock-minutes", NULL,
+	"contact-mode", "unlock-minutes", "lock-minutes", NULL,
 };
 
 static const struct opt_spec config_opts[] = {
@@ -320,6 +321,29 @@ static int config_unlock_minutes(struct cli *c, const struct args *a)
 	return 0;
 }
 
+/* The full-screen journal's idle lock, checked before the journal is
+ * opened so a bad value writes nothing. */
+static int config_lock_minutes(struct cli *c, const struct args *a)
+{
+	struct journal *j;
+	enum mend_rc rc;
+	int v = 0;
+
+	if (a->npos == 2 &&
+	    (rc = session_lock_check_minutes(a->pos[1], &v, &c->err)) != MEND_OK)
+		return cli_fail(c, rc);
+	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
+		return 1;
+	if (a->npos == 1) {
+		printf("%d\n", session_lock_minutes(j));
+		return 0;
+	}
+	if ((rc = session_lock_set_minutes(j, a->pos[1], &c->err)) != MEND_OK)
+		return cli_fail(c, rc);
+	printf("Saved: lock-minutes = %d\n", v);
+	return 0;
+}
+
 static int run_config(struct cli *c, const struct args *a)
 {
 	struct journal *j;
@@ -347,6 +371,8 @@ static int run_config(struct cli *c, const struct args *a)
 		printf("contact-mode = %s\n", on ? "low" : "none");
 		if (cli_journal_is_encrypted(j))
 			printf("unlock-minutes = %d\n", cli_unlock_minutes(j));
+		if (cli_journal_is_encrypted(j))
+			printf("lock-minutes = %d\n", session_lock_minutes(j));
 		return 0;
 	}
 	if (strcmp(a->pos[0], "remind") == 0 ||
@@ -358,6 +384,8 @@ static int run_config(struct cli *c, const struct args *a)
 		return config_quick_tags(c, a);
 	if (strcmp(a->pos[0], "contact-mode") == 0)
 		return config_contact_mode(c, a);
+	if (strcmp(a->pos[0], "lock-minutes") == 0)
+		return config_lock_minutes(c, a);
 	if (strcmp(a->pos[0], "unlock-minutes") == 0)
 		return config_unlock_minutes(c, a);
 	if (strcmp(a->pos[0], "day-start-hour") != 0 &&
@@ -365,7 +393,7 @@ static int run_config(struct cli *c, const struct args *a)
 		return cli_usage_error(c, "key: '%.40s' is not one of "
 					  "day-start-hour, goal, crisis-line, "
 					  "remind, remind-at, quick-tags, "
-					  "contact-mode, unlock-minutes",
+					  "contact-mode, unlock-minutes, lock-minutes",
 					  a->pos[0]);
 	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
 		return 1;
@@ -415,5 +443,8 @@ const struct command cmd_config = {
 		"  unlock-minutes N   how long an encrypted journal stays unlocked\n"
 		"                     after the passphrase (the key kept in the\n"
 		"                     session keyring), 0..1440; 15 by default, 0\n"
-		"                     asks every time\n",
+		"                     asks every time\n"
+		"  lock-minutes N     minutes without a key before the full-screen\n"
+		"                     journal locks an encrypted journal, 0..1440;\n"
+		"                     10 by default, 0 never by itself\n",
 };

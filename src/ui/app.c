@@ -145,10 +145,19 @@ static void run_pending(struct app *a)
 	free(text);
 }
 
+/* A clock that only goes forward, for the idle lock. */
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void loop(struct app *a, const struct app_hooks *h, bool once)
 {
 	wint_t ch;
 	bool redraw = true;
+	long long last_key = now_ms();
 
 	while (a->depth > 0) {
 		if (got_signal) {
@@ -160,12 +169,25 @@ static void loop(struct app *a, const struct app_hooks *h, bool once)
 			draw(a);
 			break;
 		}
+		/* hidden while a save waited (the busy hook cannot lock from
+		 * inside the journal): an encrypted journal locks now */
+		if (a->hidden && h->lock && h->lock(a)) {
+			a->hidden = false;
+			redraw = true;
+		}
 		/* Keys already waiting (a paste) are handled before the next
 		 * redraw, so a long paste settles without a redraw per byte. */
 		int r = ui_get_key(&ch, redraw ? 0 : 250);
 		if (r == ERR && redraw) {
 			draw(a);
 			redraw = false;
+			continue;
+		}
+		if (r == ERR && h->lock && a->lock_after > 0 &&
+		    now_ms() - last_key >= (long long)a->lock_after * 1000) {
+			last_key = now_ms();
+			if (h->lock(a))
+				redraw = true;
 			continue;
 		}
 		if (r == ERR) {
@@ -177,6 +199,7 @@ static void loop(struct app *a, const struct app_hooks *h, bool once)
 			continue;
 		}
 		redraw = true;
+		last_key = now_ms();
 		bool code = r == KEY_CODE_YES;
 		if (code && ch == KEY_RESIZE) {
 			a->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
@@ -185,6 +208,8 @@ static void loop(struct app *a, const struct app_hooks *h, bool once)
 		if (code && ch == (wint_t)UI_KEY_UNKNOWN)
 			continue;
 		if (!code && ch == UI_KEY_HIDE) {
+			if (!a->hidden && h->lock && h->lock(a))
+				continue;
 			a->hidden = !a->hidden;
 			continue;
 		}

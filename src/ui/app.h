@@ -39,7 +39,8 @@ enum ui_role {
  * is_key_code set: an escape sequence nobody knows (ignore it; it is
  * never Esc), and Alt (or Esc typed quickly) with a key. */
 #define UI_KEY_UNKNOWN 0x7fff0100
-#define UI_KEY_HIDE 0x10 /* Ctrl-P hides everything, on every screen */
+#define UI_KEY_HIDE 0x10 /* Ctrl-P hides everything, on every screen, or
+			  * locks an encrypted journal */
 #define UI_KEY_PAUSE 0x14 /* Ctrl-T opens the pause, on every screen */
 #define UI_META(c) (0x7fff1000 + (c))
 
@@ -101,6 +102,8 @@ struct app {
 	char status[256];  /* one-line message under the title */
 	bool status_error;
 	bool close_top; /* a dialog's answer asked to close the top screen */
+	int lock_after; /* seconds without a key before the lock hook; 0:
+			 * never (plain journals, lock-minutes 0) */
 };
 
 /* --- the loop (app.c) --- */
@@ -113,6 +116,9 @@ struct app_hooks {
 	void (*help)(struct app *a, const struct ui_screen *about);
 	/* the pause before reaching out (^T), over whatever is open */
 	void (*pause)(struct app *a);
+	/* lock an encrypted journal (^P, and after lock_after idle seconds);
+	 * false when there is nothing to lock, and ^P hides instead */
+	bool (*lock)(struct app *a);
 };
 
 /* Run the full-screen journal on the journal at db_path; with draw_once,

@@ -8,6 +8,7 @@
 #include <wchar.h>
 
 #include "app.h"
+#include "mend/store_crypt.h"
 #include "mend/utf8.h"
 
 bool ui_utf8 = true;
@@ -332,5 +333,8 @@ void ui_frame(struct app *a, const char *title, const struct ui_key *keys)
 		ui_text(LINES - 1, x + 1, COLS - x, help->label,
 			ui_attr(ROLE_NORMAL));
 	}
-	ui_text(LINES - 1, COLS - 10, 10, "^P hide", ui_attr(ROLE_MUTED));
+	/* ^P locks an encrypted journal instead of hiding it */
+	bool locks = a && a->j && a->j->st && store_encrypted(a->j->st);
+	ui_text(LINES - 1, COLS - 10, 10, locks ? "^P lock" : "^P hide",
+		ui_attr(ROLE_MUTED));
 }

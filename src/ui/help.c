@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mend/store_crypt.h"
 #include "screens.h"
 
 struct help {
@@ -21,11 +22,23 @@ static const struct ui_key help_keys[] = {
 	{NULL, NULL, NULL},
 };
 
+/* ^P hides a plain journal's screen and locks an encrypted one. */
+static const struct ui_key hide_keys[] = {
+	{"^P", NULL, "hide everything at once behind a blank screen; ^P "
+		     "again brings it back"},
+	{NULL, NULL, NULL},
+};
+
+static const struct ui_key lock_keys[] = {
+	{"^P", NULL, "lock the journal at once: the screen clears, and your "
+		     "passphrase brings you back here (l on home does the "
+		     "same)"},
+	{NULL, NULL, NULL},
+};
+
 static const struct ui_key global_keys[] = {
 	{"^T", NULL, "pause before you reach out: rate the urge, write it "
 		     "here instead, and wait a few minutes together"},
-	{"^P", NULL, "hide everything at once behind a blank screen; ^P "
-		     "again brings it back"},
 	{"?", NULL, "help for the screen you are on (F1 while writing)"},
 	{"Esc/q", NULL, "go back"},
 	{NULL, NULL, NULL},
@@ -89,7 +102,9 @@ static void help_draw(struct app *a, void *st)
 		return;
 	if (y >= top)
 		ui_text(y, left, width, "Everywhere", ui_attr(ROLE_TITLE));
-	draw_keys(y + 1, top, left, width, top + height, global_keys);
+	y = draw_keys(y + 1, top, left, width, top + height,
+		      store_encrypted(a->j->st) ? lock_keys : hide_keys);
+	draw_keys(y, top, left, width, top + height, global_keys);
 }
 
 static int help_key(struct app *a, void *st, int ch, bool code)

@@ -9,6 +9,7 @@
 
 #include "mend/checkin.h"
 #include "mend/pause.h"
+#include "mend/store_crypt.h"
 #include "screens.h"
 
 struct helpnow {
@@ -28,6 +29,9 @@ static void helpnow_enter(struct app *a, void *st)
 {
 	struct helpnow *h = st;
 	struct mend_err err = {""};
+	/* a locked journal keeps the crisis line sealed: the note alone */
+	if (!store_unlocked(a->j->st))
+		return;
 	if (checkin_crisis_line(a->j, h->crisis, sizeof h->crisis, &err) !=
 	    MEND_OK) {
 		h->crisis[0] = '\0';

@@ -40,8 +40,8 @@ static const struct {
 	{'c', "Daily check-in"}, {'n', "No contact"},   {'p', "Pause first"},
 	{'r', "Reflection"},     {'g', "Self-improvement"}, {'a', "Acceptance"},
 	{'y', "Your path"},      {'x', "Exercises"},    {'i', "Insights"},
-	{'v', "Review"},         {'e', "Export"},       {'?', "Help"},
-	{'q', "Quit"},
+	{'v', "Review"},         {'e', "Export"},       {'l', "Lock"},
+	{'?', "Help"},           {'q', "Quit"},
 };
 #define N_MENU ((int)(sizeof menu / sizeof menu[0]))
 
@@ -63,6 +63,8 @@ static const struct ui_key home_keys[] = {
 			  "looking back"},
 	{"e", "export", "save the journal as one file: JSON, jrnl or "
 			     "Markdown"},
+	{"l", NULL, "lock an encrypted journal now: the screen clears, and "
+		    "the passphrase opens it again (^P does the same)"},
 	{"↑↓ Enter", NULL, "move in the menu and open"},
 	{"q", "quit", "leave mend"},
 	{"?", "help", "this help"},
@@ -500,6 +502,11 @@ static int open_item(struct app *a, struct home *h, char key)
 	case 'y': ui_open_path(a); break;
 	case '?': ui_push(a, &help_screen, help_new(a->stack[a->depth - 1].screen)); break;
 	case 'h': ui_open_helpnow(a); break;
+	case 'l':
+		if (!ui_lock(a))
+			ui_message(a, false, "This journal is not encrypted; "
+					     "there is nothing to lock.");
+		break;
 	case 'q': return UI_QUIT;
 	default: return 0;
 	}

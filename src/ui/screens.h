@@ -14,6 +14,22 @@ void screens_start(struct app *a);
 extern const struct ui_screen help_screen;
 void *help_new(const struct ui_screen *about);
 
+/* Encrypted journals (unlock.c): open the first screens once the
+ * journal is readable (at once, with the keyring's key, or after the
+ * passphrase screen); lock now (false when there is nothing to lock);
+ * ask for a new passphrase twice and hand it to chosen, which returns
+ * the key flags (UI_HANDLED once it opened a screen of its own, after
+ * which the passphrase screen closes with it). */
+void ui_start_unlocked(struct app *a);
+bool ui_lock(struct app *a);
+void ui_open_new_passphrase(struct app *a,
+			    int (*chosen)(struct app *a, const char *pass,
+					  size_t len));
+
+/* Encrypt the journal from the welcome (encrypt.c): the passphrase
+ * twice, then the recovery key on a screen of its own. */
+void ui_open_encrypt(struct app *a);
+
 void ui_open_home(struct app *a);
 void ui_open_welcome(struct app *a);
 void ui_open_checkin(struct app *a);

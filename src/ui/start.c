@@ -219,10 +219,11 @@ static void open_pause(struct app *a)
 int ui_main(const char *db_path, int draw_once)
 {
 	static const struct app_hooks hooks = {
-		.start = screens_start,
+		.start = ui_start_unlocked,
 		.save_draft = ui_editor_save_draft,
 		.help = open_help,
 		.pause = open_pause,
+		.lock = ui_lock,
 	};
 	return app_run(db_path, draw_once, &hooks);
 }

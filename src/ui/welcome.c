@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mend/nocontact.h"
+#include "mend/store_crypt.h"
 #include "screens.h"
 
 enum step { STEP_HELLO, STEP_DATE, STEP_GOAL, STEP_MODULES };
@@ -15,7 +16,10 @@ struct welcome {
 	enum step step;
 };
 
+/* k first, so that an encrypted journal's welcome shows the rest alone */
 static const struct ui_key welcome_keys[] = {
+	{"k", "encrypt", "keep this journal encrypted (a passphrase), before "
+			 "anything is written"},
 	{"Enter", "continue", "go on to the next step"},
 	{"Esc", "skip", "skip the welcome and go home"},
 	{NULL, NULL, NULL},
@@ -80,7 +84,8 @@ static void welcome_draw(struct app *a, void *st)
 	const struct content *c = a->j->content;
 	int top, left, width, height, y;
 
-	ui_frame(a, "Welcome", welcome_keys);
+	ui_frame(a, "Welcome",
+		 store_encrypted(a->j->st) ? welcome_keys + 1 : welcome_keys);
 	ui_area(&top, &left, &width, &height);
 	y = top;
 	if (w->step != STEP_MODULES) {
@@ -88,6 +93,11 @@ static void welcome_draw(struct app *a, void *st)
 			     ui_attr(ROLE_NORMAL));
 		ui_text(y + 1, left, width, "Press Enter to begin.",
 			ui_attr(ROLE_ACCENT));
+		if (w->step == STEP_HELLO && !store_encrypted(a->j->st))
+			ui_wrap(y + 2, left, width, top + height - y - 2, 0,
+				"Or k: keep this journal encrypted (a "
+				"passphrase).",
+				ui_attr(ROLE_MUTED));
 		return;
 	}
 	ui_text(y++, left, width, "Four parts, in any order you like:",
@@ -141,6 +151,11 @@ static int welcome_key(struct app *a, void *st, int ch, bool code)
 		return 0;
 	if (!code && (ch == 27 || ch == 'q'))
 		return UI_POP;
+	if (!code && ch == 'k' && w->step == STEP_HELLO &&
+	    !store_encrypted(a->j->st)) {
+		ui_open_encrypt(a);
+		return UI_HANDLED;
+	}
 	if (!enter)
 		return UI_HANDLED;
 	if (w->step == STEP_MODULES) {
