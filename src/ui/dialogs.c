@@ -438,6 +438,10 @@ static int pick_key(struct app *a, void *st, int ch, bool code)
 		pick_digit(p, ch);
 		return UI_HANDLED;
 	}
+	/* the screen's clock ticks between two digits typed a little
+	 * slowly: only a real key ends a number */
+	if (code && ch == UI_TICK)
+		return 0;
 	p->digits[0] = '\0';
 	if (code) {
 		if (ch == KEY_UP && p->sel > 0)
@@ -446,8 +450,6 @@ static int pick_key(struct app *a, void *st, int ch, bool code)
 			p->sel++;
 		else if (ch == KEY_ENTER)
 			goto chosen;
-		else if (ch == UI_TICK)
-			return 0;
 		return UI_HANDLED;
 	}
 	if (ch == 'k' && p->sel > 0)

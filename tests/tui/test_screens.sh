@@ -287,6 +287,23 @@ t_a_number_picks_its_item_in_a_numeric_picker() {
 	expect_attr "7" reverse
 }
 
+# Typed a little slowly, as a person does: the screen's clock ticks
+# between the two digits, and "1" then "0" is still 10.
+t_two_digits_typed_slowly_still_pick_ten() {
+	mend start --date 2026-01-01
+	tui_start 80 24
+	wait_for "Daily check-in"
+	type "n"
+	wait_for "No contact"
+	type "u"
+	wait_for "How strong is the urge?"
+	type "1"
+	expect_attr "1 " reverse
+	sleep 0.7 # the person's pause between keys, not a wait for output
+	type "0"
+	expect_attr "10 overwhelming" reverse
+}
+
 t_export_offers_three_formats_expands_tilde_and_asks_before_replacing() {
 	mend start --date 2026-01-01
 	mend reflect "kept safe in the export"
