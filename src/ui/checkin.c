@@ -486,6 +486,10 @@ static void got_note(struct app *a, void *ctx, int choice, const char *text)
 		   c->result.updated ? "Saved: today's check-in was updated."
 				     : "Saved.");
 	c->step = STEP_PROMPT;
+	/* the count started again: the kind look back first, each of its
+	 * questions skippable, then the rest of the check-in */
+	if (c->result.restarted)
+		ui_open_slip(a, false);
 }
 
 /* Quick tags come between the contact and the note. */

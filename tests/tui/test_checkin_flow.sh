@@ -340,6 +340,9 @@ t_slip_says_when_a_sealed_letter_now_opens() {
 	keys Enter
 	wait_for "A few words about today"
 	keys Enter
+	# the count started again: the kind look back comes first
+	wait_for "three short questions"
+	keys Escape
 	finish_after_note
 	keys Enter
 	type "q"

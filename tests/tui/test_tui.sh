@@ -73,6 +73,8 @@ t_checkin_with_contact_shows_slip_and_restarts_period() {
 	keys Enter
 	wait_for "A few words about today"
 	keys Enter
+	wait_for "three short questions"
+	keys Escape
 	wait_for "Today's prompt"
 	keys Escape
 	wait_for "Today's check-in: done"
@@ -86,6 +88,42 @@ t_checkin_with_contact_shows_slip_and_restarts_period() {
 	expect_eq "$(json .no_contact_days)" 0 "streak after the slip"
 	expect_eq "$(json .longest_streak_days)" 10 "longest streak kept"
 	expect_eq "$(json .contacts)" 1 "contacts"
+}
+
+# A check-in that restarted the count offers the kind look back once it
+# is saved, as the no-contact screen does; every question can be
+# skipped, and answering one keeps it.
+t_checkin_that_restarts_the_count_offers_the_slip_review() {
+	mend start --date 2026-01-01
+	tui_start 80 24
+	wait_for "Daily check-in"
+	type "c"
+	wait_for "How are you feeling today?"
+	keys Enter
+	wait_for "urge to contact them?"
+	keys Enter
+	wait_for "Was there contact"
+	type "y"
+	wait_for "Who reached out?"
+	type "m"
+	wait_for "Was it necessary"
+	type "n"
+	wait_for "This starts your count again from today. Log it?"
+	type "y"
+	wait_for "count will start again from now"
+	keys Enter
+	wait_for "What did today hold?"
+	keys Enter
+	wait_for "A few words about today"
+	keys Enter
+	wait_for "three short questions"
+	expect_whole "10 days of space in all · longest stretch 10 days"
+	keys Escape
+	wait_for "Today's prompt"
+	keys Escape
+	wait_for "Today's check-in: done"
+	expect_eq "$(sqlite3 "$MEND_DB" "SELECT count(*) FROM entries WHERE
+		kind = 'slip'")" 0 "slip entries after skipping"
 }
 
 t_reflection_utf8_and_backspace_over_multibyte() {
