@@ -8,6 +8,7 @@
 #include "mend/checkin.h"
 #include "mend/journey.h"
 #include "mend/insights.h"
+#include "mend/pause.h"
 #include "mend/milestone.h"
 #include "mend/nocontact.h"
 #include "mend/utf8.h"
@@ -30,6 +31,8 @@ struct home {
 	bool low_contact;     /* the count is of contact beyond the necessary */
 	struct ui_journey_note note;
 	long then_day;        /* a then-and-now to offer for this day, or 0 */
+	char keep_line[320];  /* a hard day: one of their reasons or people */
+	size_t keep_label;    /* the length of its label ("Someone to reach: ") */
 	bool week_due;        /* the week just ended, to look back on */
 };
 
@@ -126,6 +129,37 @@ static void goal_story(const struct milestone_goal *g, char *out, size_t n)
 		 g->urges == 1 ? "" : "s", g->unsent, g->unsent == 1 ? "" : "s");
 }
 
+/* On a hard day (low mood, or strong urges lately) home shows one of the
+ * user's own reasons for keeping space, or on a low day one of the
+ * people they could reach, a different one each day; nothing when the
+ * lists are empty (they are kept in a pause, with k). */
+static void keep_line(struct app *a, struct home *h)
+{
+	struct mend_err err = {""};
+	struct pause_list l = {0};
+	bool low = h->s.low_mood, urges = h->s.reason == SUGGEST_URGES_HIGH;
+	long day = journal_today(a->j);
+	h->keep_line[0] = '\0';
+	if (!low && !urges)
+		return;
+	enum pause_list_kind k = PAUSE_LIST_REASONS;
+	if (pause_list_get(a->j, k, &l, &err) == MEND_OK && l.n == 0 && low) {
+		pause_list_done(&l);
+		k = PAUSE_LIST_PEOPLE;
+		if (pause_list_get(a->j, k, &l, &err) != MEND_OK)
+			l.n = 0;
+	}
+	if (l.n > 0) {
+		const char *label = k == PAUSE_LIST_REASONS
+					    ? "Your reason for space: "
+					    : "Someone to reach: ";
+		h->keep_label = strlen(label);
+		snprintf(h->keep_line, sizeof h->keep_line, "%s%s", label,
+			 l.items[(day % l.n + l.n) % l.n]);
+	}
+	pause_list_done(&l);
+}
+
 static void load(struct app *a, struct home *h)
 {
 	struct mend_err err = {""};
@@ -167,6 +201,7 @@ static void load(struct app *a, struct home *h)
 			      : 0;
 	if (insights_week_due(a->j, &h->week_due, &err) != MEND_OK)
 		h->week_due = false;
+	keep_line(a, h);
 	h->loaded = true;
 }
 
@@ -428,7 +463,8 @@ static void home_draw(struct app *a, void *st)
 					     : c->suggestion[s->reason];
 	char offer_buf[80];
 	const char *offer = insights_offer(h, offer_buf, sizeof offer_buf);
-	int extra = (h->letters_today > 0) + (offer != NULL);
+	int extra = (h->letters_today > 0) + (offer != NULL) +
+		    (h->keep_line[0] != '\0');
 	struct home_layout l = plan(s, text, extra, h->has_step || h->due,
 				    text_w, height);
 	int y = top;
@@ -463,6 +499,14 @@ static void home_draw(struct app *a, void *st)
 	}
 	if (offer && room > 3) {
 		ui_text(y++, left, text_w, offer, ui_attr(ROLE_GOOD));
+		room--;
+	}
+	if (h->keep_line[0] && room > 3) {
+		/* their own words matter more than the label */
+		const char *kl = h->keep_line;
+		if (ui_width(kl, strlen(kl)) > text_w)
+			kl += h->keep_label;
+		ui_text(y++, left, text_w, kl, ui_attr(ROLE_NORMAL));
 		room--;
 	}
 	if (s->low_mood || h->goal_text[0]) {

@@ -106,6 +106,42 @@ t_hard_days_note_is_whole_before_the_suggestion_at_every_size() {
 	done
 }
 
+# On hard days home shows one of the user's own reasons for keeping space,
+# beside the hard-days note and never pushing it off; on an ordinary day
+# it does not, and without reasons a low day names one of their people.
+t_hard_days_show_a_reason_of_their_own_beside_the_note() {
+	local size cols rows
+	mend start --date 2026-01-01
+	mend reasons add "I want to sleep through the night again"
+	expect_rc 0
+	mend checkin --mood 8 --urge 1
+	tui_start 80 24
+	wait_for "Daily check-in"
+	screen | grep -qF "Your reason for space" &&
+		fail "a reason shows on an ordinary day"
+	tui_stop
+	hard_days
+	for size in 60x18 80x24; do
+		cols=${size%x*} rows=${size#*x}
+		tui_start "$cols" "$rows"
+		wait_for "Daily check-in"
+		# where the label and the reason do not fit, the reason alone
+		wait_for "I want to sleep"
+		[ "$cols" = 80 ] && expect_whole "I want to sleep through the night again"
+		# shellcheck disable=SC2046
+		expect_whole "$NOTE" $(home_text_cols "$cols")
+		expect_whole "Press h for help now."
+		tui_stop
+	done
+	mend reasons remove 1
+	expect_rc 0
+	mend people add "Sam, my sister"
+	expect_rc 0
+	tui_start 80 24
+	wait_for "Someone to reach: Sam, my sister"
+	expect_whole "Press h for help now."
+}
+
 t_home_shows_no_cut_number_at_80x24_and_60x18() {
 	local size
 	mend start --date 2026-01-01
