@@ -334,7 +334,7 @@ static void surf_menu(struct app *a, struct pause_ui *p)
 
 static void draw_scale(int y, int x, int width, int sel)
 {
-	char n[4];
+	char n[12];
 	int cx = x;
 	for (int i = 0; i <= 10 && cx + 3 <= x + width; i++) {
 		snprintf(n, sizeof n, "%d", i);
