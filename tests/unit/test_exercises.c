@@ -227,7 +227,7 @@ static void answer_daily_at(int mood)
 		for (int i = 0; i < d->n; i++)
 			CHECK(strcmp(d->ids[i], p->id) != 0);
 		d->ids[d->n] = p->id;
-		snprintf(d->at[d->n], CLOCK_ISO_LEN, "2026-%03ld", day);
+		snprintf(d->at[d->n], CLOCK_ISO_LEN, "2026-%03d", (int)day);
 		d->n++;
 	}
 	free(d);

@@ -145,7 +145,7 @@ TEST(test_lists_are_json_arrays_with_limits)
 	struct journal *j = test_journal("2026-01-11T09:00:00Z", "UTC");
 	struct pause_list l = {0};
 	struct mend_err err = {""};
-	char value[256], item[8];
+	char value[256], item[16];
 	CHECK(j);
 	CHECK_OK(pause_list_get(j, PAUSE_LIST_PEOPLE, &l, NULL));
 	CHECK(l.n == 0);
