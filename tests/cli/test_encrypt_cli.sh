@@ -5,6 +5,8 @@
 # test's own, passphrases from MEND_PASSPHRASE_COMMAND, the delay after
 # wrong ones, and exports sealed with age (read back by the real age).
 . "$(dirname "$0")/lib.sh"
+# the schemas of the source tree, wherever the binary was built
+DATA_DIR=$(cd "$(dirname "$0")/../.." && pwd)/data
 
 # Each test gets a session keyring of its own, so no key is shared.
 if [ -z "${MEND_TEST_KEYRING:-}" ] && command -v keyctl >/dev/null 2>&1; then
@@ -96,7 +98,7 @@ EOP
 }
 
 schema_ok() {
-	python3 - "$1" "$(dirname "$MEND")/data/mend-journal.schema.json" <<'EOP' || fail "the export does not validate"
+	python3 - "$1" "$DATA_DIR/mend-journal.schema.json" <<'EOP' || fail "the export does not validate"
 import json, sys, jsonschema
 doc = json.load(open(sys.argv[1]))
 jsonschema.validate(doc, json.load(open(sys.argv[2])))
