@@ -19,6 +19,11 @@ PKGS     = ncursesw sqlite3 libcjson libsodium
 PKGS    += libkeyutils
 VERSION  = 0.1.0
 
+# The desktop's Secret Service, for those who opt in: its header at build
+# time only; desktop_keyring.c loads the library when first needed, so
+# GLib and D-Bus cost no other command anything.
+SECRET_PKG = libsecret-1
+
 # pkg-config's feature macros would clash with ours; we set them below.
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
@@ -40,6 +45,7 @@ ALL_CPPFLAGS = $(DEFS) -Iinclude -Isrc/core $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(WARN) $(ALL_CPPFLAGS) $(CFLAGS)
 # floor() lives in libm; an optimizing gcc inlines it, other builds call it.
 ALL_LDLIBS = $(PKG_LIBS) -lm -lunistring $(LDLIBS)
+SECRET_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(SECRET_PKG) 2>/dev/null)
 
 BUILD    = build
 ifeq ($(SANITIZE),1)
@@ -99,6 +105,7 @@ DEB_sqlite3  = libsqlite3-dev
 DEB_libcjson = libcjson-dev
 DEB_libkeyutils = libkeyutils-dev
 DEB_libsodium = libsodium-dev
+DEB_libsecret-1 = libsecret-1-dev
 # libraries without a pkg-config file: HEADER:DEBIAN-PACKAGE
 HEADER_LIBS  = unistr:libunistring-dev
 .PHONY: libs
@@ -108,13 +115,14 @@ libs:
 		exit 1; \
 	fi; \
 	miss=; deb=; \
-	for p in $(PKGS); do \
+	for p in $(PKGS) $(SECRET_PKG); do \
 		$(PKG_CONFIG) --exists $$p || { miss="$$miss $$p"; \
 		case $$p in ncursesw) deb="$$deb $(DEB_ncursesw)";; \
 		sqlite3) deb="$$deb $(DEB_sqlite3)";; \
 		libcjson) deb="$$deb $(DEB_libcjson)";; \
 		libkeyutils) deb="$$deb $(DEB_libkeyutils)";; \
-		libsodium) deb="$$deb $(DEB_libsodium)";; esac; }; \
+		libsodium) deb="$$deb $(DEB_libsodium)";; \
+		libsecret-1) deb="$$deb $(DEB_libsecret-1)";; esac; }; \
 	done; \
 	for h in $(HEADER_LIBS); do \
 		printf '#include <%s.h>\n' "$${h%%:*}" | \
@@ -134,6 +142,8 @@ $(BUILD)/%.o: %.c $(BUILD)/flags | libs
 	@mkdir -p $(dir $@)
 	@echo "  CC   $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/src/core/desktop_keyring.o: ALL_CFLAGS += $(SECRET_CFLAGS)
 
 $(BUILD)/data_embed.c: $(DATA) tools/embed.sh
 	@mkdir -p $(BUILD)

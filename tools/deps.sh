@@ -7,9 +7,9 @@
 # hardening-check and clang)
 set -eu
 need="gcc make pkg-config libncurses-dev libsqlite3-dev libcjson-dev \
-libunistring-dev libsodium-dev libkeyutils-dev keyutils age \
+libunistring-dev libsodium-dev libkeyutils-dev keyutils libsecret-1-dev age \
 sqlite3 tmux jq python3 python3-jsonschema strace procps bsdutils \
-util-linux time zsh fish systemd"
+util-linux time zsh fish systemd dbus gnome-keyring libsecret-tools"
 for extra in "$@"; do
 	case $extra in
 	fuzz) need="$need clang libclang-rt-14-dev" ;;

@@ -42,7 +42,9 @@ static const char *config_values(const char *key)
 {
 	if (strcmp(key, "contact-mode") == 0)
 		return "none low";
-	return strcmp(key, "remind") == 0 ? "on off" : NULL;
+	return strcmp(key, "remind") == 0 || strcmp(key, "secret-service") == 0
+		       ? "on off"
+		       : NULL;
 }
 
 /* The words of a fixed kind, space-separated, into buf ("" for none). */

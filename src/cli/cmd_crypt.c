@@ -10,8 +10,10 @@
 
 #include "cli.h"
 #include "crypt_cli.h"
+#include "mend/desktop_keyring.h"
 #include "mend/journal_crypt.h"
 #include "mend/keyring.h"
+#include "mend/session_lock.h"
 #include "mend/store_crypt.h"
 #include "mend/unlock_tries.h"
 #include "passphrase.h"
@@ -31,33 +33,23 @@ int cli_unlock_minutes(struct journal *j)
 	return keyring_minutes(j->st);
 }
 
-/* Keep the unlocked journal's key for its unlock-minutes. Best effort:
- * without a keyring every command asks, which is safe. */
+/* Keep the unlocked journal's key for its unlock-minutes (and in the
+ * desktop's keyring when the journal opted in). The kernel keyring is
+ * best effort; a desktop keyring that cannot be reached is mentioned,
+ * never a failure: the journal is unlocked either way. */
 static void keep_key(struct journal *j)
 {
-	unsigned char *key = crypt_secret_new(CRYPT_KEY_LEN);
-	const char *id = store_crypt_id(j->st);
+	struct mend_err err = {""};
 
-	if (key && id && store_export_key(j->st, key) == MEND_OK)
-		keyring_put(id, key, cli_unlock_minutes(j), NULL);
-	crypt_secret_free(key);
+	if (session_lock_keep_key(j, &err) != MEND_OK)
+		fprintf(stderr, "mend: note: %s; the next command may ask for "
+				"the passphrase\n",
+			err.msg);
 }
 
 static bool from_keyring(struct journal *j)
 {
-	unsigned char *key = crypt_secret_new(CRYPT_KEY_LEN);
-	const char *id = store_crypt_id(j->st);
-	bool ok = false;
-
-	if (key && id && keyring_get(id, key, 0, NULL) == MEND_OK) {
-		ok = store_unlock_key(j->st, key, NULL) == MEND_OK;
-		if (!ok) /* another journal's, or a stale one */
-			keyring_forget(id);
-	}
-	crypt_secret_free(key);
-	if (ok)
-		keyring_touch(id, cli_unlock_minutes(j));
-	return ok;
+	return session_lock_unlock_kept(j, true);
 }
 
 /* Wait out the growing delay after wrong passphrases, saying so. */
@@ -141,7 +133,8 @@ bool cli_unlock_quiet(struct journal *j)
 {
 	if (!j || !j->st || !store_encrypted(j->st) || store_unlocked(j->st))
 		return true;
-	return from_keyring(j) && journal_refresh(j, NULL) == MEND_OK;
+	return session_lock_unlock_kept(j, false) &&
+	       journal_refresh(j, NULL) == MEND_OK;
 }
 
 /* The journal opened as it is, locked or not (the crypt commands decide
@@ -304,6 +297,7 @@ static int run_decrypt(struct cli *c, const struct args *a)
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
 	keyring_forget(id);
+	desktop_keyring_forget(id, NULL);
 	printf("Your journal is plain again: no passphrase is asked, and\n"
 	       "anyone who can read the file can read what you wrote.\n");
 	return 0;
@@ -408,6 +402,9 @@ static int run_unlock(struct cli *c, const struct args *a)
 		       "locks it now.\n",
 		       kept ? "Already unlocked; kept" : "Unlocked", minutes,
 		       minutes == 1 ? "" : "s");
+	if (session_lock_uses_desktop(c->j))
+		printf("The desktop's keyring keeps the key too, until 'mend "
+		       "lock'.\n");
 	return 0;
 }
 
@@ -431,8 +428,10 @@ static int run_lock(struct cli *c, const struct args *a)
 	if (!open_as_is(c, false) || c->j->missing ||
 	    !store_encrypted(c->j->st))
 		return c->j ? not_encrypted(c, "lock") : 1;
-	bool was = keyring_forget(store_crypt_id(c->j->st));
-	store_lock(c->j->st);
+	bool was = false;
+	enum mend_rc rc = session_lock_now(c->j, &was, &c->err);
+	if (rc != MEND_OK) /* the kernel's copy is gone; the desktop's not */
+		return cli_fail(c, rc);
 	printf("%s The next command asks for the passphrase.\n",
 	       was ? "Locked." : "The journal was already locked.");
 	return 0;
@@ -446,5 +445,6 @@ const struct command cmd_lock = {
     .usage = "mend lock",
     .summary = "forget the encrypted journal's key now",
     .help = "Forget the key 'mend unlock' kept in the session keyring, at\n"
-	    "once: the next command asks for the passphrase again.\n",
+	    "once, and the desktop's copy when 'mend config secret-service'\n"
+	    "is on: the next command asks for the passphrase again.\n",
 };

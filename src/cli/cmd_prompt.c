@@ -167,7 +167,8 @@ const struct command cmd_prompts = {
 
 const char *const cli_config_keys[] = {
 	"day-start-hour", "goal", "crisis-line", "remind", "remind-at", "quick-tags",
-	"contact-mode", "unlock-minutes", "lock-minutes", NULL,
+	"contact-mode", "unlock-minutes", "lock-minutes", "secret-service",
+	NULL,
 };
 
 static const struct opt_spec config_opts[] = {
@@ -344,6 +345,41 @@ static int config_lock_minutes(struct cli *c, const struct args *a)
 	return 0;
 }
 
+/* Whether the desktop's Secret Service keeps the key too: on stores it
+ * there at once (asking the passphrase when the journal is locked), off
+ * forgets it there. */
+static int config_secret_service(struct cli *c, const struct args *a)
+{
+	struct journal *j;
+	enum mend_rc rc = MEND_OK;
+	bool on = false;
+
+	if (a->npos == 2 && strcmp(a->pos[1], "on") != 0 &&
+	    strcmp(a->pos[1], "off") != 0)
+		return cli_usage_error(c,
+				       "secret-service: '%.32s' is not one of "
+				       "on, off",
+				       a->pos[1]);
+	if (a->npos == 1) {
+		if (!(j = cli_journal_read(c)))
+			return 1;
+		printf("%s\n", session_lock_uses_desktop(j) ? "on" : "off");
+		return 0;
+	}
+	on = strcmp(a->pos[1], "on") == 0;
+	if (!(j = cli_journal(c)))
+		return 1;
+	if ((rc = session_lock_set_desktop(j, on, &c->err)) != MEND_OK)
+		return cli_fail(c, rc);
+	printf("Saved: secret-service = %s\n", on ? "on" : "off");
+	printf(on ? "Your desktop's keyring now keeps the journal's key: "
+		    "commands and the\nfull-screen journal open it without "
+		    "asking while you are logged in,\nuntil 'mend lock'.\n"
+		  : "The desktop's keyring no longer keeps the journal's "
+		    "key.\n");
+	return 0;
+}
+
 static int run_config(struct cli *c, const struct args *a)
 {
 	struct journal *j;
@@ -372,7 +408,9 @@ static int run_config(struct cli *c, const struct args *a)
 		if (cli_journal_is_encrypted(j))
 			printf("unlock-minutes = %d\n", cli_unlock_minutes(j));
 		if (cli_journal_is_encrypted(j))
-			printf("lock-minutes = %d\n", session_lock_minutes(j));
+			printf("lock-minutes = %d\nsecret-service = %s\n",
+			       session_lock_minutes(j),
+			       session_lock_uses_desktop(j) ? "on" : "off");
 		return 0;
 	}
 	if (strcmp(a->pos[0], "remind") == 0 ||
@@ -388,12 +426,15 @@ static int run_config(struct cli *c, const struct args *a)
 		return config_lock_minutes(c, a);
 	if (strcmp(a->pos[0], "unlock-minutes") == 0)
 		return config_unlock_minutes(c, a);
+	if (strcmp(a->pos[0], "secret-service") == 0)
+		return config_secret_service(c, a);
 	if (strcmp(a->pos[0], "day-start-hour") != 0 &&
 	    strcmp(a->pos[0], "goal") != 0)
 		return cli_usage_error(c, "key: '%.40s' is not one of "
 					  "day-start-hour, goal, crisis-line, "
 					  "remind, remind-at, quick-tags, "
-					  "contact-mode, unlock-minutes, lock-minutes",
+					  "contact-mode, unlock-minutes, "
+					  "lock-minutes, secret-service",
 					  a->pos[0]);
 	if (!(j = a->npos == 1 ? cli_journal_read(c) : cli_journal(c)))
 		return 1;
@@ -446,5 +487,9 @@ const struct command cmd_config = {
 		"                     asks every time\n"
 		"  lock-minutes N     minutes without a key before the full-screen\n"
 		"                     journal locks an encrypted journal, 0..1440;\n"
-		"                     10 by default, 0 never by itself\n",
+		"                     10 by default, 0 never by itself\n"
+		"  secret-service on|off  also keep an encrypted journal's key in\n"
+		"                     the desktop's keyring (GNOME Keyring,\n"
+		"                     KeePassXC), unlocked by your login, until\n"
+		"                     'mend lock' (off by default)\n",
 };

@@ -22,7 +22,9 @@ bool cli_journal_is_encrypted(const struct journal *j);
  * 1, saying how to unlock). */
 int cli_unlock(struct cli *c, struct journal *j, bool may_ask);
 
-/* The keyring alone, never asking: true when j is readable after it. */
+/* The kernel keyring alone, never asking and never the desktop's Secret
+ * Service (a prompt must not wait on D-Bus): true when j is readable
+ * after it. */
 bool cli_unlock_quiet(struct journal *j);
 
 /* The unlock-minutes setting of the unlocked journal j (default

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "mend/crypt.h"
+#include "mend/desktop_keyring.h"
 #include "mend/keyring.h"
 #include "mend/session_lock.h"
 #include "mend/store_crypt.h"
@@ -78,7 +79,31 @@ int session_lock_idle_seconds(struct journal *j)
 	return session_lock_minutes(j) * 60;
 }
 
-bool session_lock_from_keyring(struct journal *j)
+bool session_lock_uses_desktop(struct journal *j)
+{
+	char at[CLOCK_ISO_LEN];
+
+	/* the row's presence, not its sealed value: readable while locked */
+	return j && j->st && store_encrypted(j->st) &&
+	       store_setting_updated(j->st, DESKTOP_SETTING, at, NULL) == MEND_OK;
+}
+
+/* Unlock with key; a key that does not open the journal (another
+ * journal's, a stale one) is forgotten from where it came. */
+static bool try_key(struct journal *j, const unsigned char *key, bool desktop)
+{
+	const char *id = store_crypt_id(j->st);
+
+	if (store_unlock_key(j->st, key, NULL) == MEND_OK)
+		return true;
+	if (desktop)
+		desktop_keyring_forget(id, NULL);
+	else
+		keyring_forget(id);
+	return false;
+}
+
+bool session_lock_unlock_kept(struct journal *j, bool desktop)
 {
 	unsigned char *key;
 	const char *id;
@@ -88,41 +113,116 @@ bool session_lock_from_keyring(struct journal *j)
 		return j && j->st;
 	id = store_crypt_id(j->st);
 	key = crypt_secret_new(CRYPT_KEY_LEN);
-	if (key && id && keyring_get(id, key, 0, NULL) == MEND_OK) {
-		ok = store_unlock_key(j->st, key, NULL) == MEND_OK;
-		if (!ok) /* another journal's, or a stale one */
-			keyring_forget(id);
+	if (!key || !id) {
+		crypt_secret_free(key);
+		return false;
+	}
+	if (keyring_get(id, key, 0, NULL) == MEND_OK)
+		ok = try_key(j, key, false);
+	if (ok) {
+		keyring_touch(id, keyring_minutes(j->st));
+	} else if (desktop && session_lock_uses_desktop(j) &&
+		   desktop_keyring_get(id, key, NULL) == MEND_OK &&
+		   try_key(j, key, true)) {
+		/* the next command finds it without the desktop's round trip */
+		keyring_put(id, key, keyring_minutes(j->st), NULL);
+		ok = true;
 	}
 	crypt_secret_free(key);
-	if (ok)
-		ok = journal_refresh(j, NULL) == MEND_OK;
-	if (ok)
-		keyring_touch(id, keyring_minutes(j->st));
 	return ok;
 }
 
-void session_lock_keep_key(struct journal *j)
+bool session_lock_from_keyring(struct journal *j)
+{
+	return session_lock_unlock_kept(j, true) &&
+	       journal_refresh(j, NULL) == MEND_OK;
+}
+
+enum mend_rc session_lock_keep_key(struct journal *j, struct mend_err *err)
 {
 	unsigned char *key;
 	const char *id;
+	enum mend_rc rc = MEND_OK;
 
 	if (!j || !j->st || !store_encrypted(j->st) || !store_unlocked(j->st))
-		return;
+		return MEND_OK;
 	id = store_crypt_id(j->st);
 	key = crypt_secret_new(CRYPT_KEY_LEN);
-	if (key && id && store_export_key(j->st, key) == MEND_OK)
-		keyring_put(id, key, keyring_minutes(j->st), NULL);
+	if (!key || !id || store_export_key(j->st, key) != MEND_OK) {
+		crypt_secret_free(key);
+		return MEND_OK;
+	}
+	/* best effort: without a keyring the next command asks */
+	keyring_put(id, key, keyring_minutes(j->st), NULL);
+	if (session_lock_uses_desktop(j))
+		rc = desktop_keyring_put(id, store_path(j->st), key, err);
 	crypt_secret_free(key);
+	return rc;
 }
 
-void session_lock_now(struct journal *j)
+enum mend_rc session_lock_set_desktop(struct journal *j, bool on,
+				      struct mend_err *err)
 {
+	enum mend_rc rc;
+	unsigned char *key;
 	const char *id;
 
 	if (!j || !j->st || !store_encrypted(j->st))
-		return;
+		return mend_err_set(err, MEND_EINVAL,
+				    "secret-service: the journal is not "
+				    "encrypted, so it has no key to keep; "
+				    "'mend encrypt' encrypts it");
+	if ((rc = store_check_unlocked(j->st, err)) != MEND_OK)
+		return rc;
 	id = store_crypt_id(j->st);
-	store_lock(j->st);
-	if (id)
-		keyring_forget(id);
+	if (!on) {
+		struct mend_err ferr = {""};
+		rc = store_setting_set(j->st, DESKTOP_SETTING, NULL, j->now_iso,
+				       err);
+		if (rc == MEND_OK && desktop_keyring_forget(id, &ferr) == MEND_EIO)
+			rc = mend_err_set(err, MEND_EIO,
+					  "%s (the setting is off; the key "
+					  "may still be in the desktop's "
+					  "keyring)",
+					  ferr.msg);
+		return rc;
+	}
+	/* kept first: a service that cannot be reached saves nothing */
+	key = crypt_secret_new(CRYPT_KEY_LEN);
+	rc = key ? store_export_key(j->st, key)
+		 : mend_err_set(err, MEND_ENOMEM, "out of memory");
+	if (rc == MEND_OK)
+		rc = desktop_keyring_put(id, store_path(j->st), key, err);
+	crypt_secret_free(key);
+	if (rc == MEND_OK)
+		rc = store_setting_set(j->st, DESKTOP_SETTING, "on", j->now_iso,
+				       err);
+	if (rc != MEND_OK && rc != MEND_EIO)
+		desktop_keyring_forget(id, NULL);
+	return rc;
+}
+
+enum mend_rc session_lock_now(struct journal *j, bool *was,
+			      struct mend_err *err)
+{
+	const char *id;
+	enum mend_rc rc = MEND_OK;
+	bool any = false;
+
+	if (j && j->st && store_encrypted(j->st)) {
+		id = store_crypt_id(j->st);
+		store_lock(j->st);
+		any = id && keyring_forget(id);
+		if (id && session_lock_uses_desktop(j)) {
+			rc = desktop_keyring_forget(id, err);
+			any = any || rc == MEND_OK;
+			if (rc == MEND_ENOTFOUND) {
+				mend_err_clear(err);
+				rc = MEND_OK;
+			}
+		}
+	}
+	if (was)
+		*was = any;
+	return rc;
 }

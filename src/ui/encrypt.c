@@ -116,7 +116,7 @@ static enum mend_rc reopen(struct app *a, const char *path, const char *rec,
 	if (rc == MEND_OK)
 		rc = journal_refresh(a->j, err);
 	if (rc == MEND_OK) {
-		session_lock_keep_key(a->j);
+		session_lock_keep_key(a->j, NULL);
 		a->lock_after = session_lock_idle_seconds(a->j);
 	}
 	return rc;

@@ -208,7 +208,7 @@ static int opened(struct app *a, struct unlock *u)
 	struct mend_err err = {""};
 
 	wipe(u->pass, &u->len);
-	session_lock_keep_key(a->j);
+	session_lock_keep_key(a->j, NULL);
 	if (journal_refresh(a->j, &err) != MEND_OK)
 		ui_error(a, &err);
 	a->lock_after = session_lock_idle_seconds(a->j);
@@ -471,7 +471,7 @@ bool ui_lock(struct app *a)
 	journal_set_busy_hook(a->j, give_up_soon, NULL);
 	ui_editor_save_draft(a);
 	ui_busy_install(a);
-	session_lock_now(a->j);
+	session_lock_now(a->j, NULL, NULL);
 	a->status[0] = '\0';
 	if (!push_unlock(a, MODE_RELOCK))
 		return false;

@@ -64,8 +64,9 @@ t_bash_completes_enumerated_values() {
 	expect_eq "$(bash_comp mend contact --by '')" "me them" "who reached out"
 	expect_eq "$(bash_comp mend export --format '')" "jrnl json markdown" "formats"
 	expect_eq "$(bash_comp mend config '')" \
-		"contact-mode crisis-line day-start-hour goal lock-minutes quick-tags remind remind-at unlock-minutes" "config keys"
+		"contact-mode crisis-line day-start-hour goal lock-minutes quick-tags remind remind-at secret-service unlock-minutes" "config keys"
 	expect_eq "$(bash_comp mend config remind '')" "off on" "remind values"
+	expect_eq "$(bash_comp mend config secret-service '')" "off on" "secret-service values"
 	expect_eq "$(bash_comp mend config goal '')" "" "goal takes a number"
 	expect_eq "$(bash_comp mend completions '')" "bash fish zsh" "shells"
 	expect_eq "$(bash_comp mend help con)" "config contact" "help COMMAND"
