@@ -24,16 +24,17 @@
  * for it. MEND_EIO with a sentence when libsecret or the service cannot
  * be reached or refuses (a locked collection whose prompt was dismissed,
  * no session bus). */
-enum mend_rc desktop_keyring_put(const char *id, const char *path,
-				const unsigned char key[DESKTOP_KEYRING_KEY_LEN],
-				struct mend_err *err);
+enum mend_rc
+desktop_keyring_put(const char *id, const char *path,
+		    const unsigned char key[DESKTOP_KEYRING_KEY_LEN],
+		    struct mend_err *err);
 
 /* The key kept for id, into key. MEND_ENOTFOUND when none is kept (or
  * what is kept is not a key); MEND_EIO when the service cannot be
  * reached. */
 enum mend_rc desktop_keyring_get(const char *id,
-				unsigned char key[DESKTOP_KEYRING_KEY_LEN],
-				struct mend_err *err);
+				 unsigned char key[DESKTOP_KEYRING_KEY_LEN],
+				 struct mend_err *err);
 
 /* Forget what is kept for id: MEND_OK when something was removed,
  * MEND_ENOTFOUND when nothing was kept, MEND_EIO when the service cannot

@@ -81,6 +81,11 @@ void journal_set_busy_hook(struct journal *j,
 			   int (*hook)(void *ctx, int attempt, long waited_ms),
 			   void *ctx);
 
+/* Save one setting (value NULL removes it) as one write of its own, the
+ * caller having checked the value. */
+enum mend_rc journal_set_setting(struct journal *j, const char *key,
+				 const char *value, struct mend_err *err);
+
 /* Set the hour (0..23) at which a journal day begins. */
 enum mend_rc journal_set_day_start(struct journal *j, int hour,
 				   struct mend_err *err);

@@ -312,8 +312,7 @@ static int config_unlock_minutes(struct cli *c, const struct args *a)
 		printf("%d\n", cli_unlock_minutes(j));
 		return 0;
 	}
-	rc = store_setting_set(j->st, KEYRING_SETTING, a->pos[1], j->now_iso,
-			       &c->err);
+	rc = journal_set_setting(j, KEYRING_SETTING, a->pos[1], &c->err);
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
 	if (cli_journal_is_encrypted(j))

@@ -18,13 +18,9 @@
 /* The journal's item: its crypt id, under mend's own schema name, so no
  * other program's item is ever read or removed. */
 static const SecretSchema schema = {
-    "mend.JournalKey",
-    SECRET_SCHEMA_NONE,
-    {
-	{"journal", SECRET_SCHEMA_ATTRIBUTE_STRING},
-	{NULL, 0},
-    },
-    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    .name = "mend.JournalKey",
+    .flags = SECRET_SCHEMA_NONE,
+    .attributes = {{"journal", SECRET_SCHEMA_ATTRIBUTE_STRING}},
 };
 
 static struct {
@@ -87,9 +83,10 @@ static enum mend_rc unreachable(struct mend_err *err, const char *doing,
 	return rc;
 }
 
-enum mend_rc desktop_keyring_put(const char *id, const char *path,
-				const unsigned char key[DESKTOP_KEYRING_KEY_LEN],
-				struct mend_err *err)
+enum mend_rc
+desktop_keyring_put(const char *id, const char *path,
+		    const unsigned char key[DESKTOP_KEYRING_KEY_LEN],
+		    struct mend_err *err)
 {
 	char label[300];
 	char *hex;
@@ -107,8 +104,8 @@ enum mend_rc desktop_keyring_put(const char *id, const char *path,
 	sodium_bin2hex(hex, HEX_LEN, key, DESKTOP_KEYRING_KEY_LEN);
 	snprintf(label, sizeof label, "mend journal key (%.250s)",
 		 path ? path : id);
-	ok = lib.store(&schema, SECRET_COLLECTION_DEFAULT, label, hex, NULL,
-		       &e, "journal", id, (char *)NULL);
+	ok = lib.store(&schema, SECRET_COLLECTION_DEFAULT, label, hex, NULL, &e,
+		       "journal", id, (char *)NULL);
 	sodium_free(hex);
 	if (!ok)
 		return unreachable(err, "keep the key", e);
@@ -116,8 +113,8 @@ enum mend_rc desktop_keyring_put(const char *id, const char *path,
 }
 
 enum mend_rc desktop_keyring_get(const char *id,
-				unsigned char key[DESKTOP_KEYRING_KEY_LEN],
-				struct mend_err *err)
+				 unsigned char key[DESKTOP_KEYRING_KEY_LEN],
+				 struct mend_err *err)
 {
 	GError *e = NULL;
 	size_t n = 0;

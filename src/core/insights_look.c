@@ -249,20 +249,6 @@ enum mend_rc insights_then_now(struct journal *j, struct insights_then_now *out,
 	return MEND_OK;
 }
 
-static enum mend_rc set_setting(struct journal *j, const char *key,
-				const char *value, struct mend_err *err)
-{
-	enum mend_rc rc = store_begin(j->st, err);
-	if (rc != MEND_OK)
-		return rc;
-	rc = store_setting_set(j->st, key, value, j->now_iso, err);
-	if (rc == MEND_OK)
-		rc = store_commit(j->st, err);
-	else
-		store_rollback(j->st);
-	return rc;
-}
-
 enum mend_rc insights_then_now_seen(struct journal *j, long day,
 				    struct mend_err *err)
 {
@@ -272,7 +258,7 @@ enum mend_rc insights_then_now_seen(struct journal *j, long day,
 	if (rc != MEND_OK)
 		return rc;
 	seen_value(&s, day, v);
-	return set_setting(j, "then_now_seen", v, err);
+	return journal_set_setting(j, "then_now_seen", v, err);
 }
 
 /* --- your week --- */
@@ -448,7 +434,7 @@ enum mend_rc insights_week_seen(struct journal *j,
 				const struct insights_week *w,
 				struct mend_err *err)
 {
-	return set_setting(j, "week_seen", w->start, err);
+	return journal_set_setting(j, "week_seen", w->start, err);
 }
 
 enum mend_rc insights_week_note(struct journal *j,

@@ -669,6 +669,20 @@ enum mend_rc journal_save_entry(struct journal *j, struct entry *e,
 }
 
 
+enum mend_rc journal_set_setting(struct journal *j, const char *key,
+				 const char *value, struct mend_err *err)
+{
+	enum mend_rc rc = store_begin(j->st, err);
+	if (rc != MEND_OK)
+		return rc;
+	rc = store_setting_set(j->st, key, value, j->now_iso, err);
+	if (rc == MEND_OK)
+		rc = store_commit(j->st, err);
+	else
+		store_rollback(j->st);
+	return rc;
+}
+
 enum mend_rc journal_set_day_start(struct journal *j, int hour,
 				   struct mend_err *err)
 {
@@ -679,14 +693,7 @@ enum mend_rc journal_set_day_start(struct journal *j, int hour,
 		return mend_err_set(err, MEND_EINVAL,
 				    "day-start-hour: %d is not in 0..23", hour);
 	snprintf(num, sizeof num, "%d", hour);
-	rc = store_begin(j->st, err);
-	if (rc != MEND_OK)
-		return rc;
-	rc = store_setting_set(j->st, "day_start_hour", num, j->now_iso, err);
-	if (rc == MEND_OK)
-		rc = store_commit(j->st, err);
-	else
-		store_rollback(j->st);
+	rc = journal_set_setting(j, "day_start_hour", num, err);
 	if (rc == MEND_OK)
 		j->day_start_hour = hour;
 	return rc;

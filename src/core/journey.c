@@ -406,28 +406,14 @@ enum mend_rc journey_where(struct journal *j, const struct journey *jy,
 	return rc;
 }
 
-static enum mend_rc set(struct journal *j, const char *key, const char *value,
-			struct mend_err *err)
-{
-	enum mend_rc rc = store_begin(j->st, err);
-	if (rc != MEND_OK)
-		return rc;
-	rc = store_setting_set(j->st, key, value, j->now_iso, err);
-	if (rc == MEND_OK)
-		rc = store_commit(j->st, err);
-	else
-		store_rollback(j->st);
-	return rc;
-}
-
 enum mend_rc journey_set_stage(struct journal *j, const struct journey *jy,
 			       const char *id, struct mend_err *err)
 {
 	char list[160] = "";
 	if (id && strcmp(id, "auto") == 0)
-		return set(j, "stage", NULL, err);
+		return journal_set_setting(j, "stage", NULL, err);
 	if (journey_stage_index(jy, id) >= 0)
-		return set(j, "stage", id, err);
+		return journal_set_setting(j, "stage", id, err);
 	for (size_t i = 0; i < jy->n_stages; i++) {
 		strncat(list, jy->stages[i].id, sizeof list - strlen(list) - 1);
 		strncat(list, ", ", sizeof list - strlen(list) - 1);
@@ -691,7 +677,7 @@ enum mend_rc journey_skip(struct journal *j, enum journey_due which,
 	if (which == JOURNEY_DUE_NONE)
 		return MEND_OK;
 	journal_today_str(j, day);
-	return set(j, skip_key(which), day, err);
+	return journal_set_setting(j, skip_key(which), day, err);
 }
 
 /* --- contact mode --- */
@@ -711,8 +697,8 @@ enum mend_rc journey_set_contact_mode(struct journal *j, const char *mode,
 	enum mend_rc rc = journey_check_contact_mode(mode, err);
 	if (rc != MEND_OK)
 		return rc;
-	return set(j, "contact-mode", strcmp(mode, "low") == 0 ? "low" : NULL,
-		   err);
+	return journal_set_setting(
+	    j, "contact-mode", strcmp(mode, "low") == 0 ? "low" : NULL, err);
 }
 
 enum mend_rc journey_contact_low(struct journal *j, bool *low,

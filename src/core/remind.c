@@ -67,32 +67,20 @@ enum mend_rc remind_settings(struct journal *j, bool *on,
 	return MEND_OK;
 }
 
-static enum mend_rc set(struct journal *j, const char *key, const char *value,
-			struct mend_err *err)
-{
-	enum mend_rc rc = store_begin(j->st, err);
-	if (rc != MEND_OK)
-		return rc;
-	rc = store_setting_set(j->st, key, value, j->now_iso, err);
-	if (rc == MEND_OK)
-		rc = store_commit(j->st, err);
-	else
-		store_rollback(j->st);
-	return rc;
-}
-
 enum mend_rc remind_set_on(struct journal *j, const char *value,
 			   struct mend_err *err)
 {
 	enum mend_rc rc = remind_check_on(value, NULL, err);
-	return rc == MEND_OK ? set(j, "remind", value, err) : rc;
+	return rc == MEND_OK ? journal_set_setting(j, "remind", value, err)
+			     : rc;
 }
 
 enum mend_rc remind_set_at(struct journal *j, const char *at,
 			   struct mend_err *err)
 {
 	enum mend_rc rc = remind_check_at(at, err);
-	return rc == MEND_OK ? set(j, "remind_at", at, err) : rc;
+	return rc == MEND_OK ? journal_set_setting(j, "remind_at", at, err)
+			     : rc;
 }
 
 static void seen(const struct entry *e, void *ctx)

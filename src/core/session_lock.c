@@ -64,7 +64,7 @@ enum mend_rc session_lock_set_minutes(struct journal *j, const char *s,
 	enum mend_rc rc = session_lock_check_minutes(s, NULL, err);
 
 	if (rc == MEND_OK)
-		rc = store_setting_set(j->st, LOCK_SETTING, s, j->now_iso, err);
+		rc = journal_set_setting(j, LOCK_SETTING, s, err);
 	return rc;
 }
 
@@ -85,7 +85,8 @@ bool session_lock_uses_desktop(struct journal *j)
 
 	/* the row's presence, not its sealed value: readable while locked */
 	return j && j->st && store_encrypted(j->st) &&
-	       store_setting_updated(j->st, DESKTOP_SETTING, at, NULL) == MEND_OK;
+	       store_setting_updated(j->st, DESKTOP_SETTING, at, NULL) ==
+		   MEND_OK;
 }
 
 /* Unlock with key; a key that does not open the journal (another
@@ -177,9 +178,9 @@ enum mend_rc session_lock_set_desktop(struct journal *j, bool on,
 	id = store_crypt_id(j->st);
 	if (!on) {
 		struct mend_err ferr = {""};
-		rc = store_setting_set(j->st, DESKTOP_SETTING, NULL, j->now_iso,
-				       err);
-		if (rc == MEND_OK && desktop_keyring_forget(id, &ferr) == MEND_EIO)
+		rc = journal_set_setting(j, DESKTOP_SETTING, NULL, err);
+		if (rc == MEND_OK &&
+		    desktop_keyring_forget(id, &ferr) == MEND_EIO)
 			rc = mend_err_set(err, MEND_EIO,
 					  "%s (the setting is off; the key "
 					  "may still be in the desktop's "
@@ -195,8 +196,7 @@ enum mend_rc session_lock_set_desktop(struct journal *j, bool on,
 		rc = desktop_keyring_put(id, store_path(j->st), key, err);
 	crypt_secret_free(key);
 	if (rc == MEND_OK)
-		rc = store_setting_set(j->st, DESKTOP_SETTING, "on", j->now_iso,
-				       err);
+		rc = journal_set_setting(j, DESKTOP_SETTING, "on", err);
 	if (rc != MEND_OK && rc != MEND_EIO)
 		desktop_keyring_forget(id, NULL);
 	return rc;
