@@ -82,11 +82,6 @@ enum mend_rc export_write_sealed(struct journal *j,
 				 struct export_counts *counts,
 				 struct mend_err *err);
 
-/* A new memory file (memfd: in RAM, never a file on disk), open for
- * writing and reading back; NULL when none can be made. Caller closes
- * with fclose. */
-FILE *export_memory_file(void);
-
 /* Wipe and free a plaintext from age_open_* (NULL is fine). */
 void age_free(char *p, size_t len);
 

@@ -2,7 +2,8 @@
 /* Running the person's own editor ($VISUAL, else $EDITOR, else vi) on a
  * text, the way git does: through sh -c '<editor> "$@"', so the variable
  * may carry quoted arguments, on a file in a private 0700 directory
- * ($XDG_RUNTIME_DIR/mend, else mend's data directory). While the editor
+ * ($XDG_RUNTIME_DIR/mend, else mend's data directory; in memory only for
+ * an encrypted journal, see external_edit_set_private). While the editor
  * runs, SIGINT and SIGQUIT are ignored (the editor has them), and SIGTERM
  * or SIGHUP is passed on to it. The file is never left behind: it is
  * read back and removed, and when what the editor wrote cannot be used it
@@ -44,6 +45,18 @@ enum mend_rc external_edit_run(struct external_edit *ed, struct mend_err *err);
  * directory; *path (caller frees) names it. */
 enum mend_rc external_edit_keep(const char *text, size_t len, char **path,
 				struct mend_err *err);
+
+/* While an encrypted journal is open in this process (journal.c says so
+ * on every open), on is true: the editor's file and kept text go to a
+ * private directory in memory ($XDG_RUNTIME_DIR/mend when that is a
+ * tmpfs, else /dev/shm/mend-UID), never to the disk, and the editor is
+ * refused (MEND_EINVAL saying why) where there is no such directory.
+ * A kept file then lasts until the machine restarts. */
+void external_edit_set_private(bool on);
+
+/* What a caller adds after naming a kept file: "" on disk, or that it is
+ * in memory and lasts until the computer restarts. Static storage. */
+const char *external_edit_kept_note(void);
 
 /* Free what a run left in ed (result and kept). */
 void external_edit_done(struct external_edit *ed);

@@ -10,6 +10,8 @@
 #include "cli.h"
 #include "mend/exercise.h"
 #include "mend/external_edit.h"
+#include "mend/memfile.h"
+#include "mend/store_crypt.h"
 #include "mend/tags.h"
 
 static const struct opt_spec list_opts[] = {
@@ -185,7 +187,7 @@ static int list_run(struct cli *c, struct journal_query *q_,
 	FILE *spool = NULL;
 	if (!isatty(STDOUT_FILENO) &&
 	    (fstat(STDOUT_FILENO, &sb) != 0 || !S_ISREG(sb.st_mode)))
-		spool = tmpfile();
+		spool = memfile_spool(store_encrypted(l.j->st));
 	l.out = spool ? spool : stdout;
 	if (l.json)
 		fprintf(l.out, "[");
@@ -360,8 +362,8 @@ static int run_edit(struct cli *c, const struct args *a)
 			char reason[MEND_ERR_MAX];
 			snprintf(reason, sizeof reason, "%s", c->err.msg);
 			mend_err_set(&c->err, rc,
-				     "%s; what you wrote is kept in %s", reason,
-				     kept);
+				     "%s; what you wrote is kept in %s%s",
+				     reason, kept, external_edit_kept_note());
 		}
 		free(kept);
 	}

@@ -156,8 +156,8 @@ static enum mend_rc edit_text(const char *initial, const char *comment,
 	if (rc != MEND_OK && ed.kept) {
 		char reason[MEND_ERR_MAX];
 		snprintf(reason, sizeof reason, "%s", err->msg);
-		mend_err_set(err, rc, "%s; what you wrote is kept in %s", reason,
-			     ed.kept);
+		mend_err_set(err, rc, "%s; what you wrote is kept in %s%s",
+			     reason, ed.kept, external_edit_kept_note());
 	}
 	if (ed.signal) {
 		fprintf(stderr, "mend: %s\n", err->msg);

@@ -27,6 +27,7 @@
 #include "mend/entry_json.h"
 #include "mend/exercise.h"
 #include "mend/export_age.h"
+#include "mend/memfile.h"
 #include "mend/nocontact.h"
 #include "mend/path.h"
 #include "mend/store_crypt.h"
@@ -873,11 +874,8 @@ enum mend_rc export_write(struct journal *j, const struct export_options *o,
 	 * file, copied out once the lock is let go. */
 	if (fstat(fileno(out), &sb) != 0 || !S_ISREG(sb.st_mode))
 		/* an encrypted journal's words stay off the disk: the spool
-		 * is kept in memory */
-		spool = store_encrypted(j->st) ? export_memory_file()
-					       : tmpfile(); /* if none, stream
-							     * (and hold the
-							     * lock) */
+		 * is kept in memory; if none, stream (and hold the lock) */
+		spool = memfile_spool(store_encrypted(j->st));
 	rc = store_begin_read(j->st, err);
 	if (rc == MEND_OK) {
 		rc = write_export(j, o, spool ? spool : out, counts, err);

@@ -20,6 +20,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "mend/memfile.h"
+
 #define VERSION_LINE "age-encryption.org/v1\n"
 #define ARMOR_LINE   "-----BEGIN AGE ENCRYPTED FILE-----"
 #define SCRYPT_LABEL "age-encryption.org/v1/scrypt"
@@ -537,22 +539,13 @@ enum mend_rc age_seal(void *ctx, FILE *plain, int out_fd, struct mend_err *err)
 				   s->n_recipients, s->recipients_file, err);
 }
 
-FILE *export_memory_file(void)
-{
-	int fd = memfd_create("mend-export", MFD_CLOEXEC);
-	FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
-	if (!f && fd >= 0)
-		close(fd);
-	return f;
-}
-
 enum mend_rc export_write_sealed(struct journal *j,
 				 const struct export_options *o, FILE *out,
 				 struct export_counts *counts,
 				 struct mend_err *err)
 {
 	struct export_options plain = *o;
-	FILE *m = export_memory_file();
+	FILE *m = memfile_new();
 	enum mend_rc rc = MEND_OK;
 
 	plain.seal = NULL;

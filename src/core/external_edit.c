@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/magic.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -21,6 +23,22 @@
 #define GRACE_MS 5000 /* how long a stopped editor may take to end */
 
 static volatile sig_atomic_t stop_signal;
+
+/* An encrypted journal is open: the editor's file and kept text stay in
+ * memory (external_edit_set_private). */
+static bool memory_only;
+
+void external_edit_set_private(bool on)
+{
+	memory_only = on;
+}
+
+const char *external_edit_kept_note(void)
+{
+	return memory_only ? " (in memory, off the disk, until the computer "
+			     "restarts)"
+			   : "";
+}
 
 static void on_stop(int sig)
 {
@@ -101,10 +119,62 @@ static enum mend_rc data_dir(const char *sub, char **out, struct mend_err *err)
 	return MEND_OK;
 }
 
-/* Where the editor's file goes: $XDG_RUNTIME_DIR/mend (memory, private,
- * gone at logout), else mend's data directory. */
+/* True when dir is on a file system kept in memory (tmpfs, ramfs). */
+static bool in_memory(const char *dir)
+{
+	struct statfs f;
+	return statfs(dir, &f) == 0 &&
+	       (f.f_type == TMPFS_MAGIC || f.f_type == RAMFS_MAGIC);
+}
+
+/* A private directory in memory, with sub below it (NULL: none):
+ * $XDG_RUNTIME_DIR/mend when the runtime directory is in memory, else
+ * /dev/shm/mend-UID. MEND_EINVAL saying why when there is neither. */
+static enum mend_rc memory_dir(const char *sub, char **out,
+			       struct mend_err *err)
+{
+	const char *run = getenv("XDG_RUNTIME_DIR");
+	char shm[64];
+	char *base = NULL;
+
+	*out = NULL;
+	if (run && run[0] == '/' && in_memory(run)) {
+		base = join(run, "mend");
+	} else if (in_memory("/dev/shm")) {
+		snprintf(shm, sizeof shm, "/dev/shm/mend-%ld", (long)geteuid());
+		base = strdup(shm);
+	} else {
+		return mend_err_set(
+		    err, MEND_EINVAL,
+		    "the journal is encrypted, and there is no directory in "
+		    "memory ($XDG_RUNTIME_DIR or /dev/shm) to hold the "
+		    "editor's file off the disk; give the text as an "
+		    "argument, or '-' to read it from standard input");
+	}
+	char *dir = base && sub ? join(base, sub) : base;
+	if (dir != base)
+		free(base);
+	if (!dir)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	enum mend_rc rc = private_dir(dir, err);
+	/* what is there must be ours and in memory, whoever made it */
+	if (rc == MEND_OK && !in_memory(dir))
+		rc = mend_err_set(err, MEND_EIO, "%s is not in memory", dir);
+	if (rc != MEND_OK) {
+		free(dir);
+		return rc;
+	}
+	*out = dir;
+	return MEND_OK;
+}
+
+/* Where the editor's file goes: in memory for an encrypted journal
+ * (memory_dir); else $XDG_RUNTIME_DIR/mend (private, gone at logout),
+ * else mend's data directory. */
 static enum mend_rc temp_dir(char **out, struct mend_err *err)
 {
+	if (memory_only)
+		return memory_dir(NULL, out, err);
 	const char *run = getenv("XDG_RUNTIME_DIR");
 	if (run && run[0] == '/') {
 		char *dir = join(run, "mend");
@@ -159,7 +229,8 @@ enum mend_rc external_edit_keep(const char *text, size_t len, char **path,
 				struct mend_err *err)
 {
 	char *dir = NULL;
-	enum mend_rc rc = data_dir("kept", &dir, err);
+	enum mend_rc rc = memory_only ? memory_dir("kept", &dir, err)
+				      : data_dir("kept", &dir, err);
 
 	*path = NULL;
 	if (rc != MEND_OK)

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 
 #include "mend/path.h"
+#include "mend/store_crypt.h"
+#include "mend/external_edit.h"
 #include "mend/utf8.h"
 
 #define DEFAULT_DAY_START_HOUR 4
@@ -93,6 +95,10 @@ static enum mend_rc open_journal(struct journal **out, const char *path,
 	}
 	if (rc == MEND_OK)
 		rc = store_open(&j->st, path, err);
+	/* an encrypted journal's words stay off the disk on their way
+	 * through the person's editor too */
+	if (rc == MEND_OK)
+		external_edit_set_private(store_encrypted(j->st));
 	if (rc == MEND_OK)
 		rc = journal_refresh(j, err);
 	free(def);

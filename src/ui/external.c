@@ -35,9 +35,9 @@ char *ui_external_editor(struct app *a, const char *text)
 	if (rc != MEND_OK) {
 		if (ed.kept)
 			ui_message(a, true,
-				   "What the editor wrote is kept in %s; the "
+				   "What the editor wrote is kept in %s%s; the "
 				   "text here is unchanged (%s)",
-				   ed.kept, err.msg);
+				   ed.kept, external_edit_kept_note(), err.msg);
 		else
 			ui_message(a, true, "%s; the text here is unchanged",
 				   err.msg);
