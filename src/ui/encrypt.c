@@ -122,7 +122,8 @@ static enum mend_rc reopen(struct app *a, const char *path, const char *rec,
 	return rc;
 }
 
-static int encrypt_with(struct app *a, const char *pass, size_t len)
+static int encrypt_with(struct app *a, void *ctx, const char *pass,
+			size_t len)
 {
 	struct mend_err err = {""};
 	char *path = strdup(store_path(a->j->st));
@@ -131,6 +132,7 @@ static int encrypt_with(struct app *a, const char *pass, size_t len)
 	int flags = UI_POP;
 	enum mend_rc rc;
 
+	(void)ctx;
 	if (!path || !rec || !r) {
 		ui_message(a, true,
 			   "There was not enough memory to encrypt "
@@ -166,5 +168,13 @@ out:
 
 void ui_open_encrypt(struct app *a)
 {
-	ui_open_new_passphrase(a, encrypt_with);
+	static const struct ui_new_pass np = {
+	    .title = "A passphrase for your journal",
+	    .intro = "Choose a passphrase: a few words only you would put "
+		     "together. It opens the journal each time mend starts or "
+		     "was locked.",
+	    .working = "Encrypting your journal",
+	    .chosen = encrypt_with,
+	};
+	ui_open_new_passphrase(a, &np);
 }

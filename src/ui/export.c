@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Export: the journal (the same function as `mend export -o`) in one of
- * its three formats, to a path the user can edit (by default in the home
- * directory with the date in its name; ~ is expanded), asking before a
- * file that is already there is replaced; then the path and the counts. */
+ * its three formats, or as JSON sealed with a passphrase in age's format
+ * (`mend export --encrypt`), to a path the user can edit (by default in
+ * the home directory with the date in its name; ~ is expanded), asking
+ * before a file that is already there is replaced; then the path and the
+ * counts. On an encrypted journal the screen says that a plain export
+ * can be read by whoever gets the file. */
 #include <curses.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -11,10 +14,13 @@
 #include <sys/stat.h>
 
 #include "mend/export.h"
+#include "mend/export_age.h"
+#include "mend/store_crypt.h"
 #include "screens.h"
 
 struct exp {
 	enum export_format format;
+	bool sealed; /* JSON sealed with a passphrase */
 	char path[4096];
 	struct export_counts counts;
 	bool done;
@@ -22,14 +28,19 @@ struct exp {
 
 static const struct {
 	enum export_format format;
+	bool sealed;
 	const char *label;
 	char key;
 	const char *extension;
 } formats[] = {
-	{EXPORT_JSON, "JSON: everything, to read back with mend import", 'j',
-	 "json"},
-	{EXPORT_JRNL, "jrnl: for the jrnl journal, as its JSON", 'r', "jrnl.json"},
-	{EXPORT_MARKDOWN, "Markdown: to read or to print", 'm', "md"},
+	{EXPORT_JSON, false, "JSON: everything, to read back with mend import",
+	 'j', "json"},
+	{EXPORT_JSON, true,
+	 "JSON, sealed with a passphrase (age's format)", 's',
+	 "json.age"},
+	{EXPORT_JRNL, false, "jrnl: for the jrnl journal, as its JSON", 'r',
+	 "jrnl.json"},
+	{EXPORT_MARKDOWN, false, "Markdown: to read or to print", 'm', "md"},
 };
 #define N_FORMATS ((int)(sizeof formats / sizeof formats[0]))
 
@@ -53,6 +64,13 @@ static void export_draw(struct app *a, void *st)
 		     "another machine, and a copy that is yours. The JSON "
 		     "format can be read back with 'mend import'.",
 		     ui_attr(ROLE_NORMAL));
+	if (store_encrypted(a->j->st))
+		y += ui_wrap(y + 1, left, width, 3, 0,
+			     "Your journal is encrypted, but an export is "
+			     "plain text that whoever gets the file can read, "
+			     "unless you choose the sealed one.",
+			     ui_attr(ROLE_WARNING)) +
+		     1;
 	y++;
 	if (x->done) {
 		snprintf(line, sizeof line, "Saved %ld %s and %ld %s to:",
@@ -61,8 +79,13 @@ static void export_draw(struct app *a, void *st)
 			 x->counts.periods,
 			 x->counts.periods == 1 ? "period" : "periods");
 		ui_text(y++, left, width, line, ui_attr(ROLE_GOOD));
-		ui_wrap(y, left + 2, width - 2, 3, 0, x->path,
-			ui_attr(ROLE_ACCENT));
+		y += ui_wrap(y, left + 2, width - 2, 3, 0, x->path,
+			     ui_attr(ROLE_ACCENT));
+		if (x->sealed)
+			ui_wrap(y, left, width, 2, 0,
+				"Sealed with the passphrase you chose: keep it "
+				"with the file.",
+				ui_attr(ROLE_MUTED));
 	} else {
 		ui_text(y, left, width, "Press Enter to choose a format and "
 					"where to save it.",
@@ -93,19 +116,49 @@ static void expand_tilde(const char *in, char *out, size_t n)
 		snprintf(out, n, "%s", in);
 }
 
-static void write_export(struct app *a, struct exp *x)
+/* Write the export; seal (may be NULL: plain) seals it. */
+static void write_with(struct app *a, struct exp *x, struct age_seal *seal)
 {
 	struct export_options o = {.format = x->format, .module = -1};
 	struct mend_err err = {""};
 	if (!ui_refresh(a))
 		return;
+	if (seal) {
+		o.seal = age_seal;
+		o.seal_ctx = seal;
+	}
 	if (export_to_file(a->j, &o, x->path, &x->counts, &err) != MEND_OK) {
 		ui_error(a, &err);
 		x->done = false;
 		return;
 	}
 	x->done = true;
-	ui_message(a, false, "Exported.");
+	ui_message(a, false, seal ? "Exported, sealed." : "Exported.");
+}
+
+static int seal_with(struct app *a, void *ctx, const char *pass, size_t len)
+{
+	struct age_seal seal = {.pass = pass, .pass_len = len};
+	write_with(a, ctx, &seal);
+	return UI_POP;
+}
+
+static void write_export(struct app *a, struct exp *x)
+{
+	const struct ui_new_pass np = {
+	    .title = "A passphrase for the export",
+	    .intro = "Choose a passphrase to seal the export with. Anyone "
+		     "who has the file and this passphrase can read it, so "
+		     "keep them apart; mend keeps neither.",
+	    .working = "Sealing the export",
+	    .chosen = seal_with,
+	    .ctx = x,
+	};
+	if (!x->sealed) {
+		write_with(a, x, NULL);
+		return;
+	}
+	ui_open_new_passphrase(a, &np);
 }
 
 static void ask_path(struct app *a, struct exp *x);
@@ -154,7 +207,8 @@ static void default_path(struct app *a, struct exp *x)
 	char day[CLOCK_DATE_LEN];
 	clock_format_date(clock_local_date(a->j->now), day);
 	for (int i = 0; i < N_FORMATS; i++)
-		if (formats[i].format == x->format)
+		if (formats[i].format == x->format &&
+		    formats[i].sealed == x->sealed)
 			snprintf(x->path, sizeof x->path, "%s/mend-export-%s.%s",
 				 home && *home ? home : ".", day,
 				 formats[i].extension);
@@ -167,6 +221,7 @@ static void got_format(struct app *a, void *ctx, int choice, const char *text)
 	if (choice < 0 || choice >= N_FORMATS)
 		return;
 	x->format = formats[choice].format;
+	x->sealed = formats[choice].sealed;
 	default_path(a, x);
 	ask_path(a, x);
 }

@@ -22,9 +22,14 @@ void *help_new(const struct ui_screen *about);
  * which the passphrase screen closes with it). */
 void ui_start_unlocked(struct app *a);
 bool ui_lock(struct app *a);
-void ui_open_new_passphrase(struct app *a,
-			    int (*chosen)(struct app *a, const char *pass,
-					  size_t len));
+struct ui_new_pass {
+	const char *title;   /* the screen's title */
+	const char *intro;   /* its first words: what the passphrase is for */
+	const char *working; /* shown while chosen runs (a slow step) */
+	int (*chosen)(struct app *a, void *ctx, const char *pass, size_t len);
+	void *ctx; /* handed to chosen */
+};
+void ui_open_new_passphrase(struct app *a, const struct ui_new_pass *np);
 
 /* Encrypt the journal from the welcome (encrypt.c): the passphrase
  * twice, then the recovery key on a screen of its own. */

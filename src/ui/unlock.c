@@ -38,7 +38,7 @@ struct unlock {
 	long long wait_until; /* no try before it (ms, monotonic) */
 	char note[640];
 	bool note_error;
-	int (*chosen)(struct app *a, const char *pass, size_t len);
+	struct ui_new_pass np; /* MODE_NEW: what the passphrase is for */
 };
 
 static const struct ui_key unlock_keys[] = {
@@ -60,7 +60,7 @@ static const struct ui_key new_keys[] = {
     {"Enter", "next", "take the passphrase, then type it once more"},
     {"Backspace", NULL, "take back the last character (^U: all of it)"},
     {"F1", "help", "help, and from there help now (h)"},
-    {"Esc", "back", "keep the journal as it is, not encrypted"},
+    {"Esc", "back", "go back, nothing done"},
     {NULL, NULL, NULL},
 };
 
@@ -127,8 +127,7 @@ static void unlock_draw(struct app *a, void *st)
 	bool new = u->mode == MODE_NEW;
 	char line[800];
 
-	ui_frame(a, new ? "A passphrase for your journal" : "Locked",
-		 new ? new_keys : unlock_keys);
+	ui_frame(a, new ? u->np.title : "Locked", new ? new_keys : unlock_keys);
 	ui_area(&top, &left, &width, &height);
 	y = top;
 	if (new) {
@@ -136,9 +135,7 @@ static void unlock_draw(struct app *a, void *st)
 			     u->confirming
 				 ? "Type the same passphrase once more, to be "
 				   "sure it is the one you meant."
-				 : "Choose a passphrase: a few words only you "
-				   "would put together. It opens the journal "
-				   "each time mend starts or was locked.",
+				 : u->np.intro,
 			     ui_attr(ROLE_NORMAL));
 	} else {
 		y += ui_wrap(y, left, width, 3, 0,
@@ -288,10 +285,11 @@ static int chose_new(struct app *a, struct unlock *u)
 		     "the passphrase again, then once more.");
 		return UI_HANDLED;
 	}
-	show_now(a, u,
-		 ui_utf8 ? "Encrypting your journal…"
-			 : "Encrypting your journal...");
-	int flags = u->chosen(a, u->pass, u->len);
+	char working[200];
+	snprintf(working, sizeof working, "%s%s", u->np.working,
+		 ui_utf8 ? "…" : "...");
+	show_now(a, u, working);
+	int flags = u->np.chosen(a, u->np.ctx, u->pass, u->len);
 	wipe(u->pass, &u->len);
 	wipe(u->first, &u->first_len);
 	u->confirming = false;
@@ -391,7 +389,7 @@ static const struct ui_screen unlock_screen = {
 };
 
 static const struct ui_screen new_pass_screen = {
-    .title = "A passphrase for your journal",
+    .title = "A new passphrase",
     .module = -1,
     .keys = new_keys,
     .draw = unlock_draw,
@@ -440,14 +438,12 @@ void ui_start_unlocked(struct app *a)
 			 */
 }
 
-void ui_open_new_passphrase(struct app *a,
-			    int (*chosen)(struct app *a, const char *pass,
-					  size_t len))
+void ui_open_new_passphrase(struct app *a, const struct ui_new_pass *np)
 {
 	struct unlock *u = unlock_new(MODE_NEW);
 	if (!u)
 		return;
-	u->chosen = chosen;
+	u->np = *np;
 	ui_push(a, &new_pass_screen, u);
 }
 
