@@ -180,9 +180,12 @@ test: $(MEND) $(BUILD)/unit-tests $(BUILD)/crypt-tool
 # The long runs, outside `make check`.
 STRESS_ROUNDS ?= 1000
 stress: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BUILD)/crypt-tool
 	bash tests/crash/harness.sh ./$(MEND) $(STRESS_ROUNDS)
 	CONCURRENT_WRITES=2000 MEND=$(CURDIR)/$(MEND) bash tests/crash/test_crash.sh
+	CRASH_ROUNDS=$(STRESS_ROUNDS) MEND=$(CURDIR)/$(MEND) \
+		CRYPT_TOOL=$(CURDIR)/$(BUILD)/crypt-tool \
+		bash tests/crash/test_crash_encrypted.sh
 
 FUZZ_SECONDS ?= 60
 fuzz:
