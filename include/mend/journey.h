@@ -122,6 +122,11 @@ enum mend_rc journey_where(struct journal *j, const struct journey *jy,
 enum mend_rc journey_set_stage(struct journal *j, const struct journey *jy,
 			       const char *id, struct mend_err *err);
 
+/* Check a stage id (or "auto") as journey_set_stage does, writing
+ * nothing. */
+enum mend_rc journey_check_stage(const struct journey *jy, const char *id,
+				 struct mend_err *err);
+
 /* How today looks, for the step. */
 struct journey_day {
 	int mood; /* today's or yesterday's check-in, 0 when none */

@@ -29,6 +29,10 @@ struct nocontact_status {
 enum mend_rc nocontact_start(struct journal *j, const char *date, int goal,
 			     const char *name, struct mend_err *err);
 
+/* Check the ex's name as nocontact_start does: text, one line, at most
+ * JOURNAL_NAME_MAX bytes. MEND_EINVAL naming "name" otherwise. */
+enum mend_rc nocontact_check_name(const char *name, struct mend_err *err);
+
 /* The ex's name as set with nocontact_start into buf ("" when unset). */
 enum mend_rc nocontact_name(struct journal *j, char *buf, size_t n,
 			    struct mend_err *err);

@@ -27,6 +27,7 @@
 #include "mend/entry_json.h"
 #include "mend/exercise.h"
 #include "mend/export_age.h"
+#include "mend/journal_settings.h"
 #include "mend/memfile.h"
 #include "mend/nocontact.h"
 #include "mend/path.h"
@@ -148,6 +149,28 @@ static int json_period(const struct period *p, void *ctx)
 	return ferror(x->f) != 0;
 }
 
+/* The name replaced in a setting's text, or in each text of a list. */
+static enum mend_rc pseudonymize(struct pseudo *ps, cJSON *it,
+				 struct mend_err *err)
+{
+	cJSON *e;
+	if (cJSON_IsArray(it)) {
+		cJSON_ArrayForEach(e, it)
+		{
+			enum mend_rc rc = pseudonymize(ps, e, err);
+			if (rc != MEND_OK)
+				return rc;
+		}
+		return MEND_OK;
+	}
+	if (!cJSON_IsString(it))
+		return MEND_OK;
+	const char *t = pseudo_apply(ps, it->valuestring);
+	if (!t || (t != it->valuestring && !cJSON_SetValuestring(it, t)))
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	return MEND_OK;
+}
+
 static enum mend_rc json_settings(struct exporter *x, struct mend_err *err)
 {
 	static const char *const keys[] = {"start_date", "goal_days",
@@ -174,6 +197,31 @@ static enum mend_rc json_settings(struct exporter *x, struct mend_err *err)
 		else
 			fputs(value, x->f);
 	}
+	/* what the person chose and wrote beyond those three, the name
+	 * replaced under a pseudonym */
+	cJSON *more = cJSON_CreateObject(), *it;
+	enum mend_rc rc = more ? journal_settings_export(x->j, more, latest,
+							err)
+			       : mend_err_set(err, MEND_ENOMEM, "out of memory");
+	cJSON *from = rc == MEND_OK ? more : NULL;
+	cJSON_ArrayForEach(it, from)
+	{
+		if (x->ps && rc == MEND_OK)
+			rc = pseudonymize(x->ps, it, err);
+		char *v = rc == MEND_OK ? cJSON_PrintUnformatted(it) : NULL;
+		if (!v) {
+			rc = rc != MEND_OK ? rc
+					   : mend_err_set(err, MEND_ENOMEM,
+							  "out of memory");
+			break;
+		}
+		key(x, it->string, &first);
+		fputs(v, x->f);
+		cJSON_free(v);
+	}
+	cJSON_Delete(more);
+	if (rc != MEND_OK)
+		return rc;
 	if (latest[0])
 		kv_str(x, "updated_at", latest, &first);
 	fputs("},\n", x->f);

@@ -24,6 +24,7 @@
 #include "jrnl_text.h"
 #include "json_scan.h"
 #include "mend/export.h"
+#include "mend/journal_settings.h"
 #include "mend/utf8.h"
 
 /* --- a set of strings (UUIDs and check-in days) with the record index
@@ -1270,14 +1271,28 @@ static bool read_settings(struct importer *im, const cJSON *o, char *values[3],
 	const char *s;
 	struct mend_date d;
 	int n;
-	bool ok;
+	bool ok = true;
+	struct mend_err err = {""};
 
 	values[0] = values[1] = values[2] = NULL;
 	if (!cJSON_IsObject(o)) {
 		problem(im, "settings: must be an object");
 		return false;
 	}
-	ok = check_keys(im, o, "settings", keys);
+	/* these, and the chosen and written settings journal_settings.c
+	 * carries */
+	const char *allowed[32];
+	size_t na = 0;
+	for (const char *const *k = keys; *k && na < 31; k++)
+		allowed[na++] = *k;
+	for (const char *const *k = journal_settings_names; *k && na < 31; k++)
+		allowed[na++] = *k;
+	allowed[na] = NULL;
+	ok = check_keys(im, o, "settings", allowed);
+	if (journal_settings_check(im->j, o, &err) != MEND_OK) {
+		problem(im, "%s", err.msg);
+		ok = false;
+	}
 	ok &= str_field(im, o, "settings", "start_date", OPTIONAL, 16, true, &s);
 	if (s && !clock_parse_date(s, &d)) {
 		problem(im, "settings.start_date: '%.20s' is not a date "
@@ -1300,8 +1315,10 @@ static bool read_settings(struct importer *im, const cJSON *o, char *values[3],
 		values[2] = vbuf[2];
 	}
 	ok &= time_field(im, o, "settings", "updated_at",
-			 (values[0] || values[1] || values[2]) ? REQUIRED
-							       : OPTIONAL,
+			 (values[0] || values[1] || values[2] ||
+			  journal_settings_any(o))
+			     ? REQUIRED
+			     : OPTIONAL,
 			 updated);
 	return ok;
 }
@@ -1326,6 +1343,10 @@ static enum mend_rc apply_settings(struct importer *im, struct mend_err *err)
 						       setting_keys[i], values[i],
 						       updated, err);
 		}
+		if (rc == MEND_ENOTFOUND)
+			mend_err_clear(err);
+		if (rc == MEND_OK || rc == MEND_ENOTFOUND)
+			rc = journal_settings_apply(im->j, o, updated, err);
 	}
 	cJSON_Delete(o);
 	return rc;

@@ -409,11 +409,19 @@ enum mend_rc journey_where(struct journal *j, const struct journey *jy,
 enum mend_rc journey_set_stage(struct journal *j, const struct journey *jy,
 			       const char *id, struct mend_err *err)
 {
+	enum mend_rc rc = journey_check_stage(jy, id, err);
+	if (rc != MEND_OK)
+		return rc;
+	return journal_set_setting(
+	    j, "stage", id && strcmp(id, "auto") == 0 ? NULL : id, err);
+}
+
+enum mend_rc journey_check_stage(const struct journey *jy, const char *id,
+				 struct mend_err *err)
+{
 	char list[160] = "";
-	if (id && strcmp(id, "auto") == 0)
-		return journal_set_setting(j, "stage", NULL, err);
-	if (journey_stage_index(jy, id) >= 0)
-		return journal_set_setting(j, "stage", id, err);
+	if ((id && strcmp(id, "auto") == 0) || journey_stage_index(jy, id) >= 0)
+		return MEND_OK;
 	for (size_t i = 0; i < jy->n_stages; i++) {
 		strncat(list, jy->stages[i].id, sizeof list - strlen(list) - 1);
 		strncat(list, ", ", sizeof list - strlen(list) - 1);

@@ -108,6 +108,15 @@ static enum mend_rc new_period(struct journal *j, const char *start,
 	return store_period_insert(j->st, &p, err);
 }
 
+enum mend_rc nocontact_check_name(const char *name, struct mend_err *err)
+{
+	enum mend_rc rc = journal_check_text("name", name, strlen(name),
+					     JOURNAL_NAME_MAX, false, err);
+	if (rc == MEND_OK && strpbrk(name, "\n\r\t"))
+		rc = mend_err_set(err, MEND_EINVAL, "name: must be on one line");
+	return rc;
+}
+
 static enum mend_rc check_start(struct journal *j, const char *date, int goal,
 				const char *name, time_t *start,
 				struct mend_err *err)
@@ -132,16 +141,7 @@ static enum mend_rc check_start(struct journal *j, const char *date, int goal,
 		return mend_err_set(err, MEND_EINVAL,
 				    "goal: %d is not in 1..%d days", goal,
 				    JOURNAL_GOAL_MAX);
-	if (name) {
-		enum mend_rc rc = journal_check_text("name", name, strlen(name),
-						     JOURNAL_NAME_MAX, false, err);
-		if (rc != MEND_OK)
-			return rc;
-		if (strpbrk(name, "\n\r\t"))
-			return mend_err_set(err, MEND_EINVAL,
-					    "name: must be on one line");
-	}
-	return MEND_OK;
+	return name ? nocontact_check_name(name, err) : MEND_OK;
 }
 
 /* The name without the spaces around it, as it is shown and matched;
