@@ -89,6 +89,36 @@ static enum mend_rc private_dir(char *dir, struct mend_err *err)
 	return MEND_OK;
 }
 
+/* True when dir is on a file system kept in memory (tmpfs, ramfs). */
+static bool in_memory(const char *dir)
+{
+	struct statfs f;
+	return statfs(dir, &f) == 0 &&
+	       (f.f_type == TMPFS_MAGIC || f.f_type == RAMFS_MAGIC);
+}
+
+/* base/sub (sub NULL: base) made a private directory into *out (caller
+ * frees); base is taken (freed here). in_mem: it must be in memory too,
+ * whoever made it. */
+static enum mend_rc private_under(char *base, const char *sub, bool in_mem,
+				  char **out, struct mend_err *err)
+{
+	char *dir = base && sub ? join(base, sub) : base;
+	if (dir != base)
+		free(base);
+	if (!dir)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	enum mend_rc rc = private_dir(dir, err);
+	if (rc == MEND_OK && in_mem && !in_memory(dir))
+		rc = mend_err_set(err, MEND_EIO, "%s is not in memory", dir);
+	if (rc != MEND_OK) {
+		free(dir);
+		return rc;
+	}
+	*out = dir;
+	return MEND_OK;
+}
+
 /* mend's data directory, created private; caller frees *out. */
 static enum mend_rc data_dir(const char *sub, char **out, struct mend_err *err)
 {
@@ -105,26 +135,7 @@ static enum mend_rc data_dir(const char *sub, char **out, struct mend_err *err)
 		return mend_err_set(err, MEND_EINVAL,
 				    "HOME is not set: mend has no private "
 				    "directory for the editor's file");
-	char *dir = base && sub ? join(base, sub) : base;
-	if (dir != base)
-		free(base);
-	if (!dir)
-		return mend_err_set(err, MEND_ENOMEM, "out of memory");
-	enum mend_rc rc = private_dir(dir, err);
-	if (rc != MEND_OK) {
-		free(dir);
-		return rc;
-	}
-	*out = dir;
-	return MEND_OK;
-}
-
-/* True when dir is on a file system kept in memory (tmpfs, ramfs). */
-static bool in_memory(const char *dir)
-{
-	struct statfs f;
-	return statfs(dir, &f) == 0 &&
-	       (f.f_type == TMPFS_MAGIC || f.f_type == RAMFS_MAGIC);
+	return private_under(base, sub, false, out, err);
 }
 
 /* A private directory in memory, with sub below it (NULL: none):
@@ -151,21 +162,7 @@ static enum mend_rc memory_dir(const char *sub, char **out,
 		    "editor's file off the disk; give the text as an "
 		    "argument, or '-' to read it from standard input");
 	}
-	char *dir = base && sub ? join(base, sub) : base;
-	if (dir != base)
-		free(base);
-	if (!dir)
-		return mend_err_set(err, MEND_ENOMEM, "out of memory");
-	enum mend_rc rc = private_dir(dir, err);
-	/* what is there must be ours and in memory, whoever made it */
-	if (rc == MEND_OK && !in_memory(dir))
-		rc = mend_err_set(err, MEND_EIO, "%s is not in memory", dir);
-	if (rc != MEND_OK) {
-		free(dir);
-		return rc;
-	}
-	*out = dir;
-	return MEND_OK;
+	return private_under(base, sub, true, out, err);
 }
 
 /* Where the editor's file goes: in memory for an encrypted journal
