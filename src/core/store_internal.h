@@ -47,6 +47,9 @@ struct store {
 		struct crypt_kdf kdf;
 		unsigned char wrapped_pass[CRYPT_WRAPPED_LEN];
 		unsigned char wrapped_recovery[CRYPT_WRAPPED_LEN];
+		/* false when encrypted without a recovery key: the header's
+		 * wrapped_recovery is then an empty blob */
+		bool has_recovery;
 		unsigned char key_check[32];
 		struct crypt_keys *keys;
 		/* set by a seal function or tokenizer that failed inside
@@ -116,7 +119,8 @@ enum mend_rc store_crypt_load(struct store *st, struct mend_err *err);
 
 /* Make st (a new, empty journal inside a transaction) an encrypted one:
  * a new data key, wrapped by pass and by a new recovery key (into
- * recovery_out), the header written and the search indexes made the
+ * recovery_out; when recovery_out is NULL, no recovery key is made and
+ * none is stored), the header written and the search indexes made the
  * encrypted way. st is unlocked afterwards. */
 enum mend_rc store_crypt_make(struct store *st, const char *pass, size_t len,
 			      char recovery_out[CRYPT_RECOVERY_LEN],
