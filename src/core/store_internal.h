@@ -6,6 +6,7 @@
 #define MEND_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include "mend/crypt.h"
 #include "mend/store.h"
@@ -25,6 +26,14 @@ struct store {
 	int in_tx;
 	bool created; /* this open made the file */
 	bool wrote;   /* a commit since store_open returned */
+	/* The file the connection has open, as it was at store_open:
+	 * store_begin checks that path still names it (store_convert
+	 * renames a new file over it). Not known for ":memory:". */
+	struct {
+		bool known;
+		dev_t dev;
+		ino_t ino;
+	} file;
 	/* Waiting for another process's lock (see store_set_busy_hook). */
 	struct {
 		store_busy_fn hook;
