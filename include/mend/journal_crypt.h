@@ -14,8 +14,10 @@
 #include "mend/err.h"
 
 /* Encrypt the plain journal at path with pass (len bytes, at least 1).
- * The recovery key (shown once, never kept) goes to recovery_out. An
- * encrypted journal: MEND_EINVAL ("already encrypted"). */
+ * The recovery key (shown once, never kept) goes to recovery_out; with
+ * recovery_out NULL none is made, and only the passphrase opens the
+ * journal (until store_new_recovery_key). An encrypted journal:
+ * MEND_EINVAL ("already encrypted"). */
 enum mend_rc journal_encrypt(const char *path, const char *pass, size_t len,
 			     char recovery_out[CRYPT_RECOVERY_LEN],
 			     struct mend_err *err);

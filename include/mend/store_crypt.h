@@ -30,9 +30,17 @@ enum mend_rc store_unlock_passphrase(struct store *st, const char *pass,
 				     size_t len, struct mend_err *err);
 
 /* Unlock with the recovery key as typed (see crypt_recovery_decode):
- * MEND_EINVAL for a mistyped key, MEND_EAUTH for one of another journal. */
+ * MEND_EINVAL for a mistyped key, MEND_EAUTH for one of another journal,
+ * MEND_ENOTFOUND (store_check_recovery's sentence) when the journal has
+ * no recovery key. Nothing is written either way. */
 enum mend_rc store_unlock_recovery(struct store *st, const char *recovery_key,
 				   struct mend_err *err);
+
+/* MEND_OK when the encrypted journal st has a recovery key; else
+ * MEND_ENOTFOUND with "this journal has no recovery key ..." (it was
+ * encrypted without one), or MEND_EINVAL on a plain journal: for a
+ * caller that wants to say so before asking for one. */
+enum mend_rc store_check_recovery(const struct store *st, struct mend_err *err);
 
 /* Unlock with the data key itself (from a keyring): MEND_EAUTH when it
  * is not this journal's (checked against the header). */
@@ -62,9 +70,20 @@ const char *store_crypt_id(const struct store *st);
 enum mend_rc store_change_passphrase(struct store *st, const char *pass,
 				     size_t len, struct mend_err *err);
 
+/* Make a new recovery key (into recovery_out, as it is shown) and
+ * replace the header's recovery wrap of the data key with it, in one
+ * transaction: a recovery key given before stops working, the
+ * passphrase and every sealed value stay. Also gives a journal that was
+ * encrypted without one its first. Needs the journal unlocked
+ * (MEND_ELOCKED); on failure nothing is written and recovery_out is "". */
+enum mend_rc store_new_recovery_key(struct store *st,
+				    char recovery_out[CRYPT_RECOVERY_LEN],
+				    struct mend_err *err);
+
 /* Convert the whole journal file at path (store_convert.c), as
  * journal_crypt.h describes: encrypt with pass (len at least 1; the
- * recovery key, CRYPT_RECOVERY_LEN bytes, into recovery_out), or
+ * recovery key, CRYPT_RECOVERY_LEN bytes, into recovery_out, or none
+ * made when recovery_out is NULL), or
  * decrypt, opening it with key or, when key is NULL, with pass. The
  * journal_* functions there are the ones to call. */
 enum mend_rc store_convert(const char *path, bool encrypt, const char *pass,

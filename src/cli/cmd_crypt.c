@@ -172,6 +172,11 @@ static int take_path(struct cli *c, char **out)
 
 /* --- mend encrypt --- */
 
+/* for the commands that take no option */
+static const struct opt_spec no_opts[] = {
+    {NULL, 0, false},
+};
+
 static const struct opt_spec encrypt_opts[] = {
     {"no-recovery-key", 0, false},
     {NULL, 0, false},
@@ -216,7 +221,8 @@ static int run_encrypt(struct cli *c, const struct args *a)
 				  "MEND_PASSPHRASE_COMMAND (it is run with "
 				  "MEND_PASSPHRASE_FOR=new)");
 	if (rc == MEND_OK)
-		rc = journal_encrypt(path, pass, len, recovery, &c->err);
+		rc = journal_encrypt(path, pass, len, no_key ? NULL : recovery,
+				     &c->err);
 	if (rc != MEND_OK) {
 		passphrase_free(pass);
 		free(path);
@@ -234,8 +240,10 @@ static int run_encrypt(struct cli *c, const struct args *a)
 	       "minutes, or after 'mend lock'.\n",
 	       c->j ? cli_unlock_minutes(c->j) : KEYRING_DEFAULT_MINUTES);
 	if (no_key)
-		printf("\nNo recovery key was shown, as you asked: a forgotten "
-		       "passphrase\ncannot be recovered, by anyone.\n");
+		printf("\nNo recovery key was made, as you asked: a forgotten "
+		       "passphrase\ncannot be recovered, by anyone. If you "
+		       "change your mind,\n'mend passphrase --new-recovery-key' "
+		       "makes one.\n");
 	else
 		show_recovery(recovery);
 	memset(recovery, 0, sizeof recovery);
@@ -259,8 +267,10 @@ const struct command cmd_encrypt = {
 	"passphrase is forgotten. Without the passphrase or the recovery\n"
 	"key, no one can open the journal.\n"
 	"\n"
-	"      --no-recovery-key   do not show a recovery key (a forgotten\n"
-	"                          passphrase is then lost for good)\n",
+	"      --no-recovery-key   make no recovery key (a forgotten\n"
+	"                          passphrase is then lost for good;\n"
+	"                          'mend passphrase --new-recovery-key'\n"
+	"                          makes one later)\n",
 };
 
 /* --- mend decrypt --- */
@@ -306,7 +316,7 @@ static int run_decrypt(struct cli *c, const struct args *a)
 const struct command cmd_decrypt = {
     .name = "decrypt",
     .run = run_decrypt,
-    .opts = encrypt_opts + 1,
+    .opts = no_opts,
     .max_pos = 0,
     .usage = "mend decrypt",
     .summary = "make an encrypted journal plain again",
@@ -319,24 +329,64 @@ const struct command cmd_decrypt = {
 
 static const struct opt_spec passphrase_opts[] = {
     {"recovery-key", 0, false},
+    {"new-recovery-key", 0, false},
     {NULL, 0, false},
 };
+
+/* mend passphrase --new-recovery-key: the journal unlocked by
+ * run_passphrase, a new recovery key in place of the old one (or of
+ * none), shown once. */
+static int new_recovery_key(struct cli *c)
+{
+	char *recovery = (char *)crypt_secret_new(CRYPT_RECOVERY_LEN);
+	enum mend_rc rc = recovery ? MEND_OK
+				   : mend_err_set(&c->err, MEND_ENOMEM,
+						  "out of memory");
+	bool had = store_check_recovery(c->j->st, NULL) == MEND_OK;
+
+	if (rc == MEND_OK)
+		rc = store_new_recovery_key(c->j->st, recovery, &c->err);
+	if (rc == MEND_OK) {
+		keep_key(c->j);
+		printf("%s\n", had ? "A new recovery key is made, and the old "
+				     "one no longer opens the journal.\nThe "
+				     "passphrase still does."
+				   : "Your journal has a recovery key now. The "
+				     "passphrase still opens it too.");
+		show_recovery(recovery);
+	}
+	crypt_secret_free(recovery);
+	return rc == MEND_OK ? 0 : cli_fail(c, rc);
+}
 
 static int run_passphrase(struct cli *c, const struct args *a)
 {
 	bool recovery =
 	    args_get(cmd_passphrase.opts, a, "recovery-key") != NULL;
+	bool new_key =
+	    args_get(cmd_passphrase.opts, a, "new-recovery-key") != NULL;
 	char *pass = NULL;
 	size_t len = 0;
 	enum mend_rc rc;
 
+	if (recovery && new_key)
+		return cli_usage_error(
+		    c, "--recovery-key and --new-recovery-key go one at a "
+		       "time: set a new passphrase with the recovery key "
+		       "first, then make a new recovery key with it");
 	if (!open_as_is(c, false) || c->j->missing ||
 	    !store_encrypted(c->j->st))
 		return c->j ? not_encrypted(c, "change") : 1;
+	/* nothing to ask for: say so before asking */
+	if (recovery && (rc = store_check_recovery(c->j->st, &c->err)) != MEND_OK)
+		return cli_fail(c, rc);
 	/* the old secret always, even with a key in the keyring: whoever
-	 * sits at an unlocked session must not lock the owner out */
+	 * sits at an unlocked session must not lock the owner out (nor
+	 * walk away with a recovery key of their own) */
 	store_lock(c->j->st);
 	rc = ask_unlock(c->j->st, recovery, &c->err);
+	if (rc == MEND_OK && new_key)
+		return new_recovery_key(c);
 	if (rc == MEND_OK)
 		rc = passphrase_read(PASS_NEW, "The new passphrase: ",
 				     "The new passphrase again: ", &pass, &len,
@@ -352,8 +402,12 @@ static int run_passphrase(struct cli *c, const struct args *a)
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
 	keep_key(c->j);
-	printf("The passphrase is changed. The old one no longer opens the "
-	       "journal;\nyour recovery key still does.\n");
+	if (store_check_recovery(c->j->st, NULL) == MEND_OK)
+		printf("The passphrase is changed. The old one no longer opens "
+		       "the journal;\nyour recovery key still does.\n");
+	else
+		printf("The passphrase is changed. The old one no longer opens "
+		       "the journal.\n");
 	return 0;
 }
 
@@ -362,7 +416,7 @@ const struct command cmd_passphrase = {
     .run = run_passphrase,
     .opts = passphrase_opts,
     .max_pos = 0,
-    .usage = "mend passphrase [--recovery-key]",
+    .usage = "mend passphrase [--recovery-key | --new-recovery-key]",
     .summary = "change the encrypted journal's passphrase",
     .help = "Change the passphrase: the current one first, then the new one\n"
 	    "twice. From MEND_PASSPHRASE_COMMAND, the current one is asked\n"
@@ -370,8 +424,13 @@ const struct command cmd_passphrase = {
 	    "MEND_PASSPHRASE_FOR=new. Only the passphrase changes: the\n"
 	    "entries and the recovery key stay as they are.\n"
 	    "\n"
-	    "      --recovery-key   give the recovery key instead of the\n"
-	    "                       current passphrase (a forgotten one)\n",
+	    "      --recovery-key       give the recovery key instead of the\n"
+	    "                           current passphrase (a forgotten one)\n"
+	    "      --new-recovery-key   keep the passphrase, and make a new\n"
+	    "                           recovery key (shown once) in place of\n"
+	    "                           the old one, which stops working; for\n"
+	    "                           a lost key, or a journal encrypted\n"
+	    "                           without one\n",
 };
 
 /* --- mend unlock, mend lock --- */
@@ -411,7 +470,7 @@ static int run_unlock(struct cli *c, const struct args *a)
 const struct command cmd_unlock = {
     .name = "unlock",
     .run = run_unlock,
-    .opts = passphrase_opts + 1,
+    .opts = no_opts,
     .max_pos = 0,
     .usage = "mend unlock",
     .summary = "open the encrypted journal for a while",
@@ -440,7 +499,7 @@ static int run_lock(struct cli *c, const struct args *a)
 const struct command cmd_lock = {
     .name = "lock",
     .run = run_lock,
-    .opts = passphrase_opts + 1,
+    .opts = no_opts,
     .max_pos = 0,
     .usage = "mend lock",
     .summary = "forget the encrypted journal's key now",

@@ -11,10 +11,11 @@ enum mend_rc journal_encrypt(const char *path, const char *pass, size_t len,
 			     char recovery_out[CRYPT_RECOVERY_LEN],
 			     struct mend_err *err)
 {
-	recovery_out[0] = '\0';
+	if (recovery_out)
+		recovery_out[0] = '\0';
 	enum mend_rc rc =
 		store_convert(path, true, pass, len, NULL, recovery_out, err);
-	if (rc != MEND_OK)
+	if (rc != MEND_OK && recovery_out)
 		recovery_out[0] = '\0';
 	return rc;
 }

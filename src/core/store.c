@@ -332,6 +332,12 @@ enum mend_rc store_fail(struct store *st, int rc, const char *doing,
 				    "while %s, and nothing was saved",
 				    path, doing);
 	case SQLITE_READONLY:
+		if (rc == SQLITE_READONLY_DBMOVED) /* renamed or unlinked */
+			return mend_err_set(err, MEND_ESTORE,
+					    "%s was moved or replaced while this "
+					    "mend had it open, so nothing was "
+					    "saved; please run mend again",
+					    path);
 		return mend_err_set(err, MEND_ESTORE,
 				    "%s is read-only: cannot write to it while "
 				    "%s (check the file's and its directory's "
@@ -813,6 +819,61 @@ done:
 	return rc;
 }
 
+static enum mend_rc replaced(const struct store *st, struct mend_err *err)
+{
+	return mend_err_set(err, MEND_EBUSY,
+			    "%s was encrypted or decrypted by another mend "
+			    "while this one waited, so nothing was saved; "
+			    "please run mend again",
+			    st->path);
+}
+
+/* Remember which file the connection opened: path's file now, which
+ * must be the one stat gave before the open (else it was replaced in
+ * between, and which one SQLite has is not known). */
+static enum mend_rc take_identity(struct store *st, const struct stat *before,
+				  struct mend_err *err)
+{
+	struct stat now;
+
+	if (stat(st->path, &now) != 0)
+		return MEND_OK; /* not made yet: store_begin takes it */
+	if (before &&
+	    (before->st_dev != now.st_dev || before->st_ino != now.st_ino))
+		return replaced(st, err);
+	st->file.known = true;
+	st->file.dev = now.st_dev;
+	st->file.ino = now.st_ino;
+	return MEND_OK;
+}
+
+/* With the write lock held: does path still name the file the
+ * connection has open? A mend that waited for the lock while another
+ * encrypted or decrypted the journal holds the old file's lock, and
+ * what it wrote there nobody would read again. */
+static enum mend_rc check_same_file(struct store *st, struct mend_err *err)
+{
+	struct stat now;
+	bool memory = strcmp(st->path, ":memory:") == 0;
+
+	if (memory)
+		return MEND_OK;
+	if (!st->file.known) /* a new journal: its first write makes it */
+		return take_identity(st, NULL, err);
+	if (stat(st->path, &now) != 0) {
+		if (errno == ENOENT)
+			return mend_err_set(err, MEND_ESTORE,
+					    "%s was moved or removed while "
+					    "this mend had it open, so nothing "
+					    "was saved; please run mend again",
+					    st->path);
+		return MEND_OK; /* SQLite says what else is wrong */
+	}
+	if (now.st_dev != st->file.dev || now.st_ino != st->file.ino)
+		return replaced(st, err);
+	return MEND_OK;
+}
+
 enum mend_rc store_open(struct store **out, const char *path,
 			struct mend_err *err)
 {
@@ -830,7 +891,8 @@ enum mend_rc store_open(struct store **out, const char *path,
 		return rc;
 	if (!memory)
 		path = real;
-	bool existed = memory || stat(path, &sb) == 0;
+	struct stat before;
+	bool existed = memory || stat(path, &before) == 0;
 	st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
@@ -847,6 +909,11 @@ enum mend_rc store_open(struct store **out, const char *path,
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_handler(st->db, busy_wait, st);
+	if (!memory) {
+		rc = take_identity(st, existed ? &before : NULL, err);
+		if (rc != MEND_OK)
+			goto fail;
+	}
 	rc = store_tags_register(st, err);
 	if (rc == MEND_OK)
 		rc = store_seal_register(st, err);
@@ -934,7 +1001,12 @@ enum mend_rc store_begin(struct store *st, struct mend_err *err)
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, "starting to save", err);
 	st->in_tx = 1;
-	return MEND_OK;
+	/* checked with the lock held: no conversion can rename a file over
+	 * the path from here until the commit */
+	enum mend_rc mrc = check_same_file(st, err);
+	if (mrc != MEND_OK)
+		store_rollback(st);
+	return mrc;
 }
 
 enum mend_rc store_commit(struct store *st, struct mend_err *err)

@@ -7,7 +7,9 @@
  * every value is opened and sealed by that connection's keys), then it is
  * made durable and renamed over the old one. On any failure the old
  * journal is untouched and the new file removed; a file left by a
- * conversion that was killed is removed by the next one. */
+ * conversion that was killed is removed by the next one. A mend that
+ * waited for the old file's lock gets it once the new file is in place,
+ * and store_begin refuses it there: the path names another file now. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -78,6 +80,17 @@ static void sweep(const char *dir, const char *base)
 			unlinkat(dirfd(d), de->d_name, 0);
 	}
 	closedir(d);
+}
+
+/* Test-only: MEND_TEST_CONVERT_PAUSE_MS holds the old journal's write
+ * lock that many milliseconds (up to ten seconds) before the new file is
+ * built, so that a test can queue another mend behind a conversion. */
+static void test_pause(void)
+{
+	const char *s = getenv("MEND_TEST_CONVERT_PAUSE_MS");
+	long ms = s ? strtol(s, NULL, 10) : 0;
+	if (ms > 0 && ms <= 10000)
+		sqlite3_sleep((int)ms);
 }
 
 static enum mend_rc sync_path(const char *path, bool dir, struct mend_err *err)
@@ -186,6 +199,8 @@ enum mend_rc store_convert(const char *path, bool encrypt, const char *pass,
 	/* every other mend waits from here until the new file is in place */
 	if (rc == MEND_OK)
 		rc = store_begin(src, err);
+	if (rc == MEND_OK)
+		test_pause();
 	if (rc == MEND_OK) {
 		const char *real = store_path(src);
 		size_t n = strlen(real) + sizeof TMP_TAG + 6;

@@ -65,10 +65,13 @@ enum mend_rc store_crypt_load(struct store *st, struct mend_err *err)
 		store_column_copy(s, 1, st->crypt.id, sizeof st->crypt.id);
 		st->crypt.kdf.ops = (unsigned long long)sqlite3_column_int64(s, 2);
 		st->crypt.kdf.mem = (size_t)sqlite3_column_int64(s, 3);
+		/* an empty recovery wrap: encrypted without a recovery key */
+		st->crypt.has_recovery = sqlite3_column_bytes(s, 6) != 0;
 		ok = ok && blob_copy(s, 4, st->crypt.kdf.salt, CRYPT_SALT_LEN) &&
 		     blob_copy(s, 5, st->crypt.wrapped_pass, CRYPT_WRAPPED_LEN) &&
-		     blob_copy(s, 6, st->crypt.wrapped_recovery,
-			       CRYPT_WRAPPED_LEN) &&
+		     (!st->crypt.has_recovery ||
+		      blob_copy(s, 6, st->crypt.wrapped_recovery,
+				CRYPT_WRAPPED_LEN)) &&
 		     blob_copy(s, 7, st->crypt.key_check, 32);
 		if (!ok)
 			rc = mend_err_set(err, MEND_ESTORE,
@@ -126,16 +129,28 @@ enum mend_rc store_unlock_passphrase(struct store *st, const char *pass,
 	return rc;
 }
 
-enum mend_rc store_unlock_recovery(struct store *st, const char *recovery_key,
-				   struct mend_err *err)
+enum mend_rc store_check_recovery(const struct store *st, struct mend_err *err)
 {
 	if (!st->crypt.on)
 		return not_encrypted(st, err);
+	if (!st->crypt.has_recovery)
+		return mend_err_set(err, MEND_ENOTFOUND,
+				    "this journal has no recovery key (it was "
+				    "encrypted without one), so only its "
+				    "passphrase opens it; nothing was changed");
+	return MEND_OK;
+}
+
+enum mend_rc store_unlock_recovery(struct store *st, const char *recovery_key,
+				   struct mend_err *err)
+{
+	enum mend_rc rc = store_check_recovery(st, err);
+	if (rc != MEND_OK)
+		return rc;
 	unsigned char *kek = crypt_secret_new(CRYPT_KEY_LEN);
 	unsigned char *key = crypt_secret_new(CRYPT_KEY_LEN);
-	enum mend_rc rc = kek && key ? MEND_OK
-				     : mend_err_set(err, MEND_ENOMEM,
-						    "out of memory");
+	if (!kek || !key)
+		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
 	if (rc == MEND_OK)
 		rc = crypt_recovery_decode(recovery_key, kek, err);
 	if (rc == MEND_OK &&
@@ -203,8 +218,11 @@ static enum mend_rc write_header(struct store *st, struct mend_err *err)
 			  SQLITE_STATIC);
 	sqlite3_bind_blob(s, 6, st->crypt.wrapped_pass, CRYPT_WRAPPED_LEN,
 			  SQLITE_STATIC);
-	sqlite3_bind_blob(s, 7, st->crypt.wrapped_recovery, CRYPT_WRAPPED_LEN,
-			  SQLITE_STATIC);
+	if (st->crypt.has_recovery)
+		sqlite3_bind_blob(s, 7, st->crypt.wrapped_recovery,
+				  CRYPT_WRAPPED_LEN, SQLITE_STATIC);
+	else /* the column is NOT NULL: none is an empty blob */
+		sqlite3_bind_zeroblob(s, 7, 0);
 	sqlite3_bind_blob(s, 8, st->crypt.key_check, 32, SQLITE_STATIC);
 	int src = sqlite3_step(s);
 	if (src != SQLITE_DONE)
@@ -259,6 +277,47 @@ enum mend_rc store_change_passphrase(struct store *st, const char *pass,
 		st->crypt.kdf = old_kdf;
 		memcpy(st->crypt.wrapped_pass, old_wrapped, sizeof old_wrapped);
 	}
+	return rc;
+}
+
+enum mend_rc store_new_recovery_key(struct store *st,
+				    char recovery_out[CRYPT_RECOVERY_LEN],
+				    struct mend_err *err)
+{
+	if (!st->crypt.on)
+		return not_encrypted(st, err);
+	enum mend_rc rc = store_check_unlocked(st, err);
+	unsigned char *rkey = crypt_secret_new(CRYPT_KEY_LEN);
+	unsigned char old_wrapped[CRYPT_WRAPPED_LEN];
+	bool old_has = st->crypt.has_recovery;
+
+	memcpy(old_wrapped, st->crypt.wrapped_recovery, sizeof old_wrapped);
+	recovery_out[0] = '\0';
+	if (rc == MEND_OK && !rkey)
+		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
+	if (rc == MEND_OK) {
+		crypt_random(rkey, CRYPT_KEY_LEN);
+		crypt_wrap(rkey, crypt_keys_data(st->crypt.keys), AD_RECOVERY,
+			   st->crypt.wrapped_recovery);
+		st->crypt.has_recovery = true;
+		rc = store_begin(st, err);
+	}
+	if (rc == MEND_OK) {
+		/* one row replaced in one transaction: the old key's wrap is
+		 * gone the moment the new one is there */
+		rc = write_header(st, err);
+		rc = rc == MEND_OK ? store_commit(st, err) : rc;
+		if (rc != MEND_OK)
+			store_rollback(st);
+	}
+	if (rc == MEND_OK) {
+		crypt_recovery_encode(rkey, recovery_out);
+	} else {
+		st->crypt.has_recovery = old_has;
+		memcpy(st->crypt.wrapped_recovery, old_wrapped,
+		       sizeof old_wrapped);
+	}
+	crypt_secret_free(rkey);
 	return rc;
 }
 
@@ -319,15 +378,18 @@ enum mend_rc store_crypt_make(struct store *st, const char *pass, size_t len,
 			      char recovery_out[CRYPT_RECOVERY_LEN],
 			      struct mend_err *err)
 {
+	bool recovery = recovery_out != NULL;
 	unsigned char *key = crypt_secret_new(CRYPT_KEY_LEN);
-	unsigned char *rkey = crypt_secret_new(CRYPT_KEY_LEN);
+	unsigned char *rkey = recovery ? crypt_secret_new(CRYPT_KEY_LEN) : NULL;
 	unsigned char raw_id[16];
-	enum mend_rc rc = key && rkey ? crypt_init(err)
-				      : mend_err_set(err, MEND_ENOMEM,
-						     "out of memory");
+	enum mend_rc rc = key && (rkey || !recovery)
+				  ? crypt_init(err)
+				  : mend_err_set(err, MEND_ENOMEM,
+						 "out of memory");
 	if (rc == MEND_OK) {
 		crypt_random(key, CRYPT_KEY_LEN);
-		crypt_random(rkey, CRYPT_KEY_LEN);
+		if (recovery)
+			crypt_random(rkey, CRYPT_KEY_LEN);
 		crypt_random(raw_id, sizeof raw_id);
 		sodium_bin2hex(st->crypt.id, sizeof st->crypt.id, raw_id,
 			       sizeof raw_id);
@@ -338,9 +400,17 @@ enum mend_rc store_crypt_make(struct store *st, const char *pass, size_t len,
 	if (rc == MEND_OK)
 		rc = wrap_pass(st, pass, len, err);
 	if (rc == MEND_OK) {
-		crypt_wrap(rkey, key, AD_RECOVERY, st->crypt.wrapped_recovery);
+		/* declined: no second way in is made, not even one nobody
+		 * holds */
+		st->crypt.has_recovery = recovery;
+		memset(st->crypt.wrapped_recovery, 0,
+		       sizeof st->crypt.wrapped_recovery);
+		if (recovery) {
+			crypt_wrap(rkey, key, AD_RECOVERY,
+				   st->crypt.wrapped_recovery);
+			crypt_recovery_encode(rkey, recovery_out);
+		}
 		crypt_key_check(key, st->crypt.key_check);
-		crypt_recovery_encode(rkey, recovery_out);
 		rc = write_header(st, err);
 	}
 	if (rc == MEND_OK) {

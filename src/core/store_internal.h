@@ -6,6 +6,7 @@
 #define MEND_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include "mend/crypt.h"
 #include "mend/store.h"
@@ -25,6 +26,14 @@ struct store {
 	int in_tx;
 	bool created; /* this open made the file */
 	bool wrote;   /* a commit since store_open returned */
+	/* The file the connection has open, as it was at store_open:
+	 * store_begin checks that path still names it (store_convert
+	 * renames a new file over it). Not known for ":memory:". */
+	struct {
+		bool known;
+		dev_t dev;
+		ino_t ino;
+	} file;
 	/* Waiting for another process's lock (see store_set_busy_hook). */
 	struct {
 		store_busy_fn hook;
@@ -47,6 +56,9 @@ struct store {
 		struct crypt_kdf kdf;
 		unsigned char wrapped_pass[CRYPT_WRAPPED_LEN];
 		unsigned char wrapped_recovery[CRYPT_WRAPPED_LEN];
+		/* false when encrypted without a recovery key: the header's
+		 * wrapped_recovery is then an empty blob */
+		bool has_recovery;
 		unsigned char key_check[32];
 		struct crypt_keys *keys;
 		/* set by a seal function or tokenizer that failed inside
@@ -116,7 +128,8 @@ enum mend_rc store_crypt_load(struct store *st, struct mend_err *err);
 
 /* Make st (a new, empty journal inside a transaction) an encrypted one:
  * a new data key, wrapped by pass and by a new recovery key (into
- * recovery_out), the header written and the search indexes made the
+ * recovery_out; when recovery_out is NULL, no recovery key is made and
+ * none is stored), the header written and the search indexes made the
  * encrypted way. st is unlocked afterwards. */
 enum mend_rc store_crypt_make(struct store *st, const char *pass, size_t len,
 			      char recovery_out[CRYPT_RECOVERY_LEN],

@@ -351,6 +351,16 @@ static int unlock_key(struct app *a, void *st, int ch, bool code)
 		wipe(u->pass, &u->len);
 	} else if (ch == 0x12 && !new) { /* Ctrl-R */
 		wipe(u->pass, &u->len);
+		if (!u->recovery &&
+		    store_check_recovery(a->j->st, NULL) == MEND_ENOTFOUND) {
+			/* encrypted without one: say so now, not after it is
+			 * typed */
+			note(u, true,
+			     "This journal has no recovery key: it was "
+			     "encrypted without one, so only its passphrase "
+			     "opens it.");
+			return UI_HANDLED;
+		}
 		u->recovery = !u->recovery;
 		note(u, false, "");
 	} else if (ch >= 0x20 && ch != 0x7f) {

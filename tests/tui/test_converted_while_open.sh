@@ -1,0 +1,37 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# The full-screen journal open while `mend encrypt` on the command line
+# puts a new file in the journal's place: the next save says plainly
+# that nothing was saved and why, and the words stay in the editor.
+. "$(dirname "$0")/lib.sh"
+
+# Each test gets a session keyring of its own, so no key is shared.
+if [ -z "${MEND_TEST_KEYRING:-}" ] && command -v keyctl >/dev/null 2>&1; then
+	export MEND_TEST_KEYRING=1
+	exec keyctl session - bash "$0" "$@" 2> >(grep -v '^Joined session keyring' >&2)
+fi
+
+export MEND_KDF_FAST=1
+
+t_save_after_encrypt_elsewhere_keeps_the_words() {
+	keyctl new_session >/dev/null 2>&1 || keyctl session - true
+	mend start --date 2026-01-01
+	expect_rc 0
+	tui_start 100 24
+	tui_open_editor
+	type "marigoldwindow at dusk"
+	printf '#!/bin/sh\nprintf "%%s\\n" "elsewhere"\n' >"$WORK/pw"
+	chmod 700 "$WORK/pw"
+	MEND_PASSPHRASE_COMMAND="$WORK/pw" mend encrypt
+	expect_rc 0
+	keys C-d
+	wait_for "encrypted or decrypted by another mend"
+	screen | grep -qF "Saved." && fail "it said Saved."
+	screen | grep -qF "marigoldwindow at dusk" || fail "the words left the editor"
+	tui_stop
+	MEND_PASSPHRASE_COMMAND="$WORK/pw" mend list --json
+	expect_rc 0
+	expect_eq "$(json 'length')" 0 "entries in the encrypted journal"
+}
+
+run_tests
