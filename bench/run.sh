@@ -13,7 +13,14 @@ MEND="$root/mend"
 CACHE="$root/bench/cache"
 RUNS=${BENCH_RUNS:-5}
 SIZES=${BENCH_SIZES:-"1000 10000 100000"}
-OUT="$root/bench/RESULTS.md"
+# BENCH_ENCRYPTED_ONLY=1 measures the encrypted journal alone: its table
+# goes to the cache, so the plain figures in RESULTS.md are not replaced
+# by a page of zeros (copy the rows into its "Encrypted journal" section)
+if [ -n "${BENCH_ENCRYPTED_ONLY:-}" ]; then
+	OUT="$root/bench/cache/RESULTS-encrypted.md"
+else
+	OUT="$root/bench/RESULTS.md"
+fi
 mkdir -p "$CACHE"
 export TZ=UTC LANG=C.UTF-8 MEND_NOW=2030-01-01T12:00:00Z
 export XDG_CONFIG_HOME="$CACHE/config" HOME="$CACHE"
@@ -188,10 +195,11 @@ instructions() {
 	shift
 	ref_cmd=("$@")
 	local mi ri
-	mi=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "${mend_cmd[@]}" 2>&1 >/dev/null |
-		sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
-	ri=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "${ref_cmd[@]}" 2>&1 >/dev/null |
-		sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+	# through exec (env MEND_DB=... mend): the last program's count
+	mi=$(valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null "${mend_cmd[@]}" 2>&1 >/dev/null |
+		sed -n 's/.*Collected : \([0-9]*\).*/\1/p' | tail -1)
+	ri=$(valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null "${ref_cmd[@]}" 2>&1 >/dev/null |
+		sed -n 's/.*Collected : \([0-9]*\).*/\1/p' | tail -1)
 	[ -n "$mi" ] && [ -n "$ri" ] || {
 		echo "bench: callgrind failed on $name" >&2
 		failed=1
@@ -323,6 +331,9 @@ measure "encrypted search" "$enc_n" : -- env MEND_DB="$enc" "$MEND" list --searc
 	env MEND_DB="$plain" "$MEND" list --search lighthouse --limit 20
 measure "encrypted list" "$enc_n" : -- env MEND_DB="$enc" "$MEND" list --limit 50 -- \
 	env MEND_DB="$plain" "$MEND" list --limit 50
+# a few milliseconds apart, inside the clock's noise: counted as well
+instructions "encrypted list" "$enc_n" -- env MEND_DB="$enc" "$MEND" list --limit 50 -- \
+	env MEND_DB="$plain" "$MEND" list --limit 50
 measure "encrypted export" "$enc_n" : -- env MEND_DB="$enc" "$MEND" export -- \
 	env MEND_DB="$plain" "$MEND" export
 fresh_enc_import() {
@@ -361,7 +372,11 @@ done
 
 check() {
 	local what=$1 value=$2 op=$3 limit=$4
-	if awk -v v="$value" -v l="$limit" "BEGIN { exit !(v $op l) }"; then
+	# a bare 0 is a figure this run did not take (BENCH_ENCRYPTED_ONLY, no
+	# valgrind); a measured ratio prints as 0.00
+	if [ "$value" = 0 ]; then
+		echo "| $what | – | $op $limit | not measured |"
+	elif awk -v v="$value" -v l="$limit" "BEGIN { exit !(v $op l) }"; then
 		echo "| $what | $value | $op $limit | met |"
 	else
 		echo "| $what | $value | $op $limit | **missed** |"
@@ -388,6 +403,7 @@ targets=(
 	"$(check "encrypted checkin / plain checkin" "$(r encrypted_checkin)" "<=" 1.3)"
 	"$(check "encrypted status / plain status" "$(r encrypted_status)" "<=" 1.3)"
 	"$(check "encrypted list 50 / plain list 50" "$(r encrypted_list)" "<=" 1.3)"
+	"$(check "encrypted list 50 / plain list 50, instructions" "$(r encrypted_list_ir)" "<=" 1.3)"
 	"$(check "encrypted search / plain search" "$(r encrypted_search)" "<=" 2)"
 	"$(check "encrypted export / plain export" "$(r encrypted_export)" "<=" 1.5)"
 	"$(check "encrypted import / plain import" "$(r encrypted_import)" "<=" 1.5)"
@@ -424,5 +440,5 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 } >"$OUT.tmp" && mv "$OUT.tmp" "$OUT"
 echo
 printf '%s\n' "${targets[@]}"
-echo "bench: results written to bench/RESULTS.md"
+echo "bench: results written to ${OUT#"$root"/}"
 exit "$failed"

@@ -96,9 +96,11 @@ bool crypt_open(const struct crypt_keys *k, const char *ad,
 
 /* The keyed hash of a search token (its bytes, n) with a one-letter
  * domain ('w' a whole word, 'p' a prefix, 't' a trigram, 'g' a tag key),
- * as CRYPT_TOKEN_HEX hex digits and a NUL. */
-void crypt_token(const struct crypt_keys *k, char domain, const char *tok,
-		 size_t n, char out[CRYPT_TOKEN_HEX + 1]);
+ * as CRYPT_TOKEN_HEX hex digits and a NUL. k remembers the tokens it
+ * hashed lately (in its locked memory, wiped by crypt_keys_free), so it
+ * is not const; the result is the same either way. */
+void crypt_token(struct crypt_keys *k, char domain, const char *tok, size_t n,
+		 char out[CRYPT_TOKEN_HEX + 1]);
 
 /* The recovery key of key (32) as shown to the person, into out. */
 void crypt_recovery_encode(const unsigned char *key,

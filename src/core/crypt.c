@@ -5,6 +5,7 @@
 #include "mend/crypt.h"
 
 #include <sodium.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,10 +18,30 @@
 #define KDF_OPS 4
 #define KDF_MEM (256u * 1024 * 1024)
 
+/* The tokens hashed lately, so a word met again (and its prefixes: the
+ * short ones come back in nearly every entry) is not hashed again: an
+ * import hashes a few hundred tokens per entry, most of them seen
+ * before. Direct-mapped, in locked memory with the keys and wiped with
+ * them, as it holds words beside their keyed hashes. */
+#define TOKEN_CACHE_SLOTS 8192 /* a power of two */
+#define TOKEN_CACHE_MAX 30     /* longer tokens are hashed every time */
+
+struct token_slot {
+	unsigned char n; /* the token's length, 0 for an empty slot */
+	char domain;
+	char tok[TOKEN_CACHE_MAX];
+	char hex[CRYPT_TOKEN_HEX];
+};
+
 struct crypt_keys {
+	/* the search key's BLAKE2b state once keyed, copied for each token
+	 * rather than keyed again */
+	crypto_generichash_state search_state;
 	unsigned char data[CRYPT_KEY_LEN];
 	unsigned char search[CRYPT_KEY_LEN];
 	unsigned char nonce[CRYPT_KEY_LEN];
+	/* NULL until the first token is hashed: most commands hash none */
+	struct token_slot *tokens;
 };
 
 static const char b32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -121,11 +142,16 @@ struct crypt_keys *crypt_keys_new(const unsigned char key[CRYPT_KEY_LEN])
 				   KDF_CONTEXT, k->data);
 	crypto_kdf_derive_from_key(k->nonce, sizeof k->nonce, SUBKEY_NONCE,
 				   KDF_CONTEXT, k->data);
+	crypto_generichash_init(&k->search_state, k->search, sizeof k->search,
+				CRYPT_TOKEN_HEX / 2);
+	k->tokens = NULL;
 	return k;
 }
 
 void crypt_keys_free(struct crypt_keys *k)
 {
+	if (k)
+		crypt_secret_free(k->tokens);
 	crypt_secret_free(k);
 }
 
@@ -211,18 +237,61 @@ bool crypt_open(const struct crypt_keys *k, const char *ad,
 	return true;
 }
 
-void crypt_token(const struct crypt_keys *k, char domain, const char *tok,
-		 size_t n, char out[CRYPT_TOKEN_HEX + 1])
+static void token_hash(const struct crypt_keys *k, char domain,
+		       const char *tok, size_t n, char out[CRYPT_TOKEN_HEX + 1])
 {
-	crypto_generichash_state s;
+	crypto_generichash_state s = k->search_state;
 	unsigned char h[CRYPT_TOKEN_HEX / 2];
 	unsigned char d = (unsigned char)domain;
 
-	crypto_generichash_init(&s, k->search, sizeof k->search, sizeof h);
 	crypto_generichash_update(&s, &d, 1);
 	crypto_generichash_update(&s, (const unsigned char *)tok, n);
 	crypto_generichash_final(&s, h, sizeof h);
 	sodium_bin2hex(out, CRYPT_TOKEN_HEX + 1, h, sizeof h);
+	sodium_memzero(&s, sizeof s);
+}
+
+/* Which slot a token goes in (FNV-1a): only spreads the tokens over the
+ * cache, so it needs no key. */
+static size_t token_slot_of(char domain, const char *tok, size_t n)
+{
+	uint32_t x = 2166136261u ^ (unsigned char)domain;
+	x *= 16777619u;
+	for (size_t i = 0; i < n; i++) {
+		x ^= (unsigned char)tok[i];
+		x *= 16777619u;
+	}
+	return (x ^ x >> 15) & (TOKEN_CACHE_SLOTS - 1);
+}
+
+void crypt_token(struct crypt_keys *k, char domain, const char *tok, size_t n,
+		 char out[CRYPT_TOKEN_HEX + 1])
+{
+	if (n == 0 || n > TOKEN_CACHE_MAX) {
+		token_hash(k, domain, tok, n, out);
+		return;
+	}
+	if (!k->tokens) {
+		size_t bytes = TOKEN_CACHE_SLOTS * sizeof *k->tokens;
+		k->tokens = (struct token_slot *)crypt_secret_new(bytes);
+		if (!k->tokens) {
+			token_hash(k, domain, tok, n, out);
+			return;
+		}
+		memset(k->tokens, 0, bytes);
+	}
+	struct token_slot *slot = &k->tokens[token_slot_of(domain, tok, n)];
+	if (slot->n != n || slot->domain != domain ||
+	    memcmp(slot->tok, tok, n) != 0) {
+		token_hash(k, domain, tok, n, out);
+		slot->n = (unsigned char)n;
+		slot->domain = domain;
+		memcpy(slot->tok, tok, n);
+		memcpy(slot->hex, out, CRYPT_TOKEN_HEX);
+		return;
+	}
+	memcpy(out, slot->hex, CRYPT_TOKEN_HEX);
+	out[CRYPT_TOKEN_HEX] = '\0';
 }
 
 /* The check group: 20 bits of an unkeyed hash of the key, so a typo in

@@ -25,6 +25,7 @@
 #include "json_scan.h"
 #include "mend/export.h"
 #include "mend/journal_settings.h"
+#include "mend/store_crypt.h"
 #include "mend/utf8.h"
 
 /* --- a set of strings (UUIDs and check-in days) with the record index
@@ -1584,10 +1585,12 @@ static enum mend_rc import_json(struct journal *j, const char *data,
 		rc = store_begin(j->st, err);
 	if (rc != MEND_OK)
 		goto done;
+	/* an encrypted journal's search index is filled once, at the end */
+	rc = store_index_defer(j->st, err);
 	idset_free(&im.ids);
 	idset_free(&im.days);
 	struct walk pw = {"periods", true}, ew = {"entries", true};
-	if (im.has_settings && !im.jrnl)
+	if (rc == MEND_OK && im.has_settings && !im.jrnl)
 		rc = apply_settings(&im, err);
 	if (rc == MEND_OK && im.has_periods && !im.jrnl)
 		rc = walk_array(&im, im.periods, &pw, err);
@@ -1595,6 +1598,8 @@ static enum mend_rc import_json(struct journal *j, const char *data,
 		rc = walk_array(&im, im.entries, &ew, err);
 	if (rc == MEND_OK && rep->n_problems)
 		rc = mend_err_set(err, MEND_EBADFILE, "%s", rep->problems[0]);
+	if (rc == MEND_OK && !dry_run)
+		rc = store_index_resume(j->st, err);
 	/* once per import, not once per replaced record: the optimize
 	 * rewrites the whole index */
 	if (rc == MEND_OK && im.forget && !dry_run)
@@ -1603,6 +1608,7 @@ static enum mend_rc import_json(struct journal *j, const char *data,
 		rc = store_commit(j->st, err);
 	else
 		store_rollback(j->st);
+	store_index_abandon(j->st);
 	journal_invalidate(j);
 done:
 	idset_free(&im.ids);

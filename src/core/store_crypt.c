@@ -321,6 +321,21 @@ enum mend_rc store_new_recovery_key(struct store *st,
 	return rc;
 }
 
+/* The triggers that index a new entry, as the journal keeps them (no
+ * ';': store_index_defer compares them with the journal's own). */
+#define FTS_INSERT_TRIGGER                                                     \
+	"CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN"      \
+	"  INSERT INTO entries_fts(rowid, text) VALUES (new.id,"               \
+	"    mend_open(" SEAL_AD_ENTRY("new.uuid", "text") ", new.text));"      \
+	"END"
+#define CJK_INSERT_TRIGGER                                                     \
+	"CREATE TRIGGER entries_cjk_insert AFTER INSERT ON entries"            \
+	"  WHEN mend_open(" SEAL_AD_ENTRY("new.uuid", "text") ", new.text)"     \
+	"  GLOB '" STORE_CJK_GLOB "' BEGIN"                                     \
+	"  INSERT INTO entries_cjk(rowid, text) VALUES (new.id,"               \
+	"    mend_open(" SEAL_AD_ENTRY("new.uuid", "text") ", new.text));"      \
+	"END"
+
 /* The search indexes of an encrypted journal: the same two tables,
  * contentless (FTS5 keeps no copy of the text) and with the hashing
  * tokenizers, fed by triggers that open the new text in memory. */
@@ -337,10 +352,7 @@ static const char seal_schema_sql[] =
 	"  tokenize='mend_words');"
 	"CREATE VIRTUAL TABLE entries_cjk USING fts5(text, content='',"
 	"  tokenize='mend_trigram', detail='none');"
-	"CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN"
-	"  INSERT INTO entries_fts(rowid, text) VALUES (new.id,"
-	"    mend_open(" SEAL_AD_ENTRY("new.uuid", "text") ", new.text));"
-	"END;"
+	FTS_INSERT_TRIGGER ";"
 	"CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN"
 	"  INSERT INTO entries_fts(entries_fts, rowid, text) VALUES ('delete',"
 	"    old.id, mend_open(" SEAL_AD_ENTRY("old.uuid", "text") ", old.text));"
@@ -351,12 +363,7 @@ static const char seal_schema_sql[] =
 	"  INSERT INTO entries_fts(rowid, text) VALUES (new.id,"
 	"    mend_open(" SEAL_AD_ENTRY("new.uuid", "text") ", new.text));"
 	"END;"
-	"CREATE TRIGGER entries_cjk_insert AFTER INSERT ON entries"
-	"  WHEN mend_open(" SEAL_AD_ENTRY("new.uuid", "text") ", new.text)"
-	"  GLOB '" STORE_CJK_GLOB "' BEGIN"
-	"  INSERT INTO entries_cjk(rowid, text) VALUES (new.id,"
-	"    mend_open(" SEAL_AD_ENTRY("new.uuid", "text") ", new.text));"
-	"END;"
+	CJK_INSERT_TRIGGER ";"
 	"CREATE TRIGGER entries_cjk_delete AFTER DELETE ON entries"
 	"  WHEN mend_open(" SEAL_AD_ENTRY("old.uuid", "text") ", old.text)"
 	"  GLOB '" STORE_CJK_GLOB "' BEGIN"
@@ -423,4 +430,120 @@ enum mend_rc store_crypt_make(struct store *st, const char *pass, size_t len,
 	crypt_secret_free(key);
 	crypt_secret_free(rkey);
 	return rc;
+}
+
+/* --- a bulk write's search index, filled once at the end --- */
+
+/* SQLite before 3.44 has FTS5 write its pending terms to disk at every
+ * statement savepoint, and every insert that fires an index trigger opens
+ * one: an import wrote one small index segment per entry and then spent
+ * most of its time merging them. While deferred, a new entry's id goes
+ * into a temporary list instead; an entry of that list about to change
+ * or go is indexed first, so the journal's own update and delete
+ * triggers find what they remove. */
+
+/* Index the entry whose values are old.*, as the insert triggers would. */
+#define INDEX_OLD_ROW                                                          \
+	"  INSERT INTO entries_fts(rowid, text) VALUES (old.id,"               \
+	"    mend_open(" SEAL_AD_ENTRY("old.uuid", "text") ", old.text));"      \
+	"  INSERT INTO entries_cjk(rowid, text)"                               \
+	"    SELECT old.id, t FROM (SELECT mend_open("                         \
+	SEAL_AD_ENTRY("old.uuid", "text") ", old.text) AS t)"                  \
+	"    WHERE t GLOB '" STORE_CJK_GLOB "';"                                \
+	"  DELETE FROM mend_index_pending WHERE id = old.id;"
+
+static const char defer_sql[] =
+	"DROP TRIGGER main.entries_fts_insert;"
+	"DROP TRIGGER main.entries_cjk_insert;"
+	"CREATE TEMP TABLE mend_index_pending (id INTEGER PRIMARY KEY);"
+	"CREATE TEMP TRIGGER mend_index_pending_insert AFTER INSERT ON"
+	"  main.entries BEGIN"
+	"  INSERT OR IGNORE INTO mend_index_pending (id) VALUES (new.id);"
+	"END;"
+	"CREATE TEMP TRIGGER mend_index_pending_update BEFORE UPDATE OF text"
+	"  ON main.entries"
+	"  WHEN old.id IN (SELECT id FROM mend_index_pending) BEGIN"
+	INDEX_OLD_ROW
+	"END;"
+	"CREATE TEMP TRIGGER mend_index_pending_delete BEFORE DELETE ON"
+	"  main.entries"
+	"  WHEN old.id IN (SELECT id FROM mend_index_pending) BEGIN"
+	INDEX_OLD_ROW
+	"END;";
+
+static const char drop_pending_sql[] =
+	"DROP TRIGGER IF EXISTS temp.mend_index_pending_insert;"
+	"DROP TRIGGER IF EXISTS temp.mend_index_pending_update;"
+	"DROP TRIGGER IF EXISTS temp.mend_index_pending_delete;"
+	"DROP TABLE IF EXISTS temp.mend_index_pending;";
+
+static const char resume_sql[] =
+	"INSERT INTO entries_fts(rowid, text)"
+	"  SELECT e.id, mend_open(" SEAL_AD_ENTRY("e.uuid", "text") ", e.text)"
+	"  FROM temp.mend_index_pending p CROSS JOIN main.entries e"
+	"  ON e.id = p.id;"
+	"INSERT INTO entries_cjk(rowid, text)"
+	"  SELECT id, t FROM (SELECT e.id AS id, mend_open("
+	SEAL_AD_ENTRY("e.uuid", "text") ", e.text) AS t"
+	"  FROM temp.mend_index_pending p CROSS JOIN main.entries e"
+	"  ON e.id = p.id) WHERE t GLOB '" STORE_CJK_GLOB "';"
+	FTS_INSERT_TRIGGER ";" CJK_INSERT_TRIGGER ";";
+
+/* Whether a deferral is under way on st. */
+static bool deferred(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	bool yes = sqlite3_prepare_v2(st->db,
+				      "SELECT 1 FROM temp.sqlite_schema WHERE "
+				      "name = 'mend_index_pending'",
+				      -1, &s, NULL) == SQLITE_OK &&
+		   sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return yes;
+}
+
+enum mend_rc store_index_defer(struct store *st, struct mend_err *err)
+{
+	sqlite3_stmt *s = NULL;
+
+	if (!st->crypt.on || sqlite3_get_autocommit(st->db) || deferred(st))
+		return MEND_OK;
+	/* only a journal whose insert triggers are the ones this mend
+	 * makes, so that the end puts in exactly what they would have */
+	enum mend_rc rc = store_prepare(
+		st,
+		"SELECT count(*) FROM main.sqlite_schema WHERE type = 'trigger'"
+		" AND ((name = 'entries_fts_insert' AND sql = ?1)"
+		" OR (name = 'entries_cjk_insert' AND sql = ?2))",
+		&s, err);
+	if (rc != MEND_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, FTS_INSERT_TRIGGER, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, CJK_INSERT_TRIGGER, -1, SQLITE_STATIC);
+	bool ours = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 2;
+	sqlite3_finalize(s);
+	if (!ours)
+		return MEND_OK;
+	int src = sqlite3_exec(st->db, defer_sql, NULL, NULL, NULL);
+	if (src != SQLITE_OK)
+		rc = store_fail(st, src, "preparing the search index", err);
+	return rc;
+}
+
+enum mend_rc store_index_resume(struct store *st, struct mend_err *err)
+{
+	if (!st->crypt.on || !deferred(st))
+		return MEND_OK;
+	int src = sqlite3_exec(st->db, resume_sql, NULL, NULL, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_exec(st->db, drop_pending_sql, NULL, NULL, NULL);
+	return src == SQLITE_OK
+		       ? MEND_OK
+		       : store_fail(st, src, "filling the search index", err);
+}
+
+void store_index_abandon(struct store *st)
+{
+	if (st && st->db && st->crypt.on)
+		sqlite3_exec(st->db, drop_pending_sql, NULL, NULL, NULL);
 }

@@ -153,6 +153,9 @@ static void sql_tag_key(sqlite3_context *c, int argc, sqlite3_value **argv)
 
 struct htok_kind {
 	struct store *st;
+	/* looked up once, at registration: each FTS5 table that connects
+	 * makes a tokenizer, and a lookup is a statement prepared and run */
+	fts5_api *api;
 	bool trigram;
 };
 
@@ -190,7 +193,7 @@ static int htok_create(void *ud, const char **argv, int argc,
 {
 	static const char *const u61[] = {"remove_diacritics", "2"};
 	struct htok_kind *kind = ud;
-	fts5_api *api = fts5_of(kind->st->db);
+	fts5_api *api = kind->api;
 	struct htok *t = calloc(1, sizeof *t);
 	void *inner_ud = NULL;
 
@@ -334,6 +337,7 @@ enum mend_rc store_seal_register(struct store *st, struct mend_err *err)
 		if (!kind)
 			return mend_err_set(err, MEND_ENOMEM, "out of memory");
 		kind->st = st;
+		kind->api = api;
 		kind->trigram = k == 1;
 		rc = api->xCreateTokenizer(api,
 					   k ? "mend_trigram" : "mend_words",
