@@ -35,7 +35,7 @@ fuzz_pkg_flags() {
 	FUZZ_PKG_CFLAGS=
 	FUZZ_PKG_LIBS=
 	if command -v pkg-config >/dev/null 2>&1 &&
-		raw=$(pkg-config --cflags sqlite3 libcjson ncursesw libsodium libkeyutils 2>/dev/null); then
+		raw=$(pkg-config --cflags sqlite3 libcjson ncursesw libsodium libkeyutils libsecret-1 2>/dev/null); then
 		for f in $raw; do
 			case $f in
 			-D_XOPEN_SOURCE=* | -D_DEFAULT_SOURCE) ;;
@@ -87,14 +87,17 @@ fuzz_build() {
 	# shellcheck disable=SC2012
 	newest_header=$(ls -t include/mend/*.h src/*/*.h | head -n 1)
 
-	# the data files, embedded as the Makefile does
-	if [ ! -f "$out/data_embed.c" ] || [ data/prompts.json -nt "$out/data_embed.c" ] ||
-		[ data/messages.json -nt "$out/data_embed.c" ] ||
-		[ data/exercises.json -nt "$out/data_embed.c" ] ||
-		[ tests/fuzz/lib.sh -nt "$out/data_embed.c" ] ||
-		[ tools/embed.sh -nt "$out/data_embed.c" ]; then
-		sh tools/embed.sh "$out/data_embed.c" data/prompts.json \
-			data/messages.json data/exercises.json >"$out/embed.log" 2>&1 || {
+	# the data files, embedded as the Makefile does (its DATA)
+	data="data/prompts.json data/messages.json data/quick-tags.json \
+data/journey.json data/exercises.json data/pause.json data/insights.json"
+	stale=
+	[ -f "$out/data_embed.c" ] || stale=1
+	for f in $data tests/fuzz/lib.sh tools/embed.sh; do
+		[ "$f" -nt "$out/data_embed.c" ] && stale=1
+	done
+	if [ -n "$stale" ]; then
+		# shellcheck disable=SC2086
+		sh tools/embed.sh "$out/data_embed.c" $data >"$out/embed.log" 2>&1 || {
 			for t in $FUZZ_TARGETS; do
 				echo "tools/embed.sh failed (see $out/embed.log)" >"$out/$t.failed"
 			done
