@@ -56,6 +56,19 @@ static const struct ui_key unlock_keys[] = {
     {NULL, NULL, NULL},
 };
 
+/* A journal encrypted without a recovery key: the same, without ^R. */
+static const struct ui_key unlock_keys_no_recovery[] = {
+    {"Enter", "open", "open the journal with what is typed"},
+    {"Backspace", NULL, "take back the last character (^U: all of it)"},
+    {"F1", "help",
+     "help, and from there help now (h) if things are very "
+     "hard"},
+    {"Esc", "leave",
+     "leave mend; the journal stays locked, and unsaved "
+     "writing is kept for next time"},
+    {NULL, NULL, NULL},
+};
+
 static const struct ui_key new_keys[] = {
     {"Enter", "next", "take the passphrase, then type it once more"},
     {"Backspace", NULL, "take back the last character (^U: all of it)"},
@@ -127,7 +140,13 @@ static void unlock_draw(struct app *a, void *st)
 	bool new = u->mode == MODE_NEW;
 	char line[800];
 
-	ui_frame(a, new ? u->np.title : "Locked", new ? new_keys : unlock_keys);
+	bool has_recovery =
+	    new || store_check_recovery(a->j->st, NULL) != MEND_ENOTFOUND;
+
+	ui_frame(a, new ? u->np.title : "Locked",
+		 new		? new_keys
+		 : has_recovery ? unlock_keys
+				: unlock_keys_no_recovery);
 	ui_area(&top, &left, &width, &height);
 	y = top;
 	if (new) {
@@ -152,7 +171,7 @@ static void unlock_draw(struct app *a, void *st)
 		  : u->confirming ? "Once more:"
 				  : "Passphrase:",
 		  chars(u->pass, u->len));
-	if (!new)
+	if (!new && has_recovery)
 		ui_text(y + 1, left, width,
 			u->recovery ? "^R goes back to the passphrase."
 				    : "Forgotten it? ^R takes the recovery key "
