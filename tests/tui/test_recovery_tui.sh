@@ -26,6 +26,9 @@ t_ctrl_r_without_a_recovery_key_says_there_is_none() {
 	expect_rc 0
 	TUI_ENV="MEND_KDF_FAST=1" tui_start 70 20
 	wait_for "Passphrase:"
+	# nothing offers a key there is not
+	screen | tail -1 | grep -qF "^R" && fail "the key line offers ^R: $(screen | tail -1)"
+	screen | grep -qF "Forgotten it?" && fail "the screen offers the recovery key: $(screen)"
 	keys C-r
 	wait_for "has no recovery key"
 	expect_whole "This journal has no recovery key: it was encrypted without one, so only its passphrase opens it."
