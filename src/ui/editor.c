@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "mend/draft.h"
+#include "mend/external_edit.h"
 #include "mend/utf8.h"
 #include "screens.h"
 #include "textbuf.h"
@@ -31,6 +32,9 @@ struct editor {
 	time_t last_draft;
 	bool draft_pending; /* changed since the last draft save */
 	bool draft_saved;   /* the text on screen is the kept draft */
+	unsigned long kept_at; /* 1 + tb.changes when a copy went to a kept
+				* file because the draft could not be saved;
+				* 0 for none */
 	long long last_key_ms;
 	char owner[DRAFT_OWNER_LEN];
 	time_t timer_end;   /* the countdown's end, or 0 */
@@ -87,14 +91,29 @@ static void save_draft(struct editor *e, struct app *a)
 	struct mend_err err = {""};
 	if (!e->context)
 		return;
-	if (draft_save(a->j, e->owner, e->context, textbuf_text(&e->tb),
-		       e->tb.len, &err) == MEND_OK) {
+	enum mend_rc rc = draft_save(a->j, e->owner, e->context,
+				     textbuf_text(&e->tb), e->tb.len, &err);
+	char *kept = NULL;
+	if (rc == MEND_OK) {
 		e->draft_pending = false;
 		e->draft_saved = true;
 		e->last_draft = time(NULL);
+	} else if (rc != MEND_ECANCELLED && e->kept_at != e->tb.changes + 1 &&
+		   external_edit_keep(textbuf_text(&e->tb), e->tb.len, &kept,
+				      NULL) == MEND_OK) {
+		/* the draft is what survives a closed terminal: when the
+		 * journal refuses it (a full disk, a journal another mend
+		 * encrypted meanwhile), a copy of this version of the text
+		 * goes to a kept file instead */
+		char why[MEND_ERR_MAX];
+		ui_error_sentence(err.msg, why, sizeof why);
+		e->kept_at = e->tb.changes + 1;
+		ui_message(a, true, "%s A copy of your writing is kept in %s%s.",
+			   why, kept, external_edit_kept_note());
 	} else {
 		ui_error(a, &err);
 	}
+	free(kept);
 }
 
 void ui_editor_save_draft(struct app *a)
