@@ -55,8 +55,14 @@ enum mend_rc external_edit_keep(const char *text, size_t len, char **path,
 void external_edit_set_private(bool on);
 
 /* What a caller adds after naming a kept file: "" on disk, or that it is
- * in memory and lasts until the computer restarts. Static storage. */
+ * in memory and lasts until logout or a restart. Static storage. */
 const char *external_edit_kept_note(void);
+
+/* Keep text as external_edit_keep does, but in the private directory in
+ * memory whatever journal is open: for a copy made because the journal
+ * itself refused to hold it (it may have been encrypted meanwhile). */
+enum mend_rc external_edit_keep_in_memory(const char *text, size_t len,
+					  char **path, struct mend_err *err);
 
 /* Free what a run left in ed (result and kept). */
 void external_edit_done(struct external_edit *ed);

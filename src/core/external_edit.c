@@ -35,8 +35,8 @@ void external_edit_set_private(bool on)
 
 const char *external_edit_kept_note(void)
 {
-	return memory_only ? " (in memory, off the disk, until the computer "
-			     "restarts)"
+	return memory_only ? " (in memory, off the disk, until you log out or "
+			     "the computer restarts)"
 			   : "";
 }
 
@@ -222,12 +222,12 @@ static int new_file(const char *dir, char **path)
 	return fd;
 }
 
-enum mend_rc external_edit_keep(const char *text, size_t len, char **path,
-				struct mend_err *err)
+static enum mend_rc keep_text(bool in_memory, const char *text, size_t len,
+			      char **path, struct mend_err *err)
 {
 	char *dir = NULL;
-	enum mend_rc rc = memory_only ? memory_dir("kept", &dir, err)
-				      : data_dir("kept", &dir, err);
+	enum mend_rc rc = in_memory ? memory_dir("kept", &dir, err)
+				    : data_dir("kept", &dir, err);
 
 	*path = NULL;
 	if (rc != MEND_OK)
@@ -249,6 +249,18 @@ enum mend_rc external_edit_keep(const char *text, size_t len, char **path,
 		close(fd);
 	free(dir);
 	return rc;
+}
+
+enum mend_rc external_edit_keep(const char *text, size_t len, char **path,
+				struct mend_err *err)
+{
+	return keep_text(memory_only, text, len, path, err);
+}
+
+enum mend_rc external_edit_keep_in_memory(const char *text, size_t len,
+					  char **path, struct mend_err *err)
+{
+	return keep_text(true, text, len, path, err);
 }
 
 static enum mend_rc read_back(const char *path, size_t max, char **out,

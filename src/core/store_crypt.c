@@ -506,7 +506,8 @@ enum mend_rc store_index_defer(struct store *st, struct mend_err *err)
 {
 	sqlite3_stmt *s = NULL;
 
-	if (!st->crypt.on || sqlite3_get_autocommit(st->db) || deferred(st))
+	if (!st->crypt.on || sqlite3_get_autocommit(st->db) ||
+	    st->crypt.index_deferred || deferred(st))
 		return MEND_OK;
 	/* only a journal whose insert triggers are the ones this mend
 	 * makes, so that the end puts in exactly what they would have */
@@ -527,23 +528,29 @@ enum mend_rc store_index_defer(struct store *st, struct mend_err *err)
 	int src = sqlite3_exec(st->db, defer_sql, NULL, NULL, NULL);
 	if (src != SQLITE_OK)
 		rc = store_fail(st, src, "preparing the search index", err);
+	/* from here the end must put the triggers back, or the import
+	 * fail: a commit without them would leave later entries unindexed */
+	st->crypt.index_deferred = true;
 	return rc;
 }
 
 enum mend_rc store_index_resume(struct store *st, struct mend_err *err)
 {
-	if (!st->crypt.on || !deferred(st))
+	if (!st->crypt.on || !st->crypt.index_deferred)
 		return MEND_OK;
 	int src = sqlite3_exec(st->db, resume_sql, NULL, NULL, NULL);
 	if (src == SQLITE_OK)
 		src = sqlite3_exec(st->db, drop_pending_sql, NULL, NULL, NULL);
-	return src == SQLITE_OK
-		       ? MEND_OK
-		       : store_fail(st, src, "filling the search index", err);
+	if (src != SQLITE_OK)
+		return store_fail(st, src, "filling the search index", err);
+	st->crypt.index_deferred = false;
+	return MEND_OK;
 }
 
 void store_index_abandon(struct store *st)
 {
 	if (st && st->db && st->crypt.on)
 		sqlite3_exec(st->db, drop_pending_sql, NULL, NULL, NULL);
+	if (st)
+		st->crypt.index_deferred = false;
 }

@@ -52,6 +52,9 @@ struct store {
 	 * the keys while unlocked (NULL while locked or plain). */
 	struct {
 		bool on;
+		/* an import's search index is filled at its end (the insert
+		 * triggers dropped in its transaction until then) */
+		bool index_deferred;
 		char id[33];
 		struct crypt_kdf kdf;
 		unsigned char wrapped_pass[CRYPT_WRAPPED_LEN];

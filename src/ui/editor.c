@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "mend/draft.h"
@@ -35,6 +36,7 @@ struct editor {
 	unsigned long kept_at; /* 1 + tb.changes when a copy went to a kept
 				* file because the draft could not be saved;
 				* 0 for none */
+	char *kept_path;       /* that copy, replaced by the next one */
 	long long last_key_ms;
 	char owner[DRAFT_OWNER_LEN];
 	time_t timer_end;   /* the countdown's end, or 0 */
@@ -98,18 +100,31 @@ static void save_draft(struct editor *e, struct app *a)
 		e->draft_pending = false;
 		e->draft_saved = true;
 		e->last_draft = time(NULL);
+		/* the journal holds it again: the copy is not needed */
+		if (e->kept_path)
+			unlink(e->kept_path);
+		free(e->kept_path);
+		e->kept_path = NULL;
 	} else if (rc != MEND_ECANCELLED && e->kept_at != e->tb.changes + 1 &&
-		   external_edit_keep(textbuf_text(&e->tb), e->tb.len, &kept,
-				      NULL) == MEND_OK) {
+		   external_edit_keep_in_memory(textbuf_text(&e->tb), e->tb.len,
+						&kept, NULL) == MEND_OK) {
 		/* the draft is what survives a closed terminal: when the
 		 * journal refuses it (a full disk, a journal another mend
 		 * encrypted meanwhile), a copy of this version of the text
-		 * goes to a kept file instead */
+		 * goes to a kept file in memory instead (the journal may be
+		 * encrypted now), replacing the copy of the version before */
 		char why[MEND_ERR_MAX];
 		ui_error_sentence(err.msg, why, sizeof why);
 		e->kept_at = e->tb.changes + 1;
-		ui_message(a, true, "%s A copy of your writing is kept in %s%s.",
-			   why, kept, external_edit_kept_note());
+		if (e->kept_path)
+			unlink(e->kept_path);
+		free(e->kept_path);
+		e->kept_path = kept;
+		ui_message(a, true,
+			   "%s A copy of your writing is kept in %s (in memory, "
+			   "until you log out or the computer restarts).",
+			   why, kept);
+		kept = NULL;
 	} else {
 		ui_error(a, &err);
 	}
@@ -530,6 +545,7 @@ static void editor_leave(struct app *a, void *st)
 	free(e->prompt_id);
 	free(e->context);
 	free(e->history_text);
+	free(e->kept_path); /* the copy itself stays for the person */
 	free(e);
 }
 

@@ -51,8 +51,15 @@ t_a_terminal_closed_after_encrypt_elsewhere_keeps_the_words_in_a_file() {
 	pid=$(tui_pid)
 	kill -HUP "$pid"
 	wait_for "MEND_EXITED="
-	grep -rlq "tangerinequiet by the river" "$XDG_DATA_HOME/mend/kept" 2>/dev/null ||
-		fail "the words were lost when the terminal closed"
+	# in memory: the journal is encrypted now
+	local kept
+	kept=$(grep -rl "tangerinequiet by the river" "/dev/shm/mend-$(id -u)/kept" \
+		"${XDG_RUNTIME_DIR:-/nonexistent}/mend/kept" 2>/dev/null)
+	[ -n "$kept" ] || fail "the words were lost when the terminal closed"
+	rm -f $kept
+	grep -rlq "tangerinequiet" "$XDG_DATA_HOME" "$HOME" "$WORK" 2>/dev/null &&
+		fail "the words reached the disk: $(grep -rl tangerinequiet "$XDG_DATA_HOME" "$HOME" "$WORK")"
+	true
 }
 
 run_tests
