@@ -103,12 +103,21 @@ static bool in_memory(const char *dir)
 static enum mend_rc private_under(char *base, const char *sub, bool in_mem,
 				  char **out, struct mend_err *err)
 {
-	char *dir = base && sub ? join(base, sub) : base;
-	if (dir != base)
+	/* base first, whoever made it: a directory of ours, 0700, so that
+	 * nothing below it can be swapped by anyone else */
+	if (!base)
+		return mend_err_set(err, MEND_ENOMEM, "out of memory");
+	enum mend_rc rc = private_dir(base, err);
+	bool below = sub != NULL;
+	char *dir = below ? join(base, sub) : base;
+	if (below)
 		free(base);
 	if (!dir)
-		return mend_err_set(err, MEND_ENOMEM, "out of memory");
-	enum mend_rc rc = private_dir(dir, err);
+		return rc != MEND_OK ? rc
+				     : mend_err_set(err, MEND_ENOMEM,
+						    "out of memory");
+	if (rc == MEND_OK && below)
+		rc = private_dir(dir, err);
 	if (rc == MEND_OK && in_mem && !in_memory(dir))
 		rc = mend_err_set(err, MEND_EIO, "%s is not in memory", dir);
 	if (rc != MEND_OK) {
