@@ -84,7 +84,7 @@ t_refused_text_is_kept_in_memory_and_named() {
 	# (the editor script itself holds them, as its own text)
 	grep -rlaq --exclude=ed peppermintlagoon "$TMPDIR" "$HOME" 2>/dev/null &&
 		fail "the words are in a file on disk: $(grep -rla --exclude=ed peppermintlagoon "$TMPDIR" "$HOME")"
-	expect_out "until the computer restarts"
+	expect_out "until you log out or the computer restarts"
 	rm -f "$kept"
 }
 
