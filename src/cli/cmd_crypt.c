@@ -292,6 +292,7 @@ static int run_decrypt(struct cli *c, const struct args *a)
 		return c->j ? not_encrypted(c, "decrypt") : 1;
 	}
 	snprintf(id, sizeof id, "%s", store_crypt_id(c->j->st));
+	bool desktop = session_lock_uses_desktop(c->j);
 	/* asked even when the keyring holds the key: this undoes the
 	 * protection, so the person says it is them */
 	if (!store_unlocked(c->j->st))
@@ -307,7 +308,9 @@ static int run_decrypt(struct cli *c, const struct args *a)
 	if (rc != MEND_OK)
 		return cli_fail(c, rc);
 	keyring_forget(id);
-	desktop_keyring_forget(id, NULL);
+	struct mend_err ferr = {""};
+	if (desktop && desktop_keyring_forget(id, &ferr) == MEND_EIO)
+		fprintf(stderr, "mend: note: %s\n", ferr.msg);
 	printf("Your journal is plain again: no passphrase is asked, and\n"
 	       "anyone who can read the file can read what you wrote.\n");
 	return 0;
@@ -452,16 +455,22 @@ static int run_unlock(struct cli *c, const struct args *a)
 	int minutes = cli_unlock_minutes(c->j);
 	if (!kept)
 		keep_key(c->j);
-	if (minutes == 0)
+	bool desktop = session_lock_uses_desktop(c->j);
+	if (minutes == 0 && !desktop)
 		printf(
 		    "Unlocked for this command only: unlock-minutes is 0, so "
 		    "the key\nis not kept and every command asks.\n");
+	else if (minutes == 0)
+		printf("Unlocked. unlock-minutes is 0, but secret-service is "
+		       "on: the desktop's\nkeyring keeps the key until 'mend "
+		       "lock', so commands open without asking\n('mend config "
+		       "secret-service off' to be asked every time).\n");
 	else
 		printf("%s for %d minute%s in this session; 'mend lock' "
 		       "locks it now.\n",
 		       kept ? "Already unlocked; kept" : "Unlocked", minutes,
 		       minutes == 1 ? "" : "s");
-	if (session_lock_uses_desktop(c->j))
+	if (minutes > 0 && !kept && desktop)
 		printf("The desktop's keyring keeps the key too, until 'mend "
 		       "lock'.\n");
 	return 0;

@@ -150,24 +150,34 @@ enum mend_rc desktop_keyring_get(const char *id,
 enum mend_rc desktop_keyring_forget(const char *id, struct mend_err *err)
 {
 	GError *e = NULL;
-	bool any = false;
+	char *hex;
 
 	if (!id || !*id)
 		return mend_err_set(err, MEND_ENOTFOUND,
 				    "secret service: no journal id");
 	if (!load())
 		return unreachable(err, "forget the key", NULL);
-	/* go on while an item is removed: one call may remove only one */
-	for (int i = 0; i < 16; i++) {
-		if (!lib.clear(&schema, NULL, &e, "journal", id, (char *)NULL))
-			break;
-		any = true;
-	}
+	/* one call removes every matching item it can reach */
+	if (lib.clear(&schema, NULL, &e, "journal", id, (char *)NULL))
+		return MEND_OK;
 	if (e)
 		return unreachable(err, "forget the key", e);
-	if (!any)
+	/* an item in a locked collection is not removed, and not reported
+	 * either: look, which may unlock it, and try once more */
+	hex = lib.lookup(&schema, NULL, &e, "journal", id, (char *)NULL);
+	if (e)
+		return unreachable(err, "forget the key", e);
+	if (!hex)
 		return mend_err_set(err, MEND_ENOTFOUND,
 				    "no key kept for this journal in the "
 				    "desktop's Secret Service");
-	return MEND_OK;
+	lib.free_password(hex);
+	if (lib.clear(&schema, NULL, &e, "journal", id, (char *)NULL))
+		return MEND_OK;
+	if (e)
+		return unreachable(err, "forget the key", e);
+	return mend_err_set(err, MEND_EIO,
+			    "the desktop's keyring still holds this journal's "
+			    "key (its collection may be locked): unlock it, "
+			    "then run 'mend lock' again");
 }

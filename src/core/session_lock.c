@@ -95,8 +95,11 @@ static bool try_key(struct journal *j, const unsigned char *key, bool desktop)
 {
 	const char *id = store_crypt_id(j->st);
 
-	if (store_unlock_key(j->st, key, NULL) == MEND_OK)
+	enum mend_rc rc = store_unlock_key(j->st, key, NULL);
+	if (rc == MEND_OK)
 		return true;
+	if (rc != MEND_EAUTH) /* not a wrong key: keep it for next time */
+		return false;
 	if (desktop)
 		desktop_keyring_forget(id, NULL);
 	else
@@ -167,7 +170,12 @@ enum mend_rc session_lock_set_desktop(struct journal *j, bool on,
 	enum mend_rc rc;
 	unsigned char *key;
 	const char *id;
+	bool kept = false;
 
+	/* off on a plain journal: a row left from before is removed, with
+	 * no key to forget */
+	if (!on && j && j->st && !store_encrypted(j->st))
+		return journal_set_setting(j, DESKTOP_SETTING, NULL, err);
 	if (!j || !j->st || !store_encrypted(j->st))
 		return mend_err_set(err, MEND_EINVAL,
 				    "secret-service: the journal is not "
@@ -177,15 +185,14 @@ enum mend_rc session_lock_set_desktop(struct journal *j, bool on,
 		return rc;
 	id = store_crypt_id(j->st);
 	if (!on) {
-		struct mend_err ferr = {""};
-		rc = journal_set_setting(j, DESKTOP_SETTING, NULL, err);
-		if (rc == MEND_OK &&
-		    desktop_keyring_forget(id, &ferr) == MEND_EIO)
-			rc = mend_err_set(err, MEND_EIO,
-					  "%s (the setting is off; the key "
-					  "may still be in the desktop's "
-					  "keyring)",
-					  ferr.msg);
+		/* forgotten first: a copy still there stays tracked */
+		rc = desktop_keyring_forget(id, err);
+		if (rc == MEND_ENOTFOUND) {
+			mend_err_clear(err);
+			rc = MEND_OK;
+		}
+		if (rc == MEND_OK)
+			rc = journal_set_setting(j, DESKTOP_SETTING, NULL, err);
 		return rc;
 	}
 	/* kept first: a service that cannot be reached saves nothing */
@@ -194,10 +201,12 @@ enum mend_rc session_lock_set_desktop(struct journal *j, bool on,
 		 : mend_err_set(err, MEND_ENOMEM, "out of memory");
 	if (rc == MEND_OK)
 		rc = desktop_keyring_put(id, store_path(j->st), key, err);
+	kept = rc == MEND_OK;
 	crypt_secret_free(key);
 	if (rc == MEND_OK)
 		rc = journal_set_setting(j, DESKTOP_SETTING, "on", err);
-	if (rc != MEND_OK && rc != MEND_EIO)
+	/* not saved: nothing is left there that no setting tracks */
+	if (rc != MEND_OK && kept)
 		desktop_keyring_forget(id, NULL);
 	return rc;
 }

@@ -32,9 +32,12 @@
 #define RESEAL(ad, col) "mend_seal(" ad ", mend_open(" ad ", " col "))"
 
 static const char copy_sql[] =
+	/* the opt-in to the desktop's Secret Service (session_lock.h's
+	 * DESKTOP_SETTING) belongs to the old crypt id: a converted journal
+	 * starts without it, and is opted in again only by the person */
 	"INSERT INTO main.settings (key, value, updated_at)"
 	"  SELECT key, " RESEAL("'settings|' || key", "value") ", updated_at"
-	"  FROM old.settings;"
+	"  FROM old.settings WHERE key <> 'secret-service';"
 	"INSERT INTO main.periods (id, uuid, started_at, ended_at, created_at,"
 	"  updated_at) SELECT id, uuid, started_at, ended_at, created_at,"
 	"  updated_at FROM old.periods;"

@@ -202,4 +202,17 @@ t_decrypt_forgets_the_desktop_copy() {
 		fail "decrypt left the key in the desktop's keyring"
 }
 
+t_a_journal_decrypted_then_encrypted_again_is_not_opted_in() {
+	encrypted_journal
+	mend config secret-service on
+	expect_rc 0
+	mend decrypt
+	expect_rc 0
+	mend encrypt --no-recovery-key
+	expect_rc 0
+	mend config secret-service
+	expect_out "off"
+	[ -z "$(desktop_secret)" ] || fail "the new journal's key went to the desktop without being asked"
+}
+
 run_tests
