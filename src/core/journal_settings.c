@@ -305,30 +305,53 @@ static enum mend_rc kept_form(struct journal *j, const struct spec *sp,
 		if (sp->kind == K_LIST) {
 			*out = cJSON_PrintUnformatted(it);
 		} else {
-			/* tags: checked and kept as tags_quick_set keeps them
-			 */
+			/* tags: one tag each, checked, and kept as
+			 * tags_quick_set keeps them (as parsed, one comma
+			 * between) */
 			char *joined = malloc(total);
 			struct tag_list l;
 			enum mend_rc rc = MEND_OK;
+			size_t cap = 1;
 			if (!joined)
 				return mend_err_set(err, MEND_ENOMEM,
 						    "out of memory");
 			joined[0] = '\0';
 			cJSON_ArrayForEach(e, it)
 			{
+				if (strchr(e->valuestring, ',')) {
+					free(joined);
+					return mend_err_set(
+					    err, MEND_EINVAL,
+					    "settings.quick_tags: '%.40s' is "
+					    "more than one tag",
+					    e->valuestring);
+				}
 				strcat(joined, joined[0] ? "," : "");
 				strcat(joined, e->valuestring);
 			}
 			tag_list_init(&l);
 			rc = tags_parse_list("quick_tags", joined,
 					     TAGS_QUICK_MAX, &l, err);
-			tag_list_done(&l);
+			free(joined);
 			if (rc != MEND_OK) {
-				free(joined);
+				tag_list_done(&l);
 				return named(err, sp->name, rc);
 			}
-			*out = joined;
-			return MEND_OK;
+			for (size_t k = 0; k < l.n; k++)
+				cap += strlen(l.v[k].shown) + 1;
+			char *kept = malloc(cap);
+			if (kept) {
+				kept[0] = '\0';
+				for (size_t k = 0; k < l.n; k++) {
+					strcat(kept, k ? "," : "");
+					strcat(kept, l.v[k].shown);
+				}
+			}
+			tag_list_done(&l);
+			*out = kept;
+			return kept ? MEND_OK
+				    : mend_err_set(err, MEND_ENOMEM,
+						   "out of memory");
 		}
 	}
 	return *out ? MEND_OK : mend_err_set(err, MEND_ENOMEM, "out of memory");

@@ -66,6 +66,12 @@ t_every_setting_survives_export_and_import() {
 	expect_eq "$(settings_of "$WORK/b.json")" "$(settings_of "$WORK/a.json")" "settings after a round trip"
 	mend people
 	expect_out "Ana, my sister"
+	# a tag padded by hand is kept as the check-in reads it
+	jq '.settings.quick_tags=["  walk  ","#Rest"] | .settings.updated_at="2026-02-01T08:00:00Z"' "$WORK/a.json" >"$WORK/c.json"
+	MEND_NOW=2026-02-01T09:00:00Z mend import "$WORK/c.json"
+	expect_rc 0
+	mend config quick-tags
+	expect_out "walk,#Rest"
 	mend config
 	expect_out "crisis-line = Samaritans 116 123"
 	expect_out "remind = off"
@@ -99,6 +105,7 @@ reasons[1]|.settings.reasons[1]="a bell\u0007"
 reasons|.settings.reasons=[range(31)|"r\(.)"]
 people|.settings.people="not a list"
 quick_tags|.settings.quick_tags=["fine","no spaces"]
+quick_tags|.settings.quick_tags=["two,tags"]
 stage|.settings.stage="nowhere"
 contact_mode|.settings.contact_mode="sometimes"
 remind|.settings.remind="maybe"
