@@ -133,8 +133,12 @@ static const struct spec specs[] = {SETTINGS(SPEC)};
 #define N_SPECS (sizeof specs / sizeof specs[0])
 
 #define NAME(name, key, kind, check, list) name,
-const char *const journal_settings_names[] = {SETTINGS(NAME) NULL};
+const char *const journal_settings_names[] = {SETTINGS(NAME) "changed_at",
+					      NULL};
 #undef NAME
+
+/* How far ahead of the clock a time may be (another machine's clock). */
+#define FUTURE_SLACK (24 * 3600)
 
 /* The JSON form of a kept value, or NULL when it is not one (a kept
  * value mend did not write is left out rather than failing the export). */
@@ -185,6 +189,9 @@ enum mend_rc journal_settings_export(struct journal *j, cJSON *obj,
 	enum mend_rc rc =
 	    v ? MEND_OK : mend_err_set(err, MEND_ENOMEM, "out of memory");
 
+	cJSON *times = cJSON_CreateObject();
+	if (rc == MEND_OK && !times)
+		rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
 	for (size_t i = 0; rc == MEND_OK && i < N_SPECS; i++) {
 		const struct spec *sp = &specs[i];
 		rc = store_setting_get(j->st, sp->key, v, VALUE_MAX, err);
@@ -201,10 +208,21 @@ enum mend_rc journal_settings_export(struct journal *j, cJSON *obj,
 		if (!cJSON_AddItemToObject(obj, sp->name, item)) {
 			cJSON_Delete(item);
 			rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
-		} else if (strcmp(at, latest) > 0) {
-			memcpy(latest, at, CLOCK_ISO_LEN);
+			break;
 		}
+		/* each one's own time: an import compares them one by one */
+		if (!cJSON_AddStringToObject(times, sp->name, at))
+			rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
+		if (strcmp(at, latest) > 0)
+			memcpy(latest, at, CLOCK_ISO_LEN);
 	}
+	if (rc == MEND_OK && times->child) {
+		if (cJSON_AddItemToObject(obj, "changed_at", times))
+			times = NULL;
+		else
+			rc = mend_err_set(err, MEND_ENOMEM, "out of memory");
+	}
+	cJSON_Delete(times);
 	free(v);
 	return rc;
 }
@@ -357,10 +375,58 @@ static enum mend_rc kept_form(struct journal *j, const struct spec *sp,
 	return *out ? MEND_OK : mend_err_set(err, MEND_ENOMEM, "out of memory");
 }
 
+/* The time a setting was changed, from changed_at: NULL when not given
+ * there (the export's updated_at stands for it). */
+static const char *changed_at(const cJSON *obj, const char *name)
+{
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(
+	    cJSON_GetObjectItemCaseSensitive(obj, "changed_at"), name);
+	return cJSON_IsString(t) ? t->valuestring : NULL;
+}
+
+/* changed_at: an object of known names, each a time not ahead of the
+ * clock by more than a day. */
+static enum mend_rc check_times(struct journal *j, const cJSON *obj,
+				struct mend_err *err)
+{
+	const cJSON *times = cJSON_GetObjectItemCaseSensitive(obj, "changed_at");
+	const cJSON *t;
+	time_t when;
+
+	if (!times)
+		return MEND_OK;
+	if (!cJSON_IsObject(times))
+		return mend_err_set(err, MEND_EINVAL,
+				    "settings.changed_at: must be an object of "
+				    "times");
+	cJSON_ArrayForEach(t, times)
+	{
+		bool known = false;
+		for (size_t i = 0; i < N_SPECS; i++)
+			known |= strcmp(t->string, specs[i].name) == 0;
+		if (!known)
+			return mend_err_set(err, MEND_EINVAL,
+					    "settings.changed_at.%.40s: not "
+					    "a setting",
+					    t->string);
+		if (!cJSON_IsString(t) || !clock_parse_iso(t->valuestring, &when))
+			return mend_err_set(err, MEND_EINVAL,
+					    "settings.changed_at.%s: not a time "
+					    "(YYYY-MM-DDTHH:MM:SSZ)",
+					    t->string);
+		if (when > j->now + FUTURE_SLACK)
+			return mend_err_set(err, MEND_EINVAL,
+					    "settings.changed_at.%s: %.20s is "
+					    "in the future",
+					    t->string, t->valuestring);
+	}
+	return MEND_OK;
+}
+
 enum mend_rc journal_settings_check(struct journal *j, const cJSON *obj,
 				    struct mend_err *err)
 {
-	enum mend_rc rc = MEND_OK;
+	enum mend_rc rc = check_times(j, obj, err);
 	for (size_t i = 0; rc == MEND_OK && i < N_SPECS; i++) {
 		const cJSON *it =
 		    cJSON_GetObjectItemCaseSensitive(obj, specs[i].name);
@@ -385,8 +451,11 @@ enum mend_rc journal_settings_apply(struct journal *j, const cJSON *obj,
 		char *v = NULL;
 		if (!it)
 			continue;
+		const char *when = changed_at(obj, sp->name);
+		if (!when)
+			when = updated;
 		rc = store_setting_updated(j->st, sp->key, have, err);
-		if (rc == MEND_OK && strcmp(updated, have) <= 0)
+		if (rc == MEND_OK && strcmp(when, have) <= 0)
 			continue; /* the journal's own is as new or newer */
 		if (rc == MEND_ENOTFOUND) {
 			mend_err_clear(err);
@@ -395,7 +464,7 @@ enum mend_rc journal_settings_apply(struct journal *j, const cJSON *obj,
 		if (rc == MEND_OK)
 			rc = kept_form(j, sp, it, &v, err);
 		if (rc == MEND_OK)
-			rc = store_setting_set(j->st, sp->key, v, updated, err);
+			rc = store_setting_set(j->st, sp->key, v, when, err);
 		free(v);
 	}
 	return rc;

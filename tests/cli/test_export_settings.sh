@@ -67,7 +67,7 @@ t_every_setting_survives_export_and_import() {
 	mend people
 	expect_out "Ana, my sister"
 	# a tag padded by hand is kept as the check-in reads it
-	jq '.settings.quick_tags=["  walk  ","#Rest"] | .settings.updated_at="2026-02-01T08:00:00Z"' "$WORK/a.json" >"$WORK/c.json"
+	jq '.settings.quick_tags=["  walk  ","#Rest"] | .settings.changed_at.quick_tags="2026-02-01T08:00:00Z"' "$WORK/a.json" >"$WORK/c.json"
 	MEND_NOW=2026-02-01T09:00:00Z mend import "$WORK/c.json"
 	expect_rc 0
 	mend config quick-tags
@@ -116,6 +116,9 @@ crisis_line|.settings.crisis_line="two\nlines"
 ex_name|.settings.ex_name="Sam"
 crisis_line|.settings.crisis_line=""
 colour|.settings.colour="blue"
+changed_at|.settings.changed_at.reasons="yesterday"
+changed_at|.settings.changed_at.colour="2026-01-01T00:00:00Z"
+changed_at|.settings.changed_at.people="2030-01-01T00:00:00Z"
 EOS
 	true
 }
@@ -130,6 +133,32 @@ t_a_setting_changed_after_the_export_is_kept() {
 	expect_rc 0
 	mend config crisis-line
 	expect_out "a newer line"
+}
+
+t_each_setting_is_compared_by_its_own_time() {
+	# the reasons were changed on the 11th, the crisis line on the 20th
+	mend start --date 2026-01-01
+	expect_rc 0
+	mend reasons add "an old reason"
+	expect_rc 0
+	MEND_NOW=2026-01-20T09:00:00Z mend config crisis-line "a line from the 20th"
+	expect_rc 0
+	MEND_NOW=2026-01-20T09:00:00Z mend export -o "$WORK/a.json"
+	expect_rc 0
+	valid "$WORK/a.json"
+	expect_eq "$(jq -r '.settings.changed_at.reasons' "$WORK/a.json")" "2026-01-11T09:00:00Z" "the reasons' time"
+	# another journal whose reasons were changed on the 15th: newer than
+	# the export's reasons, older than its crisis line
+	export MEND_DB="$WORK/other.db"
+	MEND_NOW=2026-01-15T09:00:00Z mend reasons add "a newer reason"
+	expect_rc 0
+	MEND_NOW=2026-01-21T09:00:00Z mend import "$WORK/a.json"
+	expect_rc 0
+	mend reasons
+	expect_out "a newer reason"
+	grep -qF "an old reason" "$OUT" && fail "an older list replaced a newer one"
+	mend config crisis-line
+	expect_out "a line from the 20th"
 }
 
 run_tests
