@@ -3,7 +3,8 @@
  * first time a journal that opted in needs it (desktop_keyring.h says
  * why). The key travels as 64 hex digits, the form libsecret's password
  * calls take; what libsecret hands back lives in its non-pageable memory
- * and is wiped by secret_password_free. */
+ * and is wiped by secret_password_free (the copies D-Bus itself makes on
+ * the way are GLib's, and not wiped). */
 #include "mend/desktop_keyring.h"
 
 #include <dlfcn.h>

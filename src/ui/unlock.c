@@ -445,12 +445,15 @@ static struct unlock *unlock_new(enum unlock_mode mode)
 	return u;
 }
 
-static bool push_unlock(struct app *a, enum unlock_mode mode)
+/* The passphrase screen; why (may be NULL) is said on it first. */
+static bool push_unlock(struct app *a, enum unlock_mode mode, const char *why)
 {
 	struct unlock *u = unlock_new(mode);
 	if (!u)
 		return false;
 	begin_wait(a, u);
+	if (why && *why)
+		note(u, true, why);
 	ui_push(a, &unlock_screen, u);
 	return true;
 }
@@ -462,7 +465,7 @@ void ui_start_unlocked(struct app *a)
 		screens_start(a);
 		return;
 	}
-	if (!push_unlock(a, MODE_START))
+	if (!push_unlock(a, MODE_START, NULL))
 		return; /* out of memory: the loop has nothing to run, and ends
 			 */
 }
@@ -496,9 +499,13 @@ bool ui_lock(struct app *a)
 	journal_set_busy_hook(a->j, give_up_soon, NULL);
 	ui_editor_save_draft(a);
 	ui_busy_install(a);
-	session_lock_now(a->j, NULL, NULL);
+	struct mend_err err = {""};
+	char why[MEND_ERR_MAX + 64] = "";
+	/* locked here either way; a copy the desktop still holds is said */
+	if (session_lock_now(a->j, NULL, &err) != MEND_OK)
+		snprintf(why, sizeof why, "Locked here, but %s", err.msg);
 	a->status[0] = '\0';
-	if (!push_unlock(a, MODE_RELOCK))
+	if (!push_unlock(a, MODE_RELOCK, why))
 		return false;
 	clearok(curscr, TRUE);
 	return true;
