@@ -154,15 +154,26 @@ static enum mend_rc memory_dir(const char *sub, char **out,
 			       struct mend_err *err)
 {
 	const char *run = getenv("XDG_RUNTIME_DIR");
-	char shm[64];
+	char shm[80];
 	char *base = NULL;
 
 	*out = NULL;
 	if (run && run[0] == '/' && in_memory(run)) {
 		base = join(run, "mend");
 	} else if (in_memory("/dev/shm")) {
+		struct stat sb;
 		snprintf(shm, sizeof shm, "/dev/shm/mend-%ld", (long)geteuid());
-		base = strdup(shm);
+		/* the name is known to everyone: when someone else made it
+		 * first, a directory of this process's own, made at random */
+		static char own[sizeof shm + 8];
+		bool theirs = lstat(shm, &sb) == 0 &&
+			      (!S_ISDIR(sb.st_mode) || sb.st_uid != geteuid());
+		if (theirs && !own[0]) {
+			snprintf(own, sizeof own, "%s-XXXXXX", shm);
+			if (!mkdtemp(own))
+				own[0] = '\0';
+		}
+		base = strdup(theirs && own[0] ? own : shm);
 	} else {
 		return mend_err_set(
 		    err, MEND_EINVAL,
