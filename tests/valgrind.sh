@@ -20,6 +20,7 @@ cat >"$work/mend" <<WRAP
 # valgrind keeps temporary files in TMPDIR; another user may not write there
 [ -w "\${TMPDIR:-/tmp}" ] || export TMPDIR="$work/logs"
 exec valgrind --quiet --error-exitcode=99 --leak-check=full \\
+	--suppressions="$here/valgrind.supp" \\
 	--errors-for-leak-kinds=definite --show-leak-kinds=definite \\
 	--log-file="$work/logs/vg.%p.log" "$mend" "\$@"
 WRAP
