@@ -19,6 +19,16 @@
 set -u
 : "${MEND:?MEND must point at the mend binary}"
 
+# own_keyring "$0" "$@": run this test file again inside a kernel session
+# keyring of its own (when keyctl is there), so that no key one file's
+# tests keep is seen by another's
+own_keyring() {
+	[ -n "${MEND_TEST_KEYRING:-}" ] && return 0
+	command -v keyctl >/dev/null 2>&1 || return 0
+	export MEND_TEST_KEYRING=1
+	exec keyctl session - bash "$@" 2> >(grep -v '^Joined session keyring' >&2)
+}
+
 fail() {
 	echo "FAIL: $*"
 	[ -s "${OUT:-/dev/null}" ] && { echo "--- stdout:"; head -20 "$OUT"; }

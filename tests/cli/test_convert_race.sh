@@ -11,11 +11,8 @@
 # that the journal was read-only and to check its permissions.)
 . "$(dirname "$0")/lib.sh"
 
-# Each test gets a session keyring of its own, so no key is shared.
-if [ -z "${MEND_TEST_KEYRING:-}" ] && command -v keyctl >/dev/null 2>&1; then
-	export MEND_TEST_KEYRING=1
-	exec keyctl session - bash "$0" "$@" 2> >(grep -v '^Joined session keyring' >&2)
-fi
+# a session keyring of its own, so no kept key is shared
+own_keyring "$0" "$@"
 
 export MEND_KDF_FAST=1
 PASS="a calm passphrase"

@@ -7,10 +7,8 @@
 # $XDG_RUNTIME_DIR when it is one, else /dev/shm), never on the disk.
 . "$(dirname "$0")/lib.sh"
 
-if [ -z "${MEND_TEST_KEYRING:-}" ] && command -v keyctl >/dev/null 2>&1; then
-	export MEND_TEST_KEYRING=1
-	exec keyctl session - bash "$0" "$@" 2> >(grep -v '^Joined session keyring' >&2)
-fi
+# a session keyring of its own, so no kept key is shared
+own_keyring "$0" "$@"
 
 export MEND_KDF_FAST=1
 

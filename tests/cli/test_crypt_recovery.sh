@@ -7,11 +7,8 @@
 # place of a lost one, and the old one stops opening the journal.
 . "$(dirname "$0")/lib.sh"
 
-# Each test gets a session keyring of its own, so no key is shared.
-if [ -z "${MEND_TEST_KEYRING:-}" ] && command -v keyctl >/dev/null 2>&1; then
-	export MEND_TEST_KEYRING=1
-	exec keyctl session - bash "$0" "$@" 2> >(grep -v '^Joined session keyring' >&2)
-fi
+# a session keyring of its own, so no kept key is shared
+own_keyring "$0" "$@"
 
 export MEND_KDF_FAST=1
 KEY_RE='([A-Z2-7]{4}-){13}[A-Z2-7]{4}'

@@ -5,11 +5,8 @@
 # cannot exist), the passphrase stays the way in, and it opens.
 . "$(dirname "$0")/lib.sh"
 
-# Each test gets a session keyring of its own, so no key is shared.
-if [ -z "${MEND_TEST_KEYRING:-}" ] && command -v keyctl >/dev/null 2>&1; then
-	export MEND_TEST_KEYRING=1
-	exec keyctl session - bash "$0" "$@" 2> >(grep -v '^Joined session keyring' >&2)
-fi
+# a session keyring of its own, so no kept key is shared
+own_keyring "$0" "$@"
 
 export MEND_KDF_FAST=1
 PASS="only the passphrase"
