@@ -4,6 +4,7 @@
  * kind, and the check `mend config` gives it. */
 #include "mend/journal_settings.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,7 +274,9 @@ static enum mend_rc kept_form(struct journal *j, const struct spec *sp,
 		*out = strdup(it->valuestring);
 	} else if (sp->kind == K_MINUTES) {
 		char num[32];
-		if (!cJSON_IsNumber(it) ||
+		/* a whole number, and small enough to be one (the check then says
+		 * whether it is in range) */
+		if (!cJSON_IsNumber(it) || !(fabs(it->valuedouble) < 1e9) ||
 		    it->valuedouble != (double)(long)it->valuedouble)
 			return mend_err_set(err, MEND_EINVAL,
 					    "settings.%s: must be a whole "

@@ -112,6 +112,7 @@ remind|.settings.remind="maybe"
 remind_at|.settings.remind_at="25:00"
 unlock_minutes|.settings.unlock_minutes=1.5
 lock_minutes|.settings.lock_minutes=5000
+unlock_minutes|.settings.unlock_minutes=1e30
 crisis_line|.settings.crisis_line="two\nlines"
 ex_name|.settings.ex_name="Sam"
 crisis_line|.settings.crisis_line=""
