@@ -141,6 +141,17 @@ run_tests() {
 			echo "not ok $name: $t"
 			sed 's/^/    /' "$dir/log" | tail -30
 		fi
-		rm -rf "$dir"
+		remove_dir "$dir"
 	done
+}
+
+# remove_dir DIR: remove a test's directory, trying again while a process
+# the test started is still finishing a write inside it.
+remove_dir() {
+	local i
+	for ((i = 0; i < 50; i++)); do
+		rm -rf "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	rm -rf "$1"
 }

@@ -48,9 +48,23 @@ tui_start() {
 	trap tui_stop EXIT
 }
 
+# Ending the server hangs up on mend, which then saves what it holds; wait
+# (up to 10 s) until it has gone, so that nothing is still writing into the
+# test's directory when it is removed.
 tui_stop() {
-	[ -n "${TMUX_SOCK:-}" ] && tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+	local pid i
+	[ -n "${TMUX_SOCK:-}" ] || return 0
+	pid=$(pgrep -P "$(tmux -L "$TMUX_SOCK" display-message -p -t mend \
+		'#{pane_pid}' 2>/dev/null)" -x mend 2>/dev/null)
+	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
 	TMUX_SOCK=
+	for pid in $pid; do
+		for ((i = 0; i < 100; i++)); do
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+		done
+	done
+	return 0
 }
 
 keys() {
