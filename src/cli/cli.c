@@ -237,6 +237,7 @@ int cli_main(int argc, char **argv)
 	const char *draw_at = NULL;
 
 	memset(&c, 0, sizeof c);
+	cli_read_text_for(&c);
 	umask(077);
 	/* for the columns of what is listed; numbers stay in the C locale */
 	setlocale(LC_CTYPE, "");

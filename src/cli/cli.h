@@ -76,6 +76,9 @@ enum mend_rc cli_read_text(const char *arg, const char *initial,
 			   const char *comment, char **out, size_t *len,
 			   struct mend_err *err);
 
+/* The command line whose journal cli_read_text's editor writes for. */
+void cli_read_text_for(const struct cli *c);
+
 /* Parse an optional integer option; *out stays as it was when absent.
  * When *out holds ENTRY_NONE ("not given"), a value of ENTRY_NONE
  * itself is refused rather than read as absent. */

@@ -85,7 +85,8 @@ const struct command cmd_export = {
 	.opts = export_opts,
 	.max_pos = 0,
 	.usage = "mend export [-o FILE] [--format json|jrnl|jrnl-text|markdown] "
-		 "[--since DATE] [--until DATE] [--module M] [--pseudonym NAME]",
+		 "[--since DATE] [--until DATE] [--module M] [--pseudonym NAME] "
+		 "[--encrypt | --encrypt-to R | --encrypt-to-file FILE]",
 	.summary = "write the journal out as JSON, jrnl JSON or Markdown",
 	.help = "Write the journal to standard output, or to FILE. The file is\n"
 		"written beside its final name, synced, then renamed into place\n"
@@ -107,7 +108,17 @@ const struct command cmd_export = {
 		"                        (or the last day of a month or year)\n"
 		"  -m, --module M        only this module's entries\n"
 		"      --pseudonym NAME  write NAME wherever their name (set with\n"
-		"                        'mend start --name') appears\n",
+		"                        'mend start --name') appears\n"
+		"      --encrypt         seal the export with a passphrase, in\n"
+		"                        age's format ('age -d' opens it, and so\n"
+		"                        does 'mend import')\n"
+		"      --encrypt-to R    seal it to age recipients (age1... or SSH\n"
+		"                        public keys, separated by commas)\n"
+		"      --encrypt-to-file FILE\n"
+		"                        the same, for the recipients in FILE\n"
+		"\n"
+		"An encrypted journal exported without one of these is plaintext,\n"
+		"and mend says so on standard error.\n",
 };
 
 static const struct opt_spec import_opts[] = {

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "mend/dates.h"
+#include "mend/journal.h"
 #include "mend/external_edit.h"
 #include "mend/utf8.h"
 
@@ -112,6 +113,27 @@ static void cut_at(char *text, const char *line)
  * line, a short reminder (as `git commit` does). What the editor wrote
  * and cannot be used is kept in a file the error names; after a SIGTERM
  * or SIGHUP mend says so and ends as the signal asks. */
+static const struct cli *editing_for;
+
+void cli_read_text_for(const struct cli *c)
+{
+	editing_for = c;
+}
+
+/* Before the editor runs, learn whether the journal is encrypted, so that
+ * its file and any kept text stay off the disk even for a command that
+ * opens the journal only once the text is written. The journal is opened
+ * for reading only, and asks nothing. */
+static void learn_privacy(void)
+{
+	struct journal *j = NULL;
+	struct mend_err e = {""};
+
+	if (editing_for && !editing_for->j &&
+	    journal_open_read(&j, editing_for->db, &e) == MEND_OK)
+		journal_close(j);
+}
+
 static enum mend_rc edit_text(const char *initial, const char *comment,
 			      char **out, size_t *len, struct mend_err *err)
 {
@@ -193,6 +215,7 @@ enum mend_rc cli_read_text(const char *arg, const char *initial,
 		return mend_err_set(err, MEND_EINVAL,
 				    "text: missing; give it as an argument, or "
 				    "'-' to read standard input");
+	learn_privacy();
 	return edit_text(initial, comment, out, len, err);
 }
 

@@ -86,4 +86,28 @@ t_refused_text_is_kept_in_memory_and_named() {
 	rm -f "$kept"
 }
 
+# Commands that open the journal only once the text is written still
+# learn first that it is encrypted: their editor's file, and text they
+# refuse, stay in memory too.
+t_commands_that_write_first_keep_the_editor_in_memory() {
+	encrypted_journal
+	local cmd
+	for cmd in "unsent" "seal --until-day 20" "intend" "lookback"; do
+		editor_script 'printf "%s\n" "quincelantern for '"${cmd%% *}"'" >"$1"'
+		on_tty "$MEND $cmd"
+		expect_rc 0
+		[ "$(cat "$TMPDIR/fs")" = tmpfs ] ||
+			fail "$cmd: the editor's file was on $(cat "$TMPDIR/fs"), not in memory"
+	done
+	grep -rlaq quincelantern "$TMPDIR/run" "$HOME" "$MEND_DB" 2>/dev/null &&
+		fail "the words are in a file on disk: $(grep -rla quincelantern "$TMPDIR/run" "$HOME" "$MEND_DB")"
+	# a refused text is kept in memory, never in the data directory
+	editor_script 'printf "quincerefused\001\n" >"$1"'
+	on_tty "$MEND unsent"
+	[ "$RC" -ne 0 ] || fail "a text with a control character was saved"
+	grep -rlaq quincerefused "$HOME" "$TMPDIR/run" 2>/dev/null &&
+		fail "the refused words were kept on disk: $(grep -rla quincerefused "$HOME" "$TMPDIR/run")"
+	expect_err "in memory"
+}
+
 run_tests
