@@ -109,10 +109,6 @@ static void cut_at(char *text, const char *line)
 	}
 }
 
-/* The editor on a file holding the initial text and, below a scissors
- * line, a short reminder (as `git commit` does). What the editor wrote
- * and cannot be used is kept in a file the error names; after a SIGTERM
- * or SIGHUP mend says so and ends as the signal asks. */
 static const struct cli *editing_for;
 
 void cli_read_text_for(const struct cli *c)
@@ -134,6 +130,10 @@ static void learn_privacy(void)
 		journal_close(j);
 }
 
+/* The editor on a file holding the initial text and, below a scissors
+ * line, a short reminder (as `git commit` does). What the editor wrote
+ * and cannot be used is kept in a file the error names; after a SIGTERM
+ * or SIGHUP mend says so and ends as the signal asks. */
 static enum mend_rc edit_text(const char *initial, const char *comment,
 			      char **out, size_t *len, struct mend_err *err)
 {
